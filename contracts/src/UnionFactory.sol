@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {
+    TimelockControllerUpgradeable
+} from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
+import {IUnion} from "./interfaces/IUnion.sol";
+import {Union} from "./Union.sol";
+import {UnionToken} from "./UnionToken.sol";
+import {UnionGovernor} from "./UnionGovernor.sol";
+import {UnionTimelock} from "./UnionTimelock.sol";
+import {UnionVestingWallet} from "./UnionVestingWallet.sol";
+
+/// @title UnionFactory
+/// @notice Creates a whole union (union, token, governor, timelock, vesting wallets) in one transaction from
+/// EIP-1167 clones of shared implementations. The caller is the founder.
+contract UnionFactory {
+    /// @notice The implementation each clone delegates to.
+    struct Implementations {
+        address union;
+        address token;
+        address governor;
+        address timelock;
+        address vestingWallet;
+    }
+
+    /// @notice Tokens vesting to `beneficiary` in their own wallet.
+    struct Allocation {
+        address beneficiary;
+        uint256 amount;
+    }
+
+    /// @notice One schedule for every allocation: linear from `start` over `duration`, nothing before
+    /// `start + cliff` (`cliff` and `duration` in seconds, `cliff <= duration`).
+    struct VestingSchedule {
+        uint64 start;
+        uint64 cliff;
+        uint64 duration;
+    }
+
+    /// @notice Governor and timelock settings (seconds; the token's clock is the timestamp).
+    struct GovernanceParams {
+        uint48 votingDelay;
+        uint32 votingPeriod;
+        uint256 proposalThreshold;
+        uint256 quorumPercent;
+        uint256 timelockDelay;
+    }
+
+    /// @notice Arguments of `createUnion`.
+    struct CreateParams {
+        string name;
+        string charterCid;
+        IUnion.AdmissionRule admissionRule;
+        string tokenName;
+        string tokenSymbol;
+        uint256 joinGrant;
+        uint256 treasuryReserve;
+        Allocation[] allocations;
+        VestingSchedule vesting;
+        GovernanceParams governance;
+    }
+
+    /// @notice What `createUnion` made.
+    struct Deployment {
+        address union;
+        address token;
+        address governor;
+        address timelock;
+        address[] vestingWallets;
+    }
+
+    /// @notice Most allocations one union may start with (bounds the creation loop).
+    uint256 public constant MAX_ALLOCATIONS = 16;
+
+    address private immutable _unionImpl;
+    address private immutable _tokenImpl;
+    address private immutable _governorImpl;
+    address private immutable _timelockImpl;
+    address private immutable _vestingWalletImpl;
+
+    /// @notice Whether `union` was created by this factory (for shared feature contracts).
+    mapping(address union => bool) public isUnion;
+
+    /// @notice An implementation address is zero.
+    error UnionFactory_ZeroImplementation();
+    /// @notice Too many allocations.
+    /// @param count Allocations given.
+    /// @param max `MAX_ALLOCATIONS`.
+    error UnionFactory_TooManyAllocations(uint256 count, uint256 max);
+    /// @notice Allocation `index` has no beneficiary.
+    /// @param index Position in `allocations`.
+    error UnionFactory_ZeroBeneficiary(uint256 index);
+    /// @notice Allocation `index` has a zero amount.
+    /// @param index Position in `allocations`.
+    error UnionFactory_ZeroAllocation(uint256 index);
+    /// @notice The vesting cliff is longer than the vesting duration.
+    /// @param cliff Cliff seconds.
+    /// @param duration Duration seconds.
+    error UnionFactory_CliffAfterEnd(uint64 cliff, uint64 duration);
+
+    /// @notice A union was created.
+    /// @param union The union (membership contract).
+    /// @param founder Its founder (the caller).
+    /// @param token Its votes token.
+    /// @param governor Its governor.
+    /// @param timelock Its timelock (treasury).
+    /// @param name Its name.
+    event UnionCreated(
+        address indexed union, address indexed founder, address token, address governor, address timelock, string name
+    );
+    /// @notice `amount` tokens vest to `beneficiary` in `wallet`.
+    /// @param union The union.
+    /// @param beneficiary Owner of the wallet.
+    /// @param wallet The vesting wallet clone.
+    /// @param amount Tokens minted into it.
+    event AllocationVesting(address indexed union, address indexed beneficiary, address wallet, uint256 amount);
+
+    /// @param impls Implementations (deployed once, with initialisers disabled).
+    constructor(Implementations memory impls) {
+        if (
+            impls.union == address(0) || impls.token == address(0) || impls.governor == address(0)
+                || impls.timelock == address(0) || impls.vestingWallet == address(0)
+        ) revert UnionFactory_ZeroImplementation();
+        _unionImpl = impls.union;
+        _tokenImpl = impls.token;
+        _governorImpl = impls.governor;
+        _timelockImpl = impls.timelock;
+        _vestingWalletImpl = impls.vestingWallet;
+    }
+
+    /// @notice The implementations clones delegate to.
+    /// @return impls The five implementation addresses.
+    function implementations() external view returns (Implementations memory impls) {
+        impls = Implementations({
+            union: _unionImpl,
+            token: _tokenImpl,
+            governor: _governorImpl,
+            timelock: _timelockImpl,
+            vestingWallet: _vestingWalletImpl
+        });
+    }
+
+    /// @notice Create a union; the caller is its founder, first member and steward.
+    /// @dev The factory mints the treasury reserve (to the timelock) and the allocations (to vesting wallets),
+    /// then gives up minting, all in this call; afterwards only the union mints.
+    /// @param p Name, charter, admission rule, token, join grant, treasury reserve, allocations and governance.
+    /// @return d The addresses created.
+    function createUnion(CreateParams calldata p) external returns (Deployment memory d) {
+        uint256 count = p.allocations.length;
+        if (count > MAX_ALLOCATIONS) revert UnionFactory_TooManyAllocations(count, MAX_ALLOCATIONS);
+        if (count != 0 && p.vesting.cliff > p.vesting.duration) {
+            revert UnionFactory_CliffAfterEnd(p.vesting.cliff, p.vesting.duration);
+        }
+        for (uint256 i; i < count; ++i) {
+            if (p.allocations[i].beneficiary == address(0)) revert UnionFactory_ZeroBeneficiary(i);
+            if (p.allocations[i].amount == 0) revert UnionFactory_ZeroAllocation(i);
+        }
+
+        d.union = Clones.clone(_unionImpl);
+        d.token = Clones.clone(_tokenImpl);
+        d.governor = Clones.clone(_governorImpl);
+        d.timelock = Clones.clone(_timelockImpl);
+        isUnion[d.union] = true;
+
+        UnionToken token = UnionToken(d.token);
+        token.initialize(p.tokenName, p.tokenSymbol, d.union);
+        UnionTimelock(payable(d.timelock)).initialize(p.governance.timelockDelay, d.governor);
+        UnionGovernor(payable(d.governor))
+            .initialize({
+            name_: p.name,
+            token_: IVotes(d.token),
+            timelock_: TimelockControllerUpgradeable(payable(d.timelock)),
+            votingDelay_: p.governance.votingDelay,
+            votingPeriod_: p.governance.votingPeriod,
+            proposalThreshold_: p.governance.proposalThreshold,
+            quorumPercent_: p.governance.quorumPercent
+        });
+        Union(d.union)
+            .initialize(
+                Union.InitParams({
+                founder: msg.sender,
+                token: d.token,
+                timelock: d.timelock,
+                name: p.name,
+                charterCid: p.charterCid,
+                admissionRule: p.admissionRule,
+                joinGrant: p.joinGrant
+            })
+            );
+        emit UnionCreated({
+            union: d.union,
+            founder: msg.sender,
+            token: d.token,
+            governor: d.governor,
+            timelock: d.timelock,
+            name: p.name
+        });
+
+        if (p.treasuryReserve != 0) token.mint(d.timelock, p.treasuryReserve);
+        d.vestingWallets = new address[](count);
+        for (uint256 i; i < count; ++i) {
+            Allocation calldata a = p.allocations[i];
+            address wallet = Clones.clone(_vestingWalletImpl);
+            UnionVestingWallet(payable(wallet))
+                .initialize({
+                beneficiary: a.beneficiary,
+                startTimestamp: p.vesting.start,
+                durationSeconds: p.vesting.duration,
+                cliffSeconds: p.vesting.cliff
+            });
+            token.mint(wallet, a.amount);
+            d.vestingWallets[i] = wallet;
+            emit AllocationVesting({union: d.union, beneficiary: a.beneficiary, wallet: wallet, amount: a.amount});
+        }
+        token.finishInitialMint();
+    }
+}

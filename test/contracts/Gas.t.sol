@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IUnion} from "../../contracts/src/interfaces/IUnion.sol";
+import {Union} from "../../contracts/src/Union.sol";
+import {UnionTestBase} from "./utils/UnionTestBase.sol";
+
+/// @notice Gas of the calls members make most, written to test/contracts/snapshots/UnionGas.json.
+/// @dev Numbers are only meaningful as whole transactions: run
+/// `GAS_SNAPSHOT=true forge test --isolate --match-contract UnionGasTest`. Without GAS_SNAPSHOT the tests still
+/// run (as smoke tests) but record nothing, so a plain `forge test` never overwrites the committed figures
+/// with non-isolated ones (warm storage and same-transaction checkpoints read ~22k low).
+contract UnionGasTest is UnionTestBase {
+    bool internal record;
+
+    function setUp() public override {
+        super.setUp();
+        record = vm.envOr("GAS_SNAPSHOT", false);
+        // a later block and timestamp, as for a real member: checkpoints are pushed, not overwritten
+        vm.roll(block.number + 1);
+        vm.warp(block.timestamp + 1 hours);
+    }
+
+    function _snap(string memory name) internal {
+        if (record) vm.snapshotGasLastCall("UnionGas", name);
+    }
+
+    function test_gas_createUnion() public {
+        vm.prank(founder);
+        factory.createUnion(_params(IUnion.AdmissionRule.Open));
+        _snap("createUnion (1 allocation)");
+    }
+
+    function test_gas_join_open() public {
+        vm.prank(alice);
+        union.join();
+        _snap("join (open)");
+    }
+
+    function test_gas_join_invite() public {
+        Union.Invite memory invite = _invite(founder, alice, 0, block.timestamp + 1 days);
+        bytes memory signature = _sign(founderKey, invite);
+        vm.prank(alice);
+        union.joinWithInvite(invite, signature);
+        _snap("join (invite)");
+    }
+
+    function test_gas_back() public {
+        _join(alice);
+        vm.prank(alice);
+        union.back(founder);
+        _snap("back");
+    }
+
+    function test_gas_unback() public {
+        _join(alice);
+        vm.prank(alice);
+        union.back(founder);
+        vm.prank(alice);
+        union.unback(founder);
+        _snap("unback");
+    }
+}

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IUnion} from "../../contracts/src/interfaces/IUnion.sol";
+import {UnionFactory} from "../../contracts/src/UnionFactory.sol";
+import {Union} from "../../contracts/src/Union.sol";
+import {UnionTestBase} from "./utils/UnionTestBase.sol";
+
+/// @dev Governor + timelock wiring: proposals pass through the timelock, which holds the treasury and,
+/// after the hand-over, the steward's powers.
+contract GovernanceTest is UnionTestBase {
+    uint256 internal constant SMALL_RESERVE = 2_000e18;
+
+    function setUp() public override {
+        super.setUp();
+        // Quorum is a share of the whole supply, treasury included: keep the treasury small enough that three
+        // members' grants reach the 4% quorum (2,300 supply -> 92 needed, 200 for).
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
+        p.treasuryReserve = SMALL_RESERVE;
+        p.allocations = new UnionFactory.Allocation[](0);
+        _createUnion(p);
+        _join(alice);
+        _join(bob);
+        // votes are read at the proposal snapshot, strictly in the past
+        vm.warp(block.timestamp + 1);
+    }
+
+    function test_proposal_paysFromTreasury() public {
+        address[] memory targets = new address[](1);
+        uint256[] memory values = new uint256[](1);
+        bytes[] memory calldatas = new bytes[](1);
+        targets[0] = address(token);
+        calldatas[0] = abi.encodeCall(IERC20.transfer, (carol, 1_000e18));
+        _pass(targets, values, calldatas, "Pay carol for the website");
+        assertEq(token.balanceOf(carol), 1_000e18);
+        assertEq(token.balanceOf(address(timelock)), SMALL_RESERVE - 1_000e18);
+    }
+
+    function test_proposal_usesStewardPowersAfterHandOver() public {
+        vm.prank(founder);
+        union.handOverToGovernance();
+        address[] memory targets = new address[](1);
+        uint256[] memory values = new uint256[](1);
+        bytes[] memory calldatas = new bytes[](1);
+        targets[0] = address(union);
+        calldatas[0] = abi.encodeCall(Union.setCharter, ("bafyvoted"));
+        _pass(targets, values, calldatas, "New charter");
+        assertEq(union.charterCid(), "bafyvoted");
+    }
+
+    function test_proposal_cannotExecuteBeforeTimelockDelay() public {
+        address[] memory targets = new address[](1);
+        uint256[] memory values = new uint256[](1);
+        bytes[] memory calldatas = new bytes[](1);
+        targets[0] = address(token);
+        calldatas[0] = abi.encodeCall(IERC20.transfer, (carol, 1e18));
+        bytes32 descriptionHash = keccak256("early");
+        uint256 id = _proposeAndVote(targets, values, calldatas, "early");
+        governor.queue(targets, values, calldatas, descriptionHash);
+        vm.expectRevert();
+        governor.execute(targets, values, calldatas, descriptionHash);
+        assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Queued));
+    }
+
+    function test_proposal_canBeCancelledByProposerBeforeVoting() public {
+        address[] memory targets = new address[](1);
+        uint256[] memory values = new uint256[](1);
+        bytes[] memory calldatas = new bytes[](1);
+        targets[0] = address(token);
+        calldatas[0] = abi.encodeCall(IERC20.transfer, (carol, 1e18));
+        vm.prank(alice);
+        uint256 id = governor.propose(targets, values, calldatas, "oops");
+        assertTrue(governor.proposalNeedsQueuing(id));
+        vm.prank(alice);
+        governor.cancel(targets, values, calldatas, keccak256("oops"));
+        assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Canceled));
+    }
+
+    function _proposeAndVote(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description
+    ) internal returns (uint256 id) {
+        vm.prank(alice);
+        id = governor.propose(targets, values, calldatas, description);
+        vm.warp(block.timestamp + VOTING_DELAY + 1);
+        vm.prank(founder);
+        governor.castVote(id, 1);
+        vm.prank(alice);
+        governor.castVote(id, 1);
+        vm.prank(bob);
+        governor.castVote(id, 0);
+        vm.warp(block.timestamp + VOTING_PERIOD);
+        assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Succeeded));
+    }
+
+    function _pass(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description
+    ) internal {
+        uint256 id = _proposeAndVote(targets, values, calldatas, description);
+        bytes32 descriptionHash = keccak256(bytes(description));
+        governor.queue(targets, values, calldatas, descriptionHash);
+        vm.warp(block.timestamp + TIMELOCK_DELAY);
+        vm.prank(carol);
+        governor.execute(targets, values, calldatas, descriptionHash);
+        assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Executed));
+    }
+}

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {
+    TimelockControllerUpgradeable
+} from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
+import {
+    GovernorVotesQuorumFractionUpgradeable
+} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesQuorumFractionUpgradeable.sol";
+import {IUnion} from "../../contracts/src/interfaces/IUnion.sol";
+import {UnionFactory} from "../../contracts/src/UnionFactory.sol";
+import {UnionTimelock} from "../../contracts/src/UnionTimelock.sol";
+import {UnionVestingWallet} from "../../contracts/src/UnionVestingWallet.sol";
+import {UnionGovernor} from "../../contracts/src/UnionGovernor.sol";
+import {UnionTestBase} from "./utils/UnionTestBase.sol";
+
+contract UnionFactoryTest is UnionTestBase {
+    event UnionCreated(
+        address indexed union, address indexed founder, address token, address governor, address timelock, string name
+    );
+    event AllocationVesting(address indexed union, address indexed beneficiary, address wallet, uint256 amount);
+
+    // ------------------------------------------------------------ constructor / implementations
+
+    function test_constructor_revertWhen_AnImplementationIsZero() public {
+        UnionFactory.Implementations memory bad = impls;
+        bad.vestingWallet = address(0);
+        vm.expectRevert(UnionFactory.UnionFactory_ZeroImplementation.selector);
+        new UnionFactory(bad);
+        bad = impls;
+        bad.union = address(0);
+        vm.expectRevert(UnionFactory.UnionFactory_ZeroImplementation.selector);
+        new UnionFactory(bad);
+    }
+
+    function test_implementations_returnsConstructorArguments() public view {
+        UnionFactory.Implementations memory got = factory.implementations();
+        assertEq(got.union, impls.union);
+        assertEq(got.token, impls.token);
+        assertEq(got.governor, impls.governor);
+        assertEq(got.timelock, impls.timelock);
+        assertEq(got.vestingWallet, impls.vestingWallet);
+    }
+
+    // ------------------------------------------------------------ createUnion
+
+    function test_createUnion_wiresEverything() public view {
+        assertTrue(factory.isUnion(address(union)));
+        assertFalse(factory.isUnion(address(token)));
+        // union
+        assertTrue(union.isMember(founder));
+        assertEq(union.steward(), founder);
+        // token: union mints, factory gave up minting
+        assertEq(token.union(), address(union));
+        assertEq(token.initialMinter(), address(0));
+        assertEq(token.name(), "Test Union Token");
+        assertEq(token.symbol(), "TUT");
+        assertEq(token.totalSupply(), GRANT + RESERVE + ALLOCATION);
+        assertEq(token.balanceOf(address(timelock)), RESERVE);
+        assertEq(token.balanceOf(address(wallet)), ALLOCATION);
+        // governor
+        assertEq(address(governor.token()), address(token));
+        assertEq(governor.timelock(), address(timelock));
+        assertEq(governor.name(), "Test Union");
+        assertEq(governor.votingDelay(), VOTING_DELAY);
+        assertEq(governor.votingPeriod(), VOTING_PERIOD);
+        assertEq(governor.proposalThreshold(), 0);
+        assertEq(governor.quorumNumerator(), QUORUM_PERCENT);
+        assertEq(governor.CLOCK_MODE(), "mode=timestamp");
+        // timelock: governor proposes and cancels, anyone executes, nobody else administers
+        assertTrue(timelock.hasRole(timelock.PROPOSER_ROLE(), address(governor)));
+        assertTrue(timelock.hasRole(timelock.CANCELLER_ROLE(), address(governor)));
+        assertTrue(timelock.hasRole(timelock.EXECUTOR_ROLE(), address(0)));
+        assertTrue(timelock.hasRole(timelock.DEFAULT_ADMIN_ROLE(), address(timelock)));
+        assertFalse(timelock.hasRole(timelock.DEFAULT_ADMIN_ROLE(), address(factory)));
+        assertFalse(timelock.hasRole(timelock.DEFAULT_ADMIN_ROLE(), founder));
+        assertEq(timelock.getMinDelay(), TIMELOCK_DELAY);
+        // vesting wallet
+        assertEq(wallet.owner(), cofounder);
+        assertEq(wallet.start(), block.timestamp);
+        assertEq(wallet.duration(), 365 days);
+        assertEq(wallet.cliff(), block.timestamp + 30 days);
+    }
+
+    function test_createUnion_emitsEvents() public {
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Invite);
+        // clone addresses follow the factory's nonce: union, token, governor, timelock, then wallets
+        uint256 nonce = vm.getNonce(address(factory));
+        address u = vm.computeCreateAddress(address(factory), nonce);
+        address t = vm.computeCreateAddress(address(factory), nonce + 1);
+        address g = vm.computeCreateAddress(address(factory), nonce + 2);
+        address tl = vm.computeCreateAddress(address(factory), nonce + 3);
+        address w = vm.computeCreateAddress(address(factory), nonce + 4);
+        vm.expectEmit(address(factory));
+        emit UnionCreated(u, alice, t, g, tl, "Test Union");
+        vm.expectEmit(address(factory));
+        emit AllocationVesting(u, cofounder, w, ALLOCATION);
+        vm.prank(alice);
+        UnionFactory.Deployment memory d = factory.createUnion(p);
+        assertEq(d.union, u);
+        assertEq(d.token, t);
+        assertEq(d.governor, g);
+        assertEq(d.timelock, tl);
+        assertEq(d.vestingWallets.length, 1);
+        assertEq(d.vestingWallets[0], w);
+    }
+
+    function test_createUnion_withoutReserveOrAllocations() public {
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Approval);
+        p.treasuryReserve = 0;
+        p.allocations = new UnionFactory.Allocation[](0);
+        // the schedule is ignored without allocations
+        p.vesting.cliff = p.vesting.duration + 1;
+        vm.prank(alice);
+        UnionFactory.Deployment memory d = factory.createUnion(p);
+        assertEq(d.vestingWallets.length, 0);
+        assertEq(IVotes(d.token).getVotes(alice), GRANT);
+        assertEq(IUnion(d.union).steward(), alice);
+    }
+
+    function test_createUnion_withMaxAllocations() public {
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
+        p.allocations = new UnionFactory.Allocation[](16);
+        for (uint256 i; i < 16; ++i) {
+            // forge-lint: disable-next-line(unsafe-typecast)
+            p.allocations[i] = UnionFactory.Allocation({beneficiary: address(uint160(0x1000 + i)), amount: i + 1});
+        }
+        vm.prank(alice);
+        UnionFactory.Deployment memory d = factory.createUnion(p);
+        assertEq(d.vestingWallets.length, 16);
+        assertEq(UnionVestingWallet(payable(d.vestingWallets[15])).owner(), address(uint160(0x100f)));
+    }
+
+    function test_createUnion_revertWhen_TooManyAllocations() public {
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
+        p.allocations = new UnionFactory.Allocation[](17);
+        vm.expectRevert(abi.encodeWithSelector(UnionFactory.UnionFactory_TooManyAllocations.selector, 17, 16));
+        factory.createUnion(p);
+    }
+
+    function test_createUnion_revertWhen_CliffAfterEnd() public {
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
+        p.vesting.cliff = p.vesting.duration + 1;
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                UnionFactory.UnionFactory_CliffAfterEnd.selector, p.vesting.cliff, p.vesting.duration
+            )
+        );
+        factory.createUnion(p);
+    }
+
+    function test_createUnion_revertWhen_BeneficiaryIsZero() public {
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
+        p.allocations[0].beneficiary = address(0);
+        vm.expectRevert(abi.encodeWithSelector(UnionFactory.UnionFactory_ZeroBeneficiary.selector, 0));
+        factory.createUnion(p);
+    }
+
+    function test_createUnion_revertWhen_AllocationIsZero() public {
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
+        p.allocations[0].amount = 0;
+        vm.expectRevert(abi.encodeWithSelector(UnionFactory.UnionFactory_ZeroAllocation.selector, 0));
+        factory.createUnion(p);
+    }
+
+    function test_createUnion_revertWhen_QuorumAbove100() public {
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
+        p.governance.quorumPercent = 101;
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                GovernorVotesQuorumFractionUpgradeable.GovernorInvalidQuorumFraction.selector, 101, 100
+            )
+        );
+        factory.createUnion(p);
+    }
+
+    function test_createUnion_clonesCannotBeReinitialised() public {
+        vm.expectRevert(Initializable.InvalidInitialization.selector);
+        timelock.initialize(0, alice);
+        vm.expectRevert(Initializable.InvalidInitialization.selector);
+        governor.initialize(
+            "x", IVotes(address(token)), TimelockControllerUpgradeable(payable(address(timelock))), 0, 1, 0, 0
+        );
+        vm.expectRevert(Initializable.InvalidInitialization.selector);
+        wallet.initialize(alice, 0, 0, 0);
+        vm.expectRevert(Initializable.InvalidInitialization.selector);
+        token.initialize("x", "x", alice);
+    }
+
+    // ------------------------------------------------------------ the clones' disabled initialisers
+
+    function test_timelock_genericInitializerIsDisabled() public {
+        vm.expectRevert(UnionTimelock.UnionTimelock_UseGovernorInitializer.selector);
+        timelock.initialize(0, new address[](0), new address[](0), address(0));
+    }
+
+    function test_vestingWallet_threeArgumentInitializerIsDisabled() public {
+        vm.expectRevert(UnionVestingWallet.UnionVestingWallet_UseCliffInitializer.selector);
+        wallet.initialize(alice, 0, 0);
+    }
+
+    function test_implementations_cannotBeInitialised() public {
+        vm.expectRevert(Initializable.InvalidInitialization.selector);
+        UnionTimelock(payable(impls.timelock)).initialize(0, alice);
+        vm.expectRevert(Initializable.InvalidInitialization.selector);
+        UnionGovernor(payable(impls.governor))
+            .initialize(
+                "x", IVotes(address(token)), TimelockControllerUpgradeable(payable(address(timelock))), 0, 1, 0, 0
+            );
+        vm.expectRevert(Initializable.InvalidInitialization.selector);
+        UnionVestingWallet(payable(impls.vestingWallet)).initialize(alice, 0, 0, 0);
+    }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Union} from "../../contracts/src/Union.sol";
+import {UnionTestBase} from "./utils/UnionTestBase.sol";
+
+contract UnionFuzzTest is UnionTestBase {
+    /// @dev However often an address joins and leaves, it gets exactly one grant.
+    function testFuzz_join_grantsOncePerAddress(address account, uint8 rejoins) public {
+        vm.assume(account != founder && account != address(0) && account.code.length == 0);
+        rejoins = uint8(bound(rejoins, 0, 10));
+        uint256 supply = token.totalSupply();
+        _join(account);
+        for (uint256 i; i < rejoins; ++i) {
+            vm.startPrank(account);
+            union.leave();
+            union.join();
+            vm.stopPrank();
+        }
+        assertEq(token.balanceOf(account), GRANT);
+        assertEq(token.totalSupply(), supply + GRANT);
+        assertEq(union.membershipEpoch(account), uint256(rejoins) + 1);
+        assertEq(union.memberCount(), 2);
+    }
+
+    /// @dev An invite works until (and at) its deadline, once, and marks only its own nonce.
+    function testFuzz_joinWithInvite_nonceAndDeadline(uint256 nonce, uint256 deadline, uint256 at) public {
+        deadline = bound(deadline, block.timestamp, type(uint64).max);
+        at = bound(at, block.timestamp, type(uint64).max);
+        Union.Invite memory invite = _invite(founder, address(0), nonce, deadline);
+        bytes memory sig = _sign(founderKey, invite);
+        vm.warp(at);
+        if (at > deadline) {
+            vm.expectRevert(abi.encodeWithSelector(Union.Union_InviteExpired.selector, deadline, at));
+            vm.prank(alice);
+            union.joinWithInvite(invite, sig);
+            assertFalse(union.inviteUsed(founder, nonce));
+            return;
+        }
+        vm.prank(alice);
+        union.joinWithInvite(invite, sig);
+        assertTrue(union.isMember(alice));
+        assertTrue(union.inviteUsed(founder, nonce));
+        assertFalse(union.inviteUsed(founder, nonce ^ 1));
+        assertFalse(union.inviteUsed(alice, nonce));
+        vm.expectRevert(abi.encodeWithSelector(Union.Union_InviteUsed.selector, founder, nonce));
+        vm.prank(bob);
+        union.joinWithInvite(invite, sig);
+    }
+
+    /// @dev Revoking one nonce leaves every other nonce usable.
+    function testFuzz_revokeInvite_touchesOnlyItsNonce(uint256 revoked, uint256 other) public {
+        vm.assume(revoked != other);
+        vm.prank(founder);
+        union.revokeInvite(revoked);
+        assertTrue(union.inviteUsed(founder, revoked));
+        assertFalse(union.inviteUsed(founder, other));
+        Union.Invite memory invite = _invite(founder, alice, other, block.timestamp);
+        bytes memory sig = _sign(founderKey, invite);
+        vm.prank(alice);
+        union.joinWithInvite(invite, sig);
+        assertTrue(union.isMember(alice));
+    }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Test} from "forge-std/Test.sol";
+import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
+import {Union} from "../../../contracts/src/Union.sol";
+import {UnionToken} from "../../../contracts/src/UnionToken.sol";
+import {UnionGovernor} from "../../../contracts/src/UnionGovernor.sol";
+import {UnionTimelock} from "../../../contracts/src/UnionTimelock.sol";
+import {UnionVestingWallet} from "../../../contracts/src/UnionVestingWallet.sol";
+import {UnionFactory} from "../../../contracts/src/UnionFactory.sol";
+
+/// @dev Deploys the implementations and the factory, and creates one union founded by `founder`.
+abstract contract UnionTestBase is Test {
+    uint256 internal constant GRANT = 100e18;
+    uint256 internal constant RESERVE = 1_000_000e18;
+    uint256 internal constant ALLOCATION = 50_000e18;
+    uint48 internal constant VOTING_DELAY = 1 days;
+    uint32 internal constant VOTING_PERIOD = 3 days;
+    uint256 internal constant TIMELOCK_DELAY = 2 days;
+    uint256 internal constant QUORUM_PERCENT = 4;
+    string internal constant CHARTER = "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+
+    UnionFactory.Implementations internal impls;
+    UnionFactory internal factory;
+
+    Union internal union;
+    UnionToken internal token;
+    UnionGovernor internal governor;
+    UnionTimelock internal timelock;
+    UnionVestingWallet internal wallet;
+
+    uint256 internal founderKey;
+    address internal founder;
+    uint256 internal aliceKey;
+    address internal alice;
+    uint256 internal bobKey;
+    address internal bob;
+    address internal carol = makeAddr("carol");
+    address internal cofounder = makeAddr("cofounder");
+
+    function setUp() public virtual {
+        (founder, founderKey) = makeAddrAndKey("founder");
+        (alice, aliceKey) = makeAddrAndKey("alice");
+        (bob, bobKey) = makeAddrAndKey("bob");
+        factory = _deployFactory();
+        _createUnion(IUnion.AdmissionRule.Open);
+    }
+
+    function _deployFactory() internal returns (UnionFactory) {
+        impls = UnionFactory.Implementations({
+            union: address(new Union()),
+            token: address(new UnionToken()),
+            governor: address(new UnionGovernor()),
+            timelock: address(new UnionTimelock()),
+            vestingWallet: address(new UnionVestingWallet())
+        });
+        return new UnionFactory(impls);
+    }
+
+    function _params(IUnion.AdmissionRule rule) internal view returns (UnionFactory.CreateParams memory p) {
+        p.name = "Test Union";
+        p.charterCid = CHARTER;
+        p.admissionRule = rule;
+        p.tokenName = "Test Union Token";
+        p.tokenSymbol = "TUT";
+        p.joinGrant = GRANT;
+        p.treasuryReserve = RESERVE;
+        p.allocations = new UnionFactory.Allocation[](1);
+        p.allocations[0] = UnionFactory.Allocation({beneficiary: cofounder, amount: ALLOCATION});
+        p.vesting = UnionFactory.VestingSchedule({start: uint64(block.timestamp), cliff: 30 days, duration: 365 days});
+        p.governance = UnionFactory.GovernanceParams({
+            votingDelay: VOTING_DELAY,
+            votingPeriod: VOTING_PERIOD,
+            proposalThreshold: 0,
+            quorumPercent: QUORUM_PERCENT,
+            timelockDelay: TIMELOCK_DELAY
+        });
+    }
+
+    function _createUnion(IUnion.AdmissionRule rule) internal {
+        _createUnion(_params(rule));
+    }
+
+    function _createUnion(UnionFactory.CreateParams memory p) internal {
+        vm.prank(founder);
+        UnionFactory.Deployment memory d = factory.createUnion(p);
+        union = Union(d.union);
+        token = UnionToken(d.token);
+        governor = UnionGovernor(payable(d.governor));
+        timelock = UnionTimelock(payable(d.timelock));
+        if (d.vestingWallets.length != 0) wallet = UnionVestingWallet(payable(d.vestingWallets[0]));
+    }
+
+    function _invite(address inviter, address invitee, uint256 nonce, uint256 deadline)
+        internal
+        pure
+        returns (Union.Invite memory)
+    {
+        return Union.Invite({inviter: inviter, invitee: invitee, nonce: nonce, deadline: deadline});
+    }
+
+    function _sign(uint256 key, Union.Invite memory invite) internal view returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, union.hashInvite(invite));
+        return abi.encodePacked(r, s, v);
+    }
+
+    function _join(address account) internal {
+        vm.prank(account);
+        union.join();
+    }
+}
