@@ -1,0 +1,46 @@
+// Ports and data folder of the local stack, read from the environment with the defaults from the
+// design brief, so tests can run a second stack on other ports beside a developer's.
+import { resolve } from 'node:path';
+
+export interface StackConfig {
+  dataDir: string;
+  anvilPort: number;
+  ceramicPort: number;
+  ceramicSwarmPort: number;
+  gatewayPort: number;
+  ipfsApiPort: number;
+  ipfsSwarmPort: number;
+  ipfsWsPort: number;
+  /** How long the gateway waits for blocks it does not have before answering 504. */
+  gatewayTimeoutMs: number;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export function stackConfig(env: Env = process.env): StackConfig {
+  return {
+    dataDir: resolve(env.NU_DATA_DIR ?? '.data'),
+    anvilPort: port(env, 'NU_ANVIL_PORT', 8545),
+    ceramicPort: port(env, 'NU_CERAMIC_PORT', 7007),
+    ceramicSwarmPort: port(env, 'NU_CERAMIC_SWARM_PORT', 4011),
+    gatewayPort: port(env, 'NU_GATEWAY_PORT', 8080),
+    ipfsApiPort: port(env, 'NU_IPFS_API_PORT', 5001),
+    ipfsSwarmPort: port(env, 'NU_IPFS_SWARM_PORT', 4001),
+    ipfsWsPort: port(env, 'NU_IPFS_WS_PORT', 4002),
+    gatewayTimeoutMs: int(env, 'NU_GATEWAY_TIMEOUT_MS', 30_000),
+  };
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const value = int(env, name, fallback);
+  if (value < 1 || value > 65535) throw new Error(`${name}=${value} is not a TCP port`);
+  return value;
+}
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw new Error(`${name}="${raw}" is not an integer`);
+  return value;
+}

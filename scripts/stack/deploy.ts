@@ -1,0 +1,48 @@
+// Deploys the contracts to the local chain with the same forge script a real network uses
+// (contracts/script/Deploy.s.sol), signing with anvil's unlocked first account so no key is in code.
+// The record goes to the stack's data folder: a wiped chain must not leave stale addresses behind.
+import { spawn } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Address } from 'viem';
+import { forgeBin, projectRoot } from '../lib/tools.ts';
+
+export interface Deployment {
+  chainId: number;
+  unionFactory: Address;
+  deployBlock: number;
+  implementations: Record<string, Address>;
+}
+
+/** anvil's first deterministic account, which the local stack deploys and founds the demo with. */
+export const LOCAL_DEPLOYER: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+
+export async function deployLocal(rpcUrl: string, dataDir: string, chainId: number): Promise<Deployment> {
+  const deploymentsDir = join(dataDir, 'deployments');
+  await mkdir(deploymentsDir, { recursive: true });
+  const args = ['script', 'contracts/script/Deploy.s.sol', '--rpc-url', rpcUrl, '--broadcast', '--unlocked', '--sender', LOCAL_DEPLOYER];
+  const output = await runForge(args, { DEPLOYMENTS_DIR: deploymentsDir });
+  const file = join(deploymentsDir, `${chainId}.json`);
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Deployment;
+  } catch (err) {
+    throw new Error(`forge script ran but ${file} was not written (${(err as Error).message}):\n${output}`);
+  }
+}
+
+function runForge(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(forgeBin(), args, { cwd: projectRoot, env: withoutKey({ ...process.env, ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`forge ${args[0]} failed (exit ${code}):\n${output}`))));
+  });
+}
+
+/** A PRIVATE_KEY in the caller's environment would override the unlocked local deployer. */
+function withoutKey(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { PRIVATE_KEY: _ignored, ...rest } = env;
+  return rest;
+}

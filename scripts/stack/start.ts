@@ -1,0 +1,45 @@
+// `npm start`: builds the contracts and the site, brings the local stack up with the demo union,
+// prints where to open the site, and keeps everything running until Ctrl-C.
+import { spawnSync } from 'node:child_process';
+import { projectRoot } from '../lib/tools.ts';
+import { bringUpStack } from './up.ts';
+
+function step(label: string, command: string, args: string[]): void {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`✗ ${label} failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+
+step('compiling contracts and generating ABIs', 'npm', ['run', '--silent', 'build:contracts']);
+step('building the site', 'npm', ['run', '--silent', 'build']);
+
+const stack = await bringUpStack({ seed: true, publish: true, log: (m) => console.log(`▶ ${m}`) });
+const gateway = stack.ipfs.gatewayUrl;
+const port = new URL(gateway).port;
+const cidPath = `${gateway}/ipfs/${stack.siteCid}/`;
+const demo = stack.demo ? `#/u/${stack.demo.union}` : '';
+
+console.log(`
+Network Union is running.
+
+  Site (isolated origin)  http://${stack.siteCid}.ipfs.localhost:${port}/${demo}
+  Site (gateway path)     ${cidPath}${demo}
+  Site CID                ${stack.siteCid}
+
+  Chain RPC  ${stack.anvil.rpcUrl}  (chain id ${stack.anvil.chainId}; anvil's test accounts)
+  Ceramic    ${stack.ceramic.url}
+  IPFS       gateway ${gateway}, upload ${stack.ipfs.apiUrl}/api/v0/add
+  Data       ${stack.dataDir}  (npm run reset deletes it)
+
+Connect a browser wallet to the RPC above (chain id ${stack.anvil.chainId}) and import one of anvil's
+accounts, or use accounts 4 and up, which the demo leaves free. Ctrl-C stops everything.`);
+
+const shutdown = (): void => {
+  console.log('\nstopping…');
+  void stack.stop().finally(() => process.exit(0));
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

@@ -1,0 +1,108 @@
+// Brings the whole local stack up in order: the three nodes (in parallel), the contracts, the Ceramic
+// models, the demo union, and the site on IPFS. Shared by `npm start`, the e2e tests and the bench,
+// which differ only in ports, data folder and whether the demo is seeded.
+import { mkdir } from 'node:fs/promises';
+import type { Address } from 'viem';
+import type { AppConfig } from '../../web/lib/config/types.ts';
+import { ensureModels, type ModelIds } from './ceramic/models.ts';
+import { stackConfig, type Env } from './config.ts';
+import { deployLocal, type Deployment } from './deploy.ts';
+import { startAnvil, startCeramic, startIpfs, type AnvilHandle, type CeramicHandle, type IpfsHandle, type StartOptions } from './processes.ts';
+import { publishSite } from './publish-site.ts';
+import { seedDemo, type SeedResult } from './seed.ts';
+
+export interface StackOptions {
+  /** NU_* variables (ports, data folder); the rest of the environment is inherited. */
+  env?: Env;
+  seed?: boolean;
+  /** Add the built site (build/) to IPFS with a config.json for this stack. */
+  publish?: boolean;
+  log?: (message: string) => void;
+  onLine?: StartOptions['onLine'];
+}
+
+export interface Stack {
+  anvil: AnvilHandle;
+  ipfs: IpfsHandle;
+  ceramic: CeramicHandle;
+  deployment: Deployment;
+  models: ModelIds;
+  demo: SeedResult | null;
+  config: AppConfig;
+  /** Root CID of the published site, when published. */
+  siteCid: string | null;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
+  const env = options.env ?? {};
+  const cfg = stackConfig({ ...process.env, ...env });
+  const log = options.log ?? (() => undefined);
+  await mkdir(cfg.dataDir, { recursive: true });
+  const childEnv = { ...env, NU_DATA_DIR: cfg.dataDir };
+
+  log('starting anvil, IPFS and Ceramic');
+  const started = await Promise.allSettled([
+    startAnvil(childEnv, { onLine: options.onLine }),
+    startIpfs(childEnv, { onLine: options.onLine }),
+    startCeramic(childEnv, { onLine: options.onLine }),
+  ]);
+  const handles = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const stopAll = async (): Promise<void> => {
+    // Ceramic first: it writes its state on the way down and anvil dumps its own.
+    for (const h of [...handles].reverse()) await h.stop().catch(() => undefined);
+  };
+  const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) {
+    await stopAll();
+    throw failure.reason;
+  }
+  const [anvil, ipfs, ceramic] = handles as [AnvilHandle, IpfsHandle, CeramicHandle];
+
+  try {
+    log('deploying contracts');
+    const deployment = await deployLocal(anvil.rpcUrl, cfg.dataDir, anvil.chainId);
+    log('creating Ceramic models');
+    const models = await ensureModels(ceramic.url, cfg.dataDir);
+    let demo: SeedResult | null = null;
+    if (options.seed) {
+      log('seeding the demo union');
+      demo = await seedDemo({
+        rpcUrl: anvil.rpcUrl,
+        ceramicUrl: ceramic.url,
+        ipfsApiUrl: ipfs.apiUrl,
+        profileModel: models.profile,
+        unionFactory: deployment.unionFactory,
+        dataDir: cfg.dataDir,
+      });
+    }
+    const config = siteConfig({ anvil, ipfs, ceramic, deployment, models, demoUnion: demo?.union ?? null });
+    let siteCid: string | null = null;
+    if (options.publish) {
+      log('adding the site to IPFS');
+      siteCid = await publishSite(ipfs.apiUrl, cfg.dataDir, config);
+    }
+    return { anvil, ipfs, ceramic, deployment, models, demo, config, siteCid, dataDir: cfg.dataDir, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+function siteConfig(s: {
+  anvil: AnvilHandle;
+  ipfs: IpfsHandle;
+  ceramic: CeramicHandle;
+  deployment: Deployment;
+  models: ModelIds;
+  demoUnion: Address | null;
+}): AppConfig {
+  return {
+    chain: { id: s.anvil.chainId, name: 'Local chain (anvil)', rpcUrl: s.anvil.rpcUrl, blockExplorer: null },
+    contracts: { unionFactory: s.deployment.unionFactory, deployBlock: s.deployment.deployBlock },
+    ceramic: { url: s.ceramic.url, models: { profile: s.models.profile } },
+    ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
+    demo: { union: s.demoUnion },
+  };
+}

@@ -1,0 +1,107 @@
+// `npm test`: every suite in order — contracts (forge), unit (vitest), types (svelte-check), end-to-end
+// (Playwright against the real local stack) — then one closing line `N passed, N failed` for CI.
+// A suite that crashes before reporting counts as one failure, so a broken suite can never look green.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { forgeBin } from '../lib/tools.ts';
+
+interface SuiteResult {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const reportDir = mkdtempSync(join(tmpdir(), 'nu-test-'));
+const only = process.argv.slice(2);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number; output: string } {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const child = spawnSync(cmd, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  process.stdout.write(child.stdout ?? '');
+  return { status: child.status ?? 1, output: child.stdout ?? '' };
+}
+
+function crashed(name: string): SuiteResult {
+  return { name, passed: 0, failed: 1, skipped: 0 };
+}
+
+function forgeSuite(): SuiteResult {
+  const profile = process.env.CI ? 'ci' : (process.env.FOUNDRY_PROFILE ?? 'default');
+  const { output } = run(forgeBin(), ['test'], { FOUNDRY_PROFILE: profile });
+  const summary = /(\d+) tests passed, (\d+) failed, (\d+) skipped/.exec(output);
+  if (!summary) return crashed('contracts');
+  return { name: 'contracts', passed: Number(summary[1]), failed: Number(summary[2]), skipped: Number(summary[3]) };
+}
+
+function vitestSuite(): SuiteResult {
+  const file = join(reportDir, 'vitest.json');
+  run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`]);
+  if (!existsSync(file)) return crashed('unit');
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numTotalTestSuites: number;
+    testResults: { status: string }[];
+  };
+  // A test file that fails to load has no tests in it but is still a failure.
+  const brokenFiles = report.testResults.filter((r) => r.status === 'failed').length;
+  const failed = Math.max(report.numFailedTests, brokenFiles && report.numFailedTests === 0 ? brokenFiles : 0);
+  return { name: 'unit', passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function typesSuite(): SuiteResult {
+  const { status } = run('npm', ['run', '--silent', 'check']);
+  return { name: 'types', passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 };
+}
+
+function e2eSuite(): SuiteResult {
+  const file = join(reportDir, 'playwright.json');
+  run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  if (!existsSync(file)) return crashed('e2e');
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  const setupErrors = report.errors?.length ?? 0;
+  return { name: 'e2e', passed: expected + flaky, failed: unexpected + (setupErrors > 0 && unexpected === 0 ? 1 : 0), skipped };
+}
+
+// Contracts first: the ABIs that the site and its type check import are generated from forge's output.
+const prepare = run('npm', ['run', '--silent', 'build:contracts']);
+const suites: [string, () => SuiteResult][] = [
+  ['contracts', forgeSuite],
+  ['unit', vitestSuite],
+  ['types', typesSuite],
+  ['e2e', e2eSuite],
+];
+const results: SuiteResult[] = [];
+if (prepare.status !== 0) results.push(crashed('build:contracts'));
+for (const [name, suite] of suites) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  if (name === 'e2e' && run('npm', ['run', '--silent', 'build']).status !== 0) {
+    results.push(crashed('build:site'));
+    continue;
+  }
+  results.push(suite());
+}
+rmSync(reportDir, { recursive: true, force: true });
+
+console.log('\nSuite       passed  failed  skipped');
+for (const r of results) {
+  console.log(`${r.name.padEnd(11)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.skipped).padStart(7)}`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configUrl, parseConfig } from '$lib/config';
+
+const good = {
+	chain: { id: 31337, name: 'Local anvil', rpcUrl: 'http://127.0.0.1:8545', blockExplorer: null },
+	contracts: { unionFactory: '0x5FbDB2315678afecb367f032d93F642f64180aa3', deployBlock: 0 },
+	ceramic: { url: 'http://127.0.0.1:7007/', models: { profile: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9' } },
+	ipfs: { gateway: 'http://127.0.0.1:8080', uploadUrl: 'http://127.0.0.1:5001/api/v0/add' },
+	demo: { union: null }
+};
+
+function withField(path: string, value: unknown): unknown {
+	const copy = structuredClone(good) as Record<string, unknown>;
+	const keys = path.split('.');
+	let obj = copy;
+	for (const k of keys.slice(0, -1)) obj = obj[k] as Record<string, unknown>;
+	const last = keys.at(-1)!;
+	if (value === undefined) delete obj[last];
+	else obj[last] = value;
+	return copy;
+}
+
+function errorField(raw: unknown): string {
+	try {
+		parseConfig(raw);
+	} catch (e) {
+		expect(e).toBeInstanceOf(ConfigError);
+		return (e as ConfigError).field;
+	}
+	throw new Error('expected parseConfig to throw');
+}
+
+describe('parseConfig', () => {
+	it('accepts the documented shape and strips trailing slashes from URLs', () => {
+		const cfg = parseConfig(good);
+		expect(cfg.chain.id).toBe(31337);
+		expect(cfg.ceramic.url).toBe('http://127.0.0.1:7007');
+		expect(cfg.chain.blockExplorer).toBeNull();
+		expect(cfg.demo.union).toBeNull();
+	});
+
+	it('treats a missing demo section as no demo union', () => {
+		expect(parseConfig(withField('demo', undefined)).demo.union).toBeNull();
+	});
+
+	it.each([
+		['chain.id', 'abc'],
+		['chain.id', 0],
+		['chain.rpcUrl', 'ftp://x'],
+		['chain.rpcUrl', 42],
+		['chain.name', ''],
+		['chain.blockExplorer', 'not a url'],
+		['contracts.unionFactory', '0x1234'],
+		['contracts.deployBlock', -1],
+		['contracts.deployBlock', 1.5],
+		['ceramic.url', undefined],
+		['ceramic.models.profile', ''],
+		['ipfs.gateway', 'localhost:8080'],
+		['ipfs.uploadUrl', null],
+		['demo.union', 'nope']
+	])('names %s when it is %j', (field, value) => {
+		expect(errorField(withField(field, value))).toBe(field);
+	});
+
+	it('names the missing section', () => {
+		expect(errorField(withField('ipfs', undefined))).toBe('ipfs');
+		expect(errorField(null)).toBe('(root)');
+	});
+
+	it('says which field is wrong in the message', () => {
+		expect(() => parseConfig(withField('chain.rpcUrl', 'nope'))).toThrow('config.json: chain.rpcUrl must be an http(s) URL, got "nope"');
+	});
+});
+
+describe('configUrl', () => {
+	it('resolves beside index.html under an IPFS path, ignoring the hash route', () => {
+		expect(configUrl('http://127.0.0.1:8080/ipfs/bafybeigdyr/#/u/0xabc/invite/xyz')).toBe('http://127.0.0.1:8080/ipfs/bafybeigdyr/config.json');
+	});
+	it('resolves at the root of a subdomain gateway', () => {
+		expect(configUrl('http://bafybeigdyr.ipfs.localhost:8080/#/create')).toBe('http://bafybeigdyr.ipfs.localhost:8080/config.json');
+	});
+	it('resolves beside an explicit index.html', () => {
+		expect(configUrl('https://example.org/site/index.html#/')).toBe('https://example.org/site/config.json');
+	});
+});

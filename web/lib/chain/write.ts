@@ -1,0 +1,72 @@
+// The one path every contract write takes: simulate (so custom errors are decoded before the
+// wallet pops up), ask the wallet to sign, wait for the receipt, and report progress on the way.
+import type { Address, EIP1193Provider, Hash, PublicClient, TransactionReceipt } from 'viem';
+import { getConfig } from '$lib/config';
+import { getPublicClient, getWalletClient, type ConnectedWalletClient } from './client';
+import { ChainActionError, toChainActionError, type ErrorContext } from './errors';
+
+/** Who is writing: the connected wallet's provider and account. */
+export interface Signer {
+	provider: EIP1193Provider;
+	account: Address;
+}
+
+/** Progress callbacks a UI passes in; all optional. */
+export interface TxObserver {
+	/** The wallet has been asked to sign. */
+	signing?(): void;
+	/** The transaction was broadcast. */
+	pending?(hash: Hash): void;
+}
+
+export interface TxResult {
+	hash: Hash;
+	receipt: TransactionReceipt;
+}
+
+export interface WriteContext {
+	wallet: ConnectedWalletClient;
+	publicClient: PublicClient;
+	account: Address;
+}
+
+export function errorContext(): ErrorContext {
+	const { chain } = getConfig();
+	return { rpcUrl: chain.rpcUrl, chainId: chain.id, chainName: chain.name };
+}
+
+/**
+ * Runs one contract write. `send` simulates and submits (so viem types the call from the ABI)
+ * and returns the hash; failures are rethrown as ChainActionError with a readable message.
+ */
+export async function executeWrite(
+	signer: Signer,
+	send: (ctx: WriteContext) => Promise<Hash>,
+	observer: TxObserver = {}
+): Promise<TxResult> {
+	try {
+		const [publicClient, wallet] = await Promise.all([getPublicClient(), getWalletClient(signer.provider, signer.account)]);
+		const walletChain = await wallet.getChainId();
+		if (walletChain !== getConfig().chain.id) {
+			const { chain } = getConfig();
+			throw new ChainActionError(`Your wallet is on chain ${walletChain}; switch it to ${chain.name} (chain ${chain.id})`);
+		}
+		observer.signing?.();
+		const hash = await send({ wallet, publicClient, account: signer.account });
+		observer.pending?.(hash);
+		const receipt = await publicClient.waitForTransactionReceipt({ hash });
+		if (receipt.status !== 'success') throw new ChainActionError('The transaction was included but reverted');
+		return { hash, receipt };
+	} catch (e) {
+		throw toChainActionError(e, errorContext());
+	}
+}
+
+/**
+ * Gas limit with headroom. Estimates run against a pending block that can share the previous
+ * block's timestamp; ERC20Votes then updates a checkpoint in place (cheap) where the mined
+ * transaction, a second later, pushes a new one (~20k more) and would run out of gas.
+ */
+export function padGas(estimate: bigint): bigint {
+	return estimate + estimate / 4n + 30_000n;
+}

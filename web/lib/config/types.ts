@@ -1,0 +1,45 @@
+// The shape of config.json (served beside index.html). Everything that names an endpoint or an
+// address comes from here, so one built site can point at a local stack or a public network.
+
+export type Address = `0x${string}`;
+
+export interface ChainConfig {
+	/** EIP-155 chain id the contracts live on. */
+	id: number;
+	name: string;
+	rpcUrl: string;
+	/** Base URL of a block explorer, or null when there is none (local chains). */
+	blockExplorer: string | null;
+}
+
+export interface ContractsConfig {
+	unionFactory: Address;
+	/** Block the factory was deployed in; log scans start here. */
+	deployBlock: number;
+}
+
+export interface CeramicConfig {
+	url: string;
+	/** Stream ids of the Ceramic models the app reads and writes. */
+	models: { profile: string };
+}
+
+export interface IpfsConfig {
+	/** Path gateway base, e.g. http://127.0.0.1:8080 (the app appends /ipfs/<cid>). */
+	gateway: string;
+	/** Kubo-style add endpoint, e.g. http://127.0.0.1:5001/api/v0/add. */
+	uploadUrl: string;
+}
+
+export interface DemoConfig {
+	/** A union to feature on the directory page, if any. */
+	union: Address | null;
+}
+
+export interface AppConfig {
+	chain: ChainConfig;
+	contracts: ContractsConfig;
+	ceramic: CeramicConfig;
+	ipfs: IpfsConfig;
+	demo: DemoConfig;
+}

@@ -1,0 +1,75 @@
+// Progress of one write: idle → (preparing) → signing → pending → confirmed | failed.
+// Each form owns an instance; <TxStatus> renders it.
+import type { Hash } from 'viem';
+import type { TxObserver } from '$lib/chain/write';
+
+export type TxPhase = 'idle' | 'preparing' | 'signing' | 'pending' | 'confirmed' | 'failed';
+
+export class TxProgress {
+	#phase = $state<TxPhase>('idle');
+	#detail = $state<string | null>(null);
+	#hash = $state<Hash | null>(null);
+	#error = $state<string | null>(null);
+
+	get phase(): TxPhase {
+		return this.#phase;
+	}
+	/** Extra text for the current phase (e.g. "Uploading charter… 40%"). */
+	get detail(): string | null {
+		return this.#detail;
+	}
+	get hash(): Hash | null {
+		return this.#hash;
+	}
+	get error(): string | null {
+		return this.#error;
+	}
+	get busy(): boolean {
+		return this.#phase === 'preparing' || this.#phase === 'signing' || this.#phase === 'pending';
+	}
+
+	/** Callbacks handed to chain actions. */
+	readonly observer: TxObserver = {
+		signing: () => {
+			this.#phase = 'signing';
+			this.#detail = null;
+		},
+		pending: (hash) => {
+			this.#phase = 'pending';
+			this.#hash = hash;
+		}
+	};
+
+	preparing(detail: string): void {
+		this.#phase = 'preparing';
+		this.#detail = detail;
+	}
+
+	/**
+	 * Runs `fn`, tracking its phases; returns its result, or undefined when it failed (the
+	 * failure is shown through `error`, so callers need no try/catch).
+	 */
+	async run<T>(fn: (observer: TxObserver) => Promise<T>): Promise<T | undefined> {
+		this.#phase = 'preparing';
+		this.#detail = null;
+		this.#hash = null;
+		this.#error = null;
+		try {
+			const result = await fn(this.observer);
+			this.#phase = 'confirmed';
+			this.#detail = null;
+			return result;
+		} catch (e) {
+			this.#phase = 'failed';
+			this.#error = e instanceof Error ? e.message : String(e);
+			return undefined;
+		}
+	}
+
+	reset(): void {
+		this.#phase = 'idle';
+		this.#detail = null;
+		this.#hash = null;
+		this.#error = null;
+	}
+}
