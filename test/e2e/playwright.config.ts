@@ -7,7 +7,6 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.e2e.ts',
   globalSetup: './fixtures/globalSetup.ts',
-  globalTeardown: './fixtures/globalTeardown.ts',
   // One worker: the tests share one chain and two cores; parallel browsers only slow each other down.
   workers: 1,
   fullyParallel: false,
