@@ -2,6 +2,7 @@
 // members acting from their own wallets: found a union, join it openly, join it by invite, own a
 // profile — and what a member sees after a reload and through a deep link.
 import { expect, test } from '@playwright/test';
+import { tokenBalance } from './fixtures/chain.ts';
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
 import { ACCOUNTS, e2eStack } from './fixtures/stack.ts';
 
@@ -49,6 +50,8 @@ test('a second member joins under the open rule and receives the join grant', as
   await expect(page.getByTestId('membership-status')).toHaveAttribute('data-status', 'member');
   await expect(page.getByTestId('member-item')).toHaveCount(2);
   await expect(page.getByTestId('union-member-count')).toHaveText('2');
+  const union = unionPath.slice('/u/'.length) as `0x${string}`;
+  expect(await tokenBalance(union, ACCOUNTS.a5)).toBe(100n * 10n ** 18n);
 });
 
 test('a third member joins through an invite link signed by the founder', async () => {
@@ -103,12 +106,15 @@ test('anyone can read a member profile without a wallet', async ({ browser }) =>
 });
 
 test('a deep link to a union page opens directly from the gateway path', async ({ browser }) => {
-  const { siteUrl, demoUnion } = e2eStack();
+  const { siteUrl, demoUnion, demoMembers } = e2eStack();
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${siteUrl}#/u/${demoUnion}`);
   await expect(page.getByTestId('union-name')).toHaveText("The Translators' Union");
-  await expect(page.getByTestId('member-item')).toHaveCount(4);
+  // Other tests may join the demo union too; the seeded members must all be listed, with profiles.
+  for (const member of demoMembers) {
+    await expect(page.locator(`[data-testid="member-item"][data-address="${member.toLowerCase()}"]`)).toBeVisible();
+  }
   await expect(page.getByTestId('member-name').first()).toHaveText('Ada Founder');
   await context.close();
 });
