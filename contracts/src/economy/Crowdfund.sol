@@ -1,0 +1,620 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {IUnion} from "../interfaces/IUnion.sol";
+import {IUnionRegistry} from "./IUnionRegistry.sol";
+
+/// @title Crowdfund
+/// @notice All-or-nothing crowdfunding of public goods with quadratic matching, for every union (one
+/// deployment, keyed by union), in each union's token.
+///
+/// Campaigns: a member proposes a campaign (recipient, goal, deadline, description CID, optionally a matching
+/// round). Members pledge until the deadline and may take pledges back until then. At the deadline, if
+/// `raised >= goal` anyone may `claim` the raised funds for the recipient (once); otherwise every pledger takes
+/// their own pledge back with `refund` (pull, no loops).
+///
+/// Matching rounds: a union's steward opens a round `[start, end]`; anyone adds to its pool until `end`.
+/// Campaigns join a round when created if their deadline lies in `(start, end]`. After `end`, during
+/// `FINALIZATION_WINDOW`, anyone calls `finalizeCampaignForRound` once per successful campaign, which adds the
+/// campaign's quadratic-funding weight to the round's total. After the window each finalised campaign's
+/// recipient gets `pool * weight / totalWeight` via `claimMatch`. What no campaign can claim (no successful or
+/// finalised campaigns, rounding dust) goes to the union's timelock via `sweepRoundRemainder`.
+///
+/// Quadratic funding: for campaign c with pledgers i holding live pledges p_ic (in token base units),
+///   weight_c = (Σ_i sqrt(p_ic))² − Σ_i p_ic,
+/// computed in fixed point as `S_c² / SCALE − raised_c` with `S_c = Σ_i floor(sqrt(p_ic · SCALE))`,
+/// `SCALE = 1e18` (OpenZeppelin `Math.sqrt`), floored at zero. `S_c` and `raised_c = Σ_i p_ic` are kept up to
+/// date on every pledge change, so finalising is O(1). One pledger yields weight ~0; many small pledgers
+/// outweigh one large pledger of the same total. Only members can pledge; the union's admission rule is the
+/// sybil defence.
+/// @dev Pledgers who leave the union keep their pledge and its weight.
+// Deadlines are the point of this contract; validators' ~seconds of timestamp leeway do not matter at
+// campaign lengths of days.
+// forge-lint: disable-start(block-timestamp)
+contract Crowdfund is ReentrancyGuard {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    /// @notice A campaign as stored.
+    struct Campaign {
+        address union;
+        uint48 deadline;
+        bool claimed;
+        bool finalized;
+        bool matchClaimed;
+        address recipient;
+        address token;
+        uint128 goal;
+        uint128 raised;
+        /// @dev Σ_i floor(sqrt(p_i · SCALE)) over live pledges.
+        uint256 sumSqrt;
+        uint256 roundId;
+        /// @dev QF weight recorded by `finalizeCampaignForRound`.
+        uint256 weight;
+    }
+
+    /// @notice Arguments of `createCampaign`.
+    /// @param union The union.
+    /// @param descriptionCid IPFS CID of the description; only emitted.
+    /// @param recipient Who receives the funds (and any match).
+    /// @param goal Tokens needed (all or nothing).
+    /// @param deadline End of pledging, in (now, now + `MAX_DURATION`].
+    /// @param roundId Matching round to join (0: none); the deadline must lie in the round's `(start, end]`.
+    struct CampaignParams {
+        address union;
+        string descriptionCid;
+        address recipient;
+        uint128 goal;
+        uint48 deadline;
+        uint256 roundId;
+    }
+
+    /// @notice A matching round as stored.
+    struct Round {
+        address union;
+        uint48 start;
+        uint48 end;
+        address token;
+        uint256 pool;
+        uint256 totalWeight;
+        /// @dev Weight of the campaigns whose match was claimed.
+        uint256 claimedWeight;
+        /// @dev Tokens paid to campaigns.
+        uint256 paid;
+        /// @dev Tokens returned to the treasury.
+        uint256 swept;
+    }
+
+    /// @notice Fixed-point scale of the square roots.
+    uint256 public constant SCALE = 1e18;
+    /// @notice Time after a round's end during which successful campaigns are finalised.
+    uint256 public constant FINALIZATION_WINDOW = 7 days;
+    /// @notice Longest campaign or round, from now to its deadline or end.
+    uint256 public constant MAX_DURATION = 365 days;
+
+    /// @notice The factory whose unions this contract serves.
+    IUnionRegistry public immutable factory;
+
+    /// @notice Number of campaigns; ids run from 1 to `campaignCount`.
+    uint256 public campaignCount;
+    /// @notice Number of rounds; ids run from 1 to `roundCount`.
+    uint256 public roundCount;
+
+    /// @notice Live pledge of `pledger` to `campaignId`.
+    mapping(uint256 campaignId => mapping(address pledger => uint256)) public pledgeOf;
+
+    mapping(uint256 campaignId => Campaign) private _campaigns;
+    mapping(uint256 roundId => Round) private _rounds;
+
+    /// @notice `union` was not created by the factory.
+    /// @param union The address given as a union.
+    error Crowdfund_UnknownUnion(address union);
+    /// @notice `account` is not a member of `union`.
+    /// @param union The union.
+    /// @param account The non-member.
+    error Crowdfund_NotMember(address union, address account);
+    /// @notice Only the union's steward may call this function.
+    /// @param union The union.
+    /// @param caller The rejected caller.
+    /// @param steward The steward.
+    error Crowdfund_NotSteward(address union, address caller, address steward);
+    /// @notice The recipient is the zero address.
+    error Crowdfund_ZeroRecipient();
+    /// @notice A zero goal or amount.
+    error Crowdfund_ZeroAmount();
+    /// @notice The deadline (or end) is not in (now, now + `MAX_DURATION`].
+    /// @param deadline The given time.
+    /// @param timestamp The current block timestamp.
+    error Crowdfund_BadDeadline(uint256 deadline, uint256 timestamp);
+    /// @notice A round must start before it ends.
+    /// @param start The given start.
+    /// @param end The given end.
+    error Crowdfund_BadRoundWindow(uint256 start, uint256 end);
+    /// @notice No campaign has id `campaignId`.
+    /// @param campaignId The id.
+    error Crowdfund_UnknownCampaign(uint256 campaignId);
+    /// @notice No round has id `roundId`.
+    /// @param roundId The id.
+    error Crowdfund_UnknownRound(uint256 roundId);
+    /// @notice The round belongs to another union.
+    /// @param roundId The round.
+    /// @param roundUnion Its union.
+    error Crowdfund_RoundOfOtherUnion(uint256 roundId, address roundUnion);
+    /// @notice The campaign's deadline is not within the round's `(start, end]`.
+    /// @param roundId The round.
+    /// @param deadline The campaign's deadline.
+    /// @param start The round's start.
+    /// @param end The round's end.
+    error Crowdfund_DeadlineOutsideRound(uint256 roundId, uint256 deadline, uint256 start, uint256 end);
+    /// @notice The round has ended (no more funding).
+    /// @param roundId The round.
+    /// @param end Its end.
+    /// @param timestamp The current block timestamp.
+    error Crowdfund_RoundEnded(uint256 roundId, uint256 end, uint256 timestamp);
+    /// @notice The round has not ended yet.
+    /// @param roundId The round.
+    /// @param end Its end.
+    /// @param timestamp The current block timestamp.
+    error Crowdfund_RoundNotEnded(uint256 roundId, uint256 end, uint256 timestamp);
+    /// @notice The round's finalisation window has closed.
+    /// @param roundId The round.
+    /// @param closesAt When it closed.
+    /// @param timestamp The current block timestamp.
+    error Crowdfund_FinalizationClosed(uint256 roundId, uint256 closesAt, uint256 timestamp);
+    /// @notice The round's finalisation window is still open.
+    /// @param roundId The round.
+    /// @param closesAt When it closes.
+    /// @param timestamp The current block timestamp.
+    error Crowdfund_FinalizationOpen(uint256 roundId, uint256 closesAt, uint256 timestamp);
+    /// @notice The campaign's deadline has passed: no more pledging or unpledging.
+    /// @param campaignId The campaign.
+    /// @param deadline Its deadline.
+    /// @param timestamp The current block timestamp.
+    error Crowdfund_CampaignEnded(uint256 campaignId, uint256 deadline, uint256 timestamp);
+    /// @notice The campaign's deadline has not passed.
+    /// @param campaignId The campaign.
+    /// @param deadline Its deadline.
+    /// @param timestamp The current block timestamp.
+    error Crowdfund_CampaignNotEnded(uint256 campaignId, uint256 deadline, uint256 timestamp);
+    /// @notice The campaign did not reach its goal.
+    /// @param campaignId The campaign.
+    /// @param raised Tokens raised.
+    /// @param goal Its goal.
+    error Crowdfund_GoalNotMet(uint256 campaignId, uint256 raised, uint256 goal);
+    /// @notice The campaign reached its goal, so pledges are not refunded.
+    /// @param campaignId The campaign.
+    /// @param raised Tokens raised.
+    /// @param goal Its goal.
+    error Crowdfund_GoalMet(uint256 campaignId, uint256 raised, uint256 goal);
+    /// @notice The raised funds were already claimed.
+    /// @param campaignId The campaign.
+    error Crowdfund_AlreadyClaimed(uint256 campaignId);
+    /// @notice `pledger` has only `pledged` in the campaign, less than `requested`.
+    /// @param campaignId The campaign.
+    /// @param pledger The pledger.
+    /// @param pledged Their live pledge.
+    /// @param requested The amount asked for.
+    error Crowdfund_InsufficientPledge(uint256 campaignId, address pledger, uint256 pledged, uint256 requested);
+    /// @notice `pledger` has no live pledge in the campaign.
+    /// @param campaignId The campaign.
+    /// @param pledger The caller.
+    error Crowdfund_NothingToRefund(uint256 campaignId, address pledger);
+    /// @notice The campaign is in no matching round.
+    /// @param campaignId The campaign.
+    error Crowdfund_NotInRound(uint256 campaignId);
+    /// @notice The campaign was already finalised for its round.
+    /// @param campaignId The campaign.
+    error Crowdfund_AlreadyFinalized(uint256 campaignId);
+    /// @notice The campaign was not finalised for its round, so it has no match.
+    /// @param campaignId The campaign.
+    error Crowdfund_NotFinalized(uint256 campaignId);
+    /// @notice The campaign's match was already claimed.
+    /// @param campaignId The campaign.
+    error Crowdfund_MatchAlreadyClaimed(uint256 campaignId);
+    /// @notice Nothing of the round's pool is left for the treasury now.
+    /// @param roundId The round.
+    error Crowdfund_NothingToSweep(uint256 roundId);
+
+    /// @notice A campaign was created.
+    /// @param campaignId The new campaign.
+    /// @param union The union.
+    /// @param creator The member who created it.
+    /// @param recipient Who receives the funds.
+    /// @param token The union's token.
+    /// @param goal Tokens needed.
+    /// @param deadline End of pledging.
+    /// @param roundId Matching round (0: none).
+    /// @param descriptionCid Description.
+    event CampaignCreated(
+        uint256 indexed campaignId,
+        address indexed union,
+        address indexed creator,
+        address recipient,
+        address token,
+        uint256 goal,
+        uint48 deadline,
+        uint256 roundId,
+        string descriptionCid
+    );
+    /// @notice `pledger` pledged `amount`.
+    /// @param campaignId The campaign.
+    /// @param pledger The pledger.
+    /// @param amount Tokens added.
+    /// @param pledgerTotal The pledger's live pledge now.
+    /// @param raised The campaign's total now.
+    event Pledged(
+        uint256 indexed campaignId, address indexed pledger, uint256 amount, uint256 pledgerTotal, uint256 raised
+    );
+    /// @notice `pledger` took back `amount` before the deadline.
+    /// @param campaignId The campaign.
+    /// @param pledger The pledger.
+    /// @param amount Tokens returned.
+    /// @param pledgerTotal The pledger's live pledge now.
+    /// @param raised The campaign's total now.
+    event Unpledged(
+        uint256 indexed campaignId, address indexed pledger, uint256 amount, uint256 pledgerTotal, uint256 raised
+    );
+    /// @notice The raised funds of a successful campaign went to its recipient.
+    /// @param campaignId The campaign.
+    /// @param recipient The recipient.
+    /// @param amount Tokens sent.
+    event FundsClaimed(uint256 indexed campaignId, address indexed recipient, uint256 amount);
+    /// @notice A pledger of a failed campaign took their pledge back.
+    /// @param campaignId The campaign.
+    /// @param pledger The pledger.
+    /// @param amount Tokens returned.
+    event Refunded(uint256 indexed campaignId, address indexed pledger, uint256 amount);
+    /// @notice The steward opened a matching round.
+    /// @param roundId The new round.
+    /// @param union The union.
+    /// @param token The union's token.
+    /// @param start Earliest campaign deadline (exclusive).
+    /// @param end Latest campaign deadline; end of funding.
+    event RoundOpened(uint256 indexed roundId, address indexed union, address token, uint48 start, uint48 end);
+    /// @notice `funder` added `amount` to a round's pool.
+    /// @param roundId The round.
+    /// @param funder The funder.
+    /// @param amount Tokens added.
+    /// @param pool The pool now.
+    event RoundFunded(uint256 indexed roundId, address indexed funder, uint256 amount, uint256 pool);
+    /// @notice A successful campaign's weight was added to its round.
+    /// @param roundId The round.
+    /// @param campaignId The campaign.
+    /// @param weight The campaign's QF weight.
+    /// @param totalWeight The round's total weight now.
+    event CampaignFinalized(uint256 indexed roundId, uint256 indexed campaignId, uint256 weight, uint256 totalWeight);
+    /// @notice A campaign's match went to its recipient.
+    /// @param roundId The round.
+    /// @param campaignId The campaign.
+    /// @param recipient The recipient.
+    /// @param amount Tokens sent.
+    event MatchClaimed(uint256 indexed roundId, uint256 indexed campaignId, address indexed recipient, uint256 amount);
+    /// @notice Unallocated pool went back to the union's treasury.
+    /// @param roundId The round.
+    /// @param treasury The union's timelock.
+    /// @param amount Tokens sent.
+    event RoundRemainderSwept(uint256 indexed roundId, address indexed treasury, uint256 amount);
+
+    /// @param factory_ The union factory (`isUnion`).
+    constructor(IUnionRegistry factory_) {
+        factory = factory_;
+    }
+
+    // ---------------------------------------------------------------- campaigns
+
+    /// @notice Propose a campaign (members of `p.union`).
+    /// @param p Union, description CID, recipient, goal, deadline and optional matching round.
+    /// @return campaignId The new campaign.
+    function createCampaign(CampaignParams calldata p) external returns (uint256 campaignId) {
+        address union = p.union;
+        if (!factory.isUnion(union)) revert Crowdfund_UnknownUnion(union);
+        if (!IUnion(union).isMember(msg.sender)) revert Crowdfund_NotMember(union, msg.sender);
+        if (p.recipient == address(0)) revert Crowdfund_ZeroRecipient();
+        if (p.goal == 0) revert Crowdfund_ZeroAmount();
+        _checkDeadline(p.deadline);
+        if (p.roundId != 0) {
+            Round storage r = _round(p.roundId);
+            if (r.union != union) revert Crowdfund_RoundOfOtherUnion(p.roundId, r.union);
+            if (p.deadline <= r.start || p.deadline > r.end) {
+                revert Crowdfund_DeadlineOutsideRound(p.roundId, p.deadline, r.start, r.end);
+            }
+        }
+        campaignId = ++campaignCount;
+        Campaign storage c = _campaigns[campaignId];
+        c.union = union;
+        c.deadline = p.deadline;
+        c.recipient = p.recipient;
+        c.token = IUnion(union).token();
+        c.goal = p.goal;
+        c.roundId = p.roundId;
+        emit CampaignCreated({
+            campaignId: campaignId,
+            union: union,
+            creator: msg.sender,
+            recipient: p.recipient,
+            token: c.token,
+            goal: p.goal,
+            deadline: p.deadline,
+            roundId: p.roundId,
+            descriptionCid: p.descriptionCid
+        });
+    }
+
+    /// @notice Pledge `amount` of the union's token (members, before the deadline; approve first).
+    /// @param campaignId The campaign.
+    /// @param amount Tokens to add.
+    function pledge(uint256 campaignId, uint256 amount) external nonReentrant {
+        address token = _pledge(campaignId, amount);
+        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @notice `pledge` with an ERC-2612 permit instead of a prior approval (a failing permit is ignored; the
+    /// transfer then needs the allowance either way).
+    /// @param campaignId The campaign.
+    /// @param amount Tokens to add.
+    /// @param permitDeadline The permit's deadline.
+    /// @param v Signature v.
+    /// @param r Signature r.
+    /// @param s Signature s.
+    function pledgeWithPermit(uint256 campaignId, uint256 amount, uint256 permitDeadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        nonReentrant
+    {
+        address token = _pledge(campaignId, amount);
+        try IERC20Permit(token).permit(msg.sender, address(this), amount, permitDeadline, v, r, s) {} catch {}
+        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @notice Take back `amount` of your pledge (before the deadline).
+    /// @param campaignId The campaign.
+    /// @param amount Tokens to take back.
+    function unpledge(uint256 campaignId, uint256 amount) external nonReentrant {
+        Campaign storage c = _campaign(campaignId);
+        if (block.timestamp >= c.deadline) revert Crowdfund_CampaignEnded(campaignId, c.deadline, block.timestamp);
+        if (amount == 0) revert Crowdfund_ZeroAmount();
+        uint256 before = pledgeOf[campaignId][msg.sender];
+        if (amount > before) revert Crowdfund_InsufficientPledge(campaignId, msg.sender, before, amount);
+        uint256 remaining;
+        // cannot underflow: amount <= before
+        unchecked {
+            remaining = before - amount;
+        }
+        _setPledge({c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: remaining});
+        emit Unpledged(campaignId, msg.sender, amount, remaining, c.raised);
+        IERC20(c.token).safeTransfer(msg.sender, amount);
+    }
+
+    /// @notice Send a successful campaign's raised funds to its recipient (anyone, after the deadline, once).
+    /// @param campaignId The campaign.
+    function claim(uint256 campaignId) external nonReentrant {
+        Campaign storage c = _campaign(campaignId);
+        _requireEnded(campaignId, c);
+        if (c.raised < c.goal) revert Crowdfund_GoalNotMet(campaignId, c.raised, c.goal);
+        if (c.claimed) revert Crowdfund_AlreadyClaimed(campaignId);
+        c.claimed = true;
+        uint256 amount = c.raised;
+        emit FundsClaimed(campaignId, c.recipient, amount);
+        IERC20(c.token).safeTransfer(c.recipient, amount);
+    }
+
+    /// @notice Take your pledge back from a campaign that missed its goal (after the deadline).
+    /// @param campaignId The campaign.
+    function refund(uint256 campaignId) external nonReentrant {
+        Campaign storage c = _campaign(campaignId);
+        _requireEnded(campaignId, c);
+        if (c.raised >= c.goal) revert Crowdfund_GoalMet(campaignId, c.raised, c.goal);
+        uint256 amount = pledgeOf[campaignId][msg.sender];
+        if (amount == 0) revert Crowdfund_NothingToRefund(campaignId, msg.sender);
+        _setPledge({c: c, campaignId: campaignId, pledger: msg.sender, before: amount, next: 0});
+        emit Refunded(campaignId, msg.sender, amount);
+        IERC20(c.token).safeTransfer(msg.sender, amount);
+    }
+
+    // ---------------------------------------------------------------- matching rounds
+
+    /// @notice Open a matching round for `union` (its steward). Campaigns whose deadline lies in
+    /// `(start, end]` may join it when created; anyone may fund it until `end`.
+    /// @param union The union.
+    /// @param start Campaign deadlines must be after this.
+    /// @param end Campaign deadlines must be at most this; funding stops here; within `MAX_DURATION`.
+    /// @return roundId The new round.
+    function openRound(address union, uint48 start, uint48 end) external returns (uint256 roundId) {
+        if (!factory.isUnion(union)) revert Crowdfund_UnknownUnion(union);
+        address steward = IUnion(union).steward();
+        if (msg.sender != steward) revert Crowdfund_NotSteward(union, msg.sender, steward);
+        _checkDeadline(end);
+        if (start >= end) revert Crowdfund_BadRoundWindow(start, end);
+        roundId = ++roundCount;
+        address token = IUnion(union).token();
+        Round storage r = _rounds[roundId];
+        r.union = union;
+        r.start = start;
+        r.end = end;
+        r.token = token;
+        emit RoundOpened(roundId, union, token, start, end);
+    }
+
+    /// @notice Add `amount` of the union's token to a round's matching pool (anyone, before the round ends;
+    /// approve first).
+    /// @param roundId The round.
+    /// @param amount Tokens to add.
+    function fundRound(uint256 roundId, uint256 amount) external nonReentrant {
+        Round storage r = _round(roundId);
+        if (block.timestamp >= r.end) revert Crowdfund_RoundEnded(roundId, r.end, block.timestamp);
+        if (amount == 0) revert Crowdfund_ZeroAmount();
+        uint256 pool = r.pool + amount;
+        r.pool = pool;
+        emit RoundFunded(roundId, msg.sender, amount, pool);
+        IERC20(r.token).safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @notice Record a successful campaign's QF weight in its round (anyone, once per campaign, after the
+    /// round's end and before its finalisation window closes). Phase one of the two-phase payout.
+    /// @dev weight = (Σ_i sqrt(p_i))² − Σ_i p_i; see the contract's NatSpec and `weightOf`.
+    /// @param campaignId The campaign.
+    function finalizeCampaignForRound(uint256 campaignId) external {
+        Campaign storage c = _campaign(campaignId);
+        uint256 roundId = c.roundId;
+        if (roundId == 0) revert Crowdfund_NotInRound(campaignId);
+        Round storage r = _rounds[roundId];
+        if (block.timestamp < r.end) revert Crowdfund_RoundNotEnded(roundId, r.end, block.timestamp);
+        uint256 closesAt = uint256(r.end) + FINALIZATION_WINDOW;
+        if (block.timestamp >= closesAt) revert Crowdfund_FinalizationClosed(roundId, closesAt, block.timestamp);
+        // the deadline is <= round end, so the outcome is known
+        if (c.raised < c.goal) revert Crowdfund_GoalNotMet(campaignId, c.raised, c.goal);
+        if (c.finalized) revert Crowdfund_AlreadyFinalized(campaignId);
+        uint256 weight = _weight(c.sumSqrt, c.raised);
+        c.finalized = true;
+        c.weight = weight;
+        uint256 totalWeight = r.totalWeight + weight;
+        r.totalWeight = totalWeight;
+        emit CampaignFinalized(roundId, campaignId, weight, totalWeight);
+    }
+
+    /// @notice Send a finalised campaign its match, `pool * weight / totalWeight`, to its recipient (anyone,
+    /// after the finalisation window, once). Phase two of the payout.
+    /// @param campaignId The campaign.
+    function claimMatch(uint256 campaignId) external nonReentrant {
+        Campaign storage c = _campaign(campaignId);
+        uint256 roundId = c.roundId;
+        if (roundId == 0) revert Crowdfund_NotInRound(campaignId);
+        Round storage r = _rounds[roundId];
+        _requireFinalizationOver(roundId, r);
+        if (!c.finalized) revert Crowdfund_NotFinalized(campaignId);
+        if (c.matchClaimed) revert Crowdfund_MatchAlreadyClaimed(campaignId);
+        c.matchClaimed = true;
+        uint256 weight = c.weight;
+        uint256 amount = weight == 0 ? 0 : Math.mulDiv(r.pool, weight, r.totalWeight);
+        r.claimedWeight += weight;
+        r.paid += amount;
+        emit MatchClaimed(roundId, campaignId, c.recipient, amount);
+        if (amount != 0) IERC20(r.token).safeTransfer(c.recipient, amount);
+    }
+
+    /// @notice Send what no campaign can claim from a round's pool to the union's timelock (anyone, after the
+    /// finalisation window; may be called again as campaigns claim and rounding dust appears).
+    /// @dev Keeps back floor(pool · unclaimedWeight / totalWeight), which covers every claim still to come
+    /// because a sum of floors never exceeds the floor of the sum.
+    /// @param roundId The round.
+    function sweepRoundRemainder(uint256 roundId) external nonReentrant {
+        Round storage r = _round(roundId);
+        _requireFinalizationOver(roundId, r);
+        uint256 amount = _sweepable(r);
+        if (amount == 0) revert Crowdfund_NothingToSweep(roundId);
+        r.swept += amount;
+        address treasury = IUnion(r.union).timelock();
+        emit RoundRemainderSwept(roundId, treasury, amount);
+        IERC20(r.token).safeTransfer(treasury, amount);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice A campaign.
+    /// @param campaignId The campaign.
+    /// @return The stored campaign (zero union if unknown).
+    function getCampaign(uint256 campaignId) external view returns (Campaign memory) {
+        return _campaigns[campaignId];
+    }
+
+    /// @notice A round.
+    /// @param roundId The round.
+    /// @return The stored round (zero union if unknown).
+    function getRound(uint256 roundId) external view returns (Round memory) {
+        return _rounds[roundId];
+    }
+
+    /// @notice A campaign's QF weight from its live pledges now: (Σ_i sqrt(p_i))² − Σ_i p_i, in token units.
+    /// @param campaignId The campaign.
+    /// @return The weight.
+    function weightOf(uint256 campaignId) external view returns (uint256) {
+        Campaign storage c = _campaigns[campaignId];
+        return _weight(c.sumSqrt, c.raised);
+    }
+
+    /// @notice What `claimMatch` would pay the campaign now (0 before the round's finalisation window ends).
+    /// @param campaignId The campaign.
+    /// @return The match.
+    function matchOf(uint256 campaignId) external view returns (uint256) {
+        Campaign storage c = _campaigns[campaignId];
+        Round storage r = _rounds[c.roundId];
+        if (!c.finalized || c.matchClaimed || r.totalWeight == 0) return 0;
+        if (block.timestamp < uint256(r.end) + FINALIZATION_WINDOW) return 0;
+        return Math.mulDiv(r.pool, c.weight, r.totalWeight);
+    }
+
+    /// @notice What `sweepRoundRemainder` would send the treasury (once the finalisation window is over).
+    /// @param roundId The round.
+    /// @return The amount.
+    function sweepableOf(uint256 roundId) external view returns (uint256) {
+        return _sweepable(_rounds[roundId]);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _pledge(uint256 campaignId, uint256 amount) private returns (address token) {
+        Campaign storage c = _campaign(campaignId);
+        if (block.timestamp >= c.deadline) revert Crowdfund_CampaignEnded(campaignId, c.deadline, block.timestamp);
+        if (amount == 0) revert Crowdfund_ZeroAmount();
+        if (!IUnion(c.union).isMember(msg.sender)) revert Crowdfund_NotMember(c.union, msg.sender);
+        uint256 before = pledgeOf[campaignId][msg.sender];
+        uint256 next = before + amount;
+        _setPledge({c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: next});
+        emit Pledged(campaignId, msg.sender, amount, next, c.raised);
+        token = c.token;
+    }
+
+    /// @dev The one path for every pledge change: keeps `raised` and `sumSqrt` equal to the sums over live
+    /// pledges.
+    function _setPledge(Campaign storage c, uint256 campaignId, address pledger, uint256 before, uint256 next) private {
+        pledgeOf[campaignId][pledger] = next;
+        // raised >= before: raised is the sum of live pledges, `before` one of them
+        c.raised = (uint256(c.raised) - before + next).toUint128();
+        // sumSqrt includes sqrt(before · SCALE), added when `before` was set
+        c.sumSqrt = c.sumSqrt - Math.sqrt(before * SCALE) + Math.sqrt(next * SCALE);
+    }
+
+    function _weight(uint256 sumSqrt, uint256 raised) private pure returns (uint256) {
+        uint256 squared = Math.mulDiv(sumSqrt, sumSqrt, SCALE);
+        return squared > raised ? squared - raised : 0;
+    }
+
+    function _sweepable(Round storage r) private view returns (uint256) {
+        uint256 pool = r.pool;
+        uint256 total = r.totalWeight;
+        uint256 reserved = total == 0 ? 0 : Math.mulDiv(pool, total - r.claimedWeight, total);
+        // cannot underflow: paid + reserved <= pool (sum of floors <= floor of sum), swept <= the earlier value
+        return pool - r.paid - reserved - r.swept;
+    }
+
+    function _campaign(uint256 campaignId) private view returns (Campaign storage c) {
+        c = _campaigns[campaignId];
+        if (c.union == address(0)) revert Crowdfund_UnknownCampaign(campaignId);
+    }
+
+    function _round(uint256 roundId) private view returns (Round storage r) {
+        r = _rounds[roundId];
+        if (r.union == address(0)) revert Crowdfund_UnknownRound(roundId);
+    }
+
+    function _requireEnded(uint256 campaignId, Campaign storage c) private view {
+        if (block.timestamp < c.deadline) revert Crowdfund_CampaignNotEnded(campaignId, c.deadline, block.timestamp);
+    }
+
+    function _requireFinalizationOver(uint256 roundId, Round storage r) private view {
+        uint256 closesAt = uint256(r.end) + FINALIZATION_WINDOW;
+        if (block.timestamp < closesAt) revert Crowdfund_FinalizationOpen(roundId, closesAt, block.timestamp);
+    }
+
+    function _checkDeadline(uint256 deadline) private view {
+        if (deadline <= block.timestamp || deadline > block.timestamp + MAX_DURATION) {
+            revert Crowdfund_BadDeadline(deadline, block.timestamp);
+        }
+    }
+}
+// forge-lint: disable-end(block-timestamp)

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IUnion} from "../interfaces/IUnion.sol";
+import {IUnionRegistry} from "./IUnionRegistry.sol";
+
+/// @title UnionArbiters
+/// @notice Per-union registry of arbiters, shared by every union (one deployment, keyed by union). A union's
+/// steward (`IUnion.steward()`: the founder, later the union's timelock) appoints and removes arbiters; arbiters
+/// must be members. Feature contracts (escrow, ...) draw dispute panels from it with `drawPanel`.
+/// @dev An arbiter who leaves the union stays in the list but is not eligible (`isArbiter` is false) until they
+/// rejoin; anyone may prune them with `removeFormerMember`.
+contract UnionArbiters {
+    /// @notice Most arbiters one union may appoint (bounds `drawPanel`'s loop).
+    uint256 public constant MAX_ARBITERS = 64;
+    /// @notice Arbiters on one panel.
+    uint256 public constant PANEL_SIZE = 3;
+
+    /// @notice The factory whose unions this registry serves.
+    IUnionRegistry public immutable factory;
+
+    mapping(address union => address[]) private _arbiters;
+    /// @dev Position in `_arbiters[union]` plus one; zero means not appointed.
+    mapping(address union => mapping(address account => uint256)) private _position;
+
+    /// @notice `union` was not created by the factory.
+    /// @param union The address given as a union.
+    error UnionArbiters_UnknownUnion(address union);
+    /// @notice Only the union's steward may call this function.
+    /// @param union The union.
+    /// @param caller The rejected caller.
+    /// @param steward The union's steward.
+    error UnionArbiters_NotSteward(address union, address caller, address steward);
+    /// @notice Arbiters must be members of the union.
+    /// @param union The union.
+    /// @param account The non-member.
+    error UnionArbiters_NotMember(address union, address account);
+    /// @notice `account` already is an arbiter of `union`.
+    /// @param union The union.
+    /// @param account The arbiter.
+    error UnionArbiters_AlreadyArbiter(address union, address account);
+    /// @notice `account` is not an arbiter of `union`.
+    /// @param union The union.
+    /// @param account The account.
+    error UnionArbiters_NotArbiter(address union, address account);
+    /// @notice `union` has `MAX_ARBITERS` arbiters already.
+    /// @param union The union.
+    /// @param max `MAX_ARBITERS`.
+    error UnionArbiters_TooManyArbiters(address union, uint256 max);
+    /// @notice `account` is still a member, so only the steward (or they themself) may remove them.
+    /// @param union The union.
+    /// @param account The arbiter.
+    error UnionArbiters_StillMember(address union, address account);
+    /// @notice Fewer eligible arbiters than a panel needs.
+    /// @param union The union.
+    /// @param eligible Eligible arbiters found (members, not excluded).
+    /// @param required `PANEL_SIZE`.
+    error UnionArbiters_NotEnoughArbiters(address union, uint256 eligible, uint256 required);
+
+    /// @notice `arbiter` was appointed in `union`.
+    /// @param union The union.
+    /// @param arbiter The new arbiter.
+    event ArbiterAppointed(address indexed union, address indexed arbiter);
+    /// @notice `arbiter` no longer serves `union` (removed by the steward, resigned, or pruned after leaving).
+    /// @param union The union.
+    /// @param arbiter The former arbiter.
+    event ArbiterRemoved(address indexed union, address indexed arbiter);
+
+    /// @param factory_ The union factory (`isUnion`).
+    constructor(IUnionRegistry factory_) {
+        factory = factory_;
+    }
+
+    /// @notice Appoint a member of `union` as an arbiter (the union's steward only).
+    /// @param union The union.
+    /// @param arbiter The member to appoint.
+    function appoint(address union, address arbiter) external {
+        _checkSteward(union);
+        if (!IUnion(union).isMember(arbiter)) revert UnionArbiters_NotMember(union, arbiter);
+        if (_position[union][arbiter] != 0) revert UnionArbiters_AlreadyArbiter(union, arbiter);
+        address[] storage list = _arbiters[union];
+        if (list.length >= MAX_ARBITERS) revert UnionArbiters_TooManyArbiters(union, MAX_ARBITERS);
+        list.push(arbiter);
+        _position[union][arbiter] = list.length;
+        emit ArbiterAppointed(union, arbiter);
+    }
+
+    /// @notice Remove an arbiter of `union` (the union's steward only). Open disputes they sit on can no
+    /// longer count their vote; such disputes still end by timeout.
+    /// @param union The union.
+    /// @param arbiter The arbiter to remove.
+    function remove(address union, address arbiter) external {
+        _checkSteward(union);
+        _remove(union, arbiter);
+    }
+
+    /// @notice Stop serving as an arbiter of `union`.
+    /// @param union The union.
+    function resign(address union) external {
+        _remove(union, msg.sender);
+    }
+
+    /// @notice Remove an arbiter who has left `union` (anyone may call).
+    /// @param union The union.
+    /// @param arbiter The former member.
+    function removeFormerMember(address union, address arbiter) external {
+        if (IUnion(union).isMember(arbiter)) revert UnionArbiters_StillMember(union, arbiter);
+        _remove(union, arbiter);
+    }
+
+    /// @notice Whether `account` may arbitrate in `union` now: appointed and still a member.
+    /// @param union The union.
+    /// @param account The account.
+    /// @return True iff `account` is an appointed arbiter and a member of `union`.
+    function isArbiter(address union, address account) public view returns (bool) {
+        return _position[union][account] != 0 && IUnion(union).isMember(account);
+    }
+
+    /// @notice Every appointed arbiter of `union` (including any who have since left the union).
+    /// @param union The union.
+    /// @return The arbiters, in storage order.
+    function arbitersOf(address union) external view returns (address[] memory) {
+        return _arbiters[union];
+    }
+
+    /// @notice Number of appointed arbiters of `union`.
+    /// @param union The union.
+    /// @return The count.
+    function arbiterCount(address union) external view returns (uint256) {
+        return _arbiters[union].length;
+    }
+
+    /// @notice Draw a panel of `PANEL_SIZE` distinct eligible arbiters of `union`, none of them `excludedA` or
+    /// `excludedB` (the parties), by a partial Fisher-Yates shuffle driven by `seed`.
+    /// @dev Deterministic in `seed` and the arbiter list. It is only as random as the seed the caller passes;
+    /// a seed made from `block.prevrandao` / `blockhash` can be influenced by block proposers and predicted by
+    /// whoever times the transaction, so the draw is NOT manipulation-proof. At most `MAX_ARBITERS` iterations.
+    /// @param union The union.
+    /// @param excludedA An address that may not sit on the panel.
+    /// @param excludedB Another address that may not sit on the panel.
+    /// @param seed Randomness.
+    /// @return panel The drawn arbiters.
+    function drawPanel(address union, address excludedA, address excludedB, uint256 seed)
+        external
+        view
+        returns (address[PANEL_SIZE] memory panel)
+    {
+        address[] storage list = _arbiters[union];
+        uint256 n = list.length;
+        uint256[] memory order = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            order[i] = i;
+        }
+        uint256 found;
+        for (uint256 i; i < n && found < PANEL_SIZE; ++i) {
+            // pick uniformly among the not yet examined positions [i, n)
+            uint256 j = i + uint256(keccak256(abi.encode(seed, i))) % (n - i);
+            (order[i], order[j]) = (order[j], order[i]);
+            address candidate = list[order[i]];
+            if (candidate == excludedA || candidate == excludedB) continue;
+            if (!IUnion(union).isMember(candidate)) continue;
+            panel[found] = candidate;
+            ++found;
+        }
+        if (found < PANEL_SIZE) revert UnionArbiters_NotEnoughArbiters(union, found, PANEL_SIZE);
+    }
+
+    function _checkSteward(address union) private view {
+        if (!factory.isUnion(union)) revert UnionArbiters_UnknownUnion(union);
+        address steward = IUnion(union).steward();
+        if (msg.sender != steward) revert UnionArbiters_NotSteward(union, msg.sender, steward);
+    }
+
+    /// @dev Swap-and-pop removal.
+    function _remove(address union, address arbiter) private {
+        uint256 position = _position[union][arbiter];
+        if (position == 0) revert UnionArbiters_NotArbiter(union, arbiter);
+        address[] storage list = _arbiters[union];
+        uint256 last = list.length - 1;
+        // cannot underflow: position >= 1 for an appointed arbiter
+        unchecked {
+            if (position - 1 != last) {
+                address moved = list[last];
+                list[position - 1] = moved;
+                _position[union][moved] = position;
+            }
+        }
+        list.pop();
+        delete _position[union][arbiter];
+        emit ArbiterRemoved(union, arbiter);
+    }
+}

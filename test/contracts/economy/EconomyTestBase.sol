@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
+import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
+import {Escrow} from "../../../contracts/src/economy/Escrow.sol";
+import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
+import {UnionTestBase} from "../utils/UnionTestBase.sol";
+
+/// @dev One union (Open) with members alice, bob, carol and four appointed arbiters, plus the shared economy
+/// contracts. Members are funded from the treasury (`_fund`) so their delegated votes stay consistent.
+abstract contract EconomyTestBase is UnionTestBase {
+    UnionArbiters internal arbiters;
+    Escrow internal escrow;
+    Crowdfund internal crowdfund;
+
+    address internal arb1 = makeAddr("arb1");
+    address internal arb2 = makeAddr("arb2");
+    address internal arb3 = makeAddr("arb3");
+    address internal arb4 = makeAddr("arb4");
+    address internal outsider = makeAddr("outsider");
+
+    string internal constant LISTING = "kjzl6kcym7w8y5listing";
+    string internal constant DESCRIPTION = "bafkreidescription";
+    uint128 internal constant M0 = 100e18;
+    uint128 internal constant M1 = 250e18;
+    uint48 internal constant REVIEW = 5 days;
+
+    function setUp() public virtual override {
+        super.setUp();
+        IUnionRegistry registry = IUnionRegistry(address(factory));
+        arbiters = new UnionArbiters(registry);
+        escrow = new Escrow(registry, arbiters);
+        crowdfund = new Crowdfund(registry);
+        _join(alice);
+        _join(bob);
+        _join(carol);
+        address[4] memory arbs = [arb1, arb2, arb3, arb4];
+        for (uint256 i; i < 4; ++i) {
+            _join(arbs[i]);
+            vm.prank(founder);
+            arbiters.appoint(address(union), arbs[i]);
+        }
+    }
+
+    function _fund(address who, uint256 amount) internal {
+        vm.prank(address(timelock));
+        token.transfer(who, amount);
+    }
+
+    function _fundAndApprove(address who, address spender, uint256 amount) internal {
+        _fund(who, amount);
+        vm.prank(who);
+        token.approve(spender, amount);
+    }
+
+    // ---------------------------------------------------------------- escrow helpers
+
+    function _milestones(uint128 a0, uint128 a1) internal view returns (Escrow.MilestoneInput[] memory ms) {
+        ms = new Escrow.MilestoneInput[](2);
+        ms[0] = Escrow.MilestoneInput({amount: a0, due: uint48(block.timestamp + 10 days), descriptionCid: "bafy-m0"});
+        ms[1] = Escrow.MilestoneInput({amount: a1, due: uint48(block.timestamp + 20 days), descriptionCid: "bafy-m1"});
+    }
+
+    function _dealParams(address provider, Escrow.MilestoneInput[] memory ms)
+        internal
+        view
+        returns (Escrow.DealParams memory p)
+    {
+        p = Escrow.DealParams({
+            union: address(union),
+            provider: provider,
+            listing: LISTING,
+            acceptBy: uint48(block.timestamp + 3 days),
+            reviewPeriod: REVIEW,
+            milestones: ms
+        });
+    }
+
+    /// @dev alice (client) opens a two-milestone deal with bob (provider).
+    function _openDeal() internal returns (uint256 dealId) {
+        _fundAndApprove(alice, address(escrow), uint256(M0) + M1);
+        vm.prank(alice);
+        dealId = escrow.openDeal(_dealParams(bob, _milestones(M0, M1)));
+    }
+
+    function _openActiveDeal() internal returns (uint256 dealId) {
+        dealId = _openDeal();
+        vm.prank(bob);
+        escrow.accept(dealId);
+    }
+
+    function _deliver(uint256 dealId, uint256 index) internal {
+        vm.prank(bob);
+        escrow.markDelivered(dealId, index);
+    }
+
+    /// @dev Active deal, milestone 0 delivered and disputed by alice.
+    function _openDisputedDeal() internal returns (uint256 dealId, uint256 disputeId) {
+        dealId = _openActiveDeal();
+        _deliver(dealId, 0);
+        vm.prank(alice);
+        disputeId = escrow.openDispute(dealId, 0);
+    }
+
+    function _panel(uint256 disputeId) internal view returns (address[3] memory panel) {
+        Escrow.Dispute memory d = escrow.getDispute(disputeId);
+        for (uint256 i; i < 3; ++i) {
+            panel[i] = d.panel[i].arbiter;
+        }
+    }
+
+    function _vote(uint256 disputeId, address arbiter, uint8 pct) internal {
+        vm.prank(arbiter);
+        escrow.vote(disputeId, pct);
+    }
+
+    function _permit(uint256 key, address spender, uint256 value, uint256 deadline)
+        internal
+        view
+        returns (uint8 v, bytes32 r, bytes32 s)
+    {
+        address owner = vm.addr(key);
+        bytes32 structHash = keccak256(
+            abi.encode(
+                keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
+                owner,
+                spender,
+                value,
+                token.nonces(owner),
+                deadline
+            )
+        );
+        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash));
+        (v, r, s) = vm.sign(key, digest);
+    }
+
+    // ---------------------------------------------------------------- crowdfund helpers
+
+    function _campaignParams(uint128 goal, uint48 deadline, uint256 roundId)
+        internal
+        view
+        returns (Crowdfund.CampaignParams memory)
+    {
+        return Crowdfund.CampaignParams({
+            union: address(union),
+            descriptionCid: DESCRIPTION,
+            recipient: carol,
+            goal: goal,
+            deadline: deadline,
+            roundId: roundId
+        });
+    }
+
+    function _createCampaign(uint128 goal, uint48 deadline, uint256 roundId) internal returns (uint256 id) {
+        vm.prank(alice);
+        id = crowdfund.createCampaign(_campaignParams(goal, deadline, roundId));
+    }
+
+    function _pledge(address who, uint256 campaignId, uint256 amount) internal {
+        _fundAndApprove(who, address(crowdfund), amount);
+        vm.prank(who);
+        crowdfund.pledge(campaignId, amount);
+    }
+}

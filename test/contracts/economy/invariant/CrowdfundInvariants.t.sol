@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {console} from "forge-std/console.sol";
+import {Crowdfund} from "../../../../contracts/src/economy/Crowdfund.sol";
+import {EconomyTestBase} from "../EconomyTestBase.sol";
+import {CrowdfundHandler} from "./CrowdfundHandler.sol";
+
+contract CrowdfundInvariantsTest is EconomyTestBase {
+    CrowdfundHandler internal handler;
+    uint256 internal roundId;
+    uint256 internal constant INITIAL_POOL = 1_000e18;
+
+    function setUp() public override {
+        super.setUp();
+        address[] memory pledgers = new address[](5);
+        pledgers[0] = alice;
+        pledgers[1] = bob;
+        pledgers[2] = carol;
+        pledgers[3] = arb1;
+        pledgers[4] = arb2;
+
+        uint48 end = uint48(block.timestamp + 1 days);
+        vm.prank(founder);
+        roundId = crowdfund.openRound(address(union), uint48(block.timestamp), end);
+        _fundAndApprove(founder, address(crowdfund), INITIAL_POOL);
+        vm.prank(founder);
+        crowdfund.fundRound(roundId, INITIAL_POOL);
+
+        uint256[] memory ids = new uint256[](5);
+        ids[0] = _createCampaign(60e18, end, roundId);
+        ids[1] = _createCampaign(40e18, uint48(block.timestamp + 12 hours), roundId);
+        ids[2] = _createCampaign(150e18, uint48(block.timestamp + 18 hours), roundId);
+        ids[3] = _createCampaign(30e18, uint48(block.timestamp + 6 hours), 0);
+        ids[4] = _createCampaign(200e18, uint48(block.timestamp + 2 days), 0);
+
+        // every campaign starts at 90% of its goal from two pledgers, so one pledge or unpledge decides it
+        for (uint256 c; c < ids.length; ++c) {
+            uint256 half = uint256(crowdfund.getCampaign(ids[c]).goal) * 45 / 100;
+            _pledge(pledgers[c % pledgers.length], ids[c], half);
+            _pledge(pledgers[(c + 1) % pledgers.length], ids[c], half);
+        }
+
+        for (uint256 i; i < pledgers.length; ++i) {
+            vm.prank(pledgers[i]);
+            token.approve(address(crowdfund), type(uint256).max);
+        }
+        handler = new CrowdfundHandler(crowdfund, token, address(timelock), roundId, pledgers, ids);
+        targetContract(address(handler));
+    }
+
+    /// @dev Every campaign's `raised` is the sum of its live pledges.
+    function invariant_raisedEqualsSumOfLivePledges() public view {
+        uint256[] memory ids = handler.campaigns();
+        address[] memory pledgers = handler.pledgers();
+        for (uint256 c; c < ids.length; ++c) {
+            uint256 sum;
+            for (uint256 i; i < pledgers.length; ++i) {
+                sum += crowdfund.pledgeOf(ids[c], pledgers[i]);
+            }
+            assertEq(crowdfund.getCampaign(ids[c]).raised, sum);
+        }
+    }
+
+    /// @dev Refunds (and claims) worked exactly when the rules allow them.
+    function invariant_refundsPossibleIffGoalMissedAfterDeadline() public view {
+        assertEq(handler.ghostRuleViolations(), 0);
+    }
+
+    /// @dev Matching never pays out more than the pool; paid + swept never exceed it; the ghosts agree.
+    function invariant_matchingPaidNeverExceedsPool() public view {
+        Crowdfund.Round memory r = crowdfund.getRound(roundId);
+        assertEq(r.pool, INITIAL_POOL + handler.ghostPoolFunded());
+        assertEq(r.paid, handler.ghostMatchPaid());
+        assertEq(r.swept, handler.ghostSwept());
+        assertLe(r.paid + r.swept, r.pool);
+        if (r.totalWeight != 0) assertLe(r.claimedWeight, r.totalWeight);
+    }
+
+    /// @dev The contract holds exactly what it owes: unclaimed raised funds plus the unpaid, unswept pool.
+    function invariant_balanceCoversEverythingOwed() public view {
+        uint256[] memory ids = handler.campaigns();
+        uint256 owed;
+        for (uint256 c; c < ids.length; ++c) {
+            Crowdfund.Campaign memory camp = crowdfund.getCampaign(ids[c]);
+            if (!camp.claimed) owed += camp.raised;
+        }
+        Crowdfund.Round memory r = crowdfund.getRound(roundId);
+        owed += r.pool - r.paid - r.swept;
+        assertEq(token.balanceOf(address(crowdfund)), owed);
+    }
+
+    function afterInvariant() external view {
+        console.log("pledge", handler.calls("pledge"), "unpledge", handler.calls("unpledge"));
+        console.log("refund", handler.calls("refund"), "claim", handler.calls("claim"));
+        console.log("fundRound", handler.calls("fundRound"), "finalize", handler.calls("finalize"));
+        console.log("claimMatch", handler.calls("claimMatch"), "sweep", handler.calls("sweep"));
+        console.log("warp", handler.calls("warp"), "jump", handler.calls("jump"));
+    }
+}
