@@ -15,7 +15,7 @@ const LIMIT = 1_000_000n;
 export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<Row[]> {
   const chain = { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } };
   const client = createPublicClient({ chain, transport: http(rpcUrl) }) as PublicClient;
-  const accounts = (await client.request({ method: 'eth_accounts' })) as Address[];
+  const accounts = await createWalletClient({ chain, transport: http(rpcUrl) }).getAddresses();
   const [founder, joiner, invitee] = [accounts[7], accounts[8], accounts[9]] as [Address, Address, Address];
   const wallet = (account: Address) => createWalletClient({ account, chain, transport: http(rpcUrl) });
   const rows: Row[] = [];

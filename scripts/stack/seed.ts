@@ -58,7 +58,7 @@ export async function seedDemo(p: SeedParams): Promise<SeedResult> {
   const previous = await readRecord(recordFile);
   if (previous && (await publicClient.getCode({ address: previous.union }))) return previous;
 
-  const unlocked = await publicClient.request({ method: 'eth_accounts' });
+  const unlocked = await createWalletClient({ chain, transport: http(p.rpcUrl) }).getAddresses();
   const accounts = Object.fromEntries(
     (Object.entries(DEMO_ROLES) as [Role, number][]).map(([role, index]) => [role, getAddress(unlocked[index] ?? '0x')]),
   ) as Record<Role, Address>;
