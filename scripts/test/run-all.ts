@@ -66,7 +66,7 @@ function typesSuite(): SuiteResult {
 
 function e2eSuite(): SuiteResult {
   const file = join(reportDir, 'playwright.json');
-  run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  run('npx', ['playwright', 'test', '-c', 'test/e2e'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   if (!existsSync(file)) return crashed('e2e');
   const report = JSON.parse(readFileSync(file, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
