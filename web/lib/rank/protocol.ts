@@ -1,0 +1,45 @@
+// Messages between the main thread (client.ts) and the rank worker (rank.worker.ts). Every request
+// carries an id that its response echoes; the worker handles requests one at a time, in order.
+import { SupportRank, type SupportRankOptions, type SupportRanking } from './supportRank';
+import type { SocialEvent } from './events';
+
+export type RankRequest =
+	/** Start over: drop all state, use these options, apply these events. */
+	| { id: number; type: 'reset'; options?: SupportRankOptions; events?: SocialEvent[] }
+	/** Apply new events (chain order) to the existing graph. */
+	| { id: number; type: 'apply'; events: SocialEvent[] }
+	/** Rank now (warm start from the last ranking); `limit` trims the leader list. */
+	| { id: number; type: 'rank'; limit?: number };
+
+export type RankResponse =
+	| { id: number; type: 'applied'; changed: number; members: number; edges: number }
+	| { id: number; type: 'ranked'; ranking: SupportRanking; ms: number }
+	| { id: number; type: 'error'; message: string };
+
+/** The worker's logic as a plain function, so tests drive it without a Worker. */
+export function createRankHandler(): (req: RankRequest) => RankResponse {
+	let engine = new SupportRank();
+	return (req) => {
+		try {
+			switch (req.type) {
+				case 'reset': {
+					engine = new SupportRank(req.options);
+					const changed = engine.apply(req.events ?? []);
+					return { id: req.id, type: 'applied', changed, members: engine.state.members, edges: engine.state.edges };
+				}
+				case 'apply': {
+					const changed = engine.apply(req.events);
+					return { id: req.id, type: 'applied', changed, members: engine.state.members, edges: engine.state.edges };
+				}
+				case 'rank': {
+					const started = performance.now();
+					const ranking = engine.rank();
+					if (req.limit !== undefined) ranking.leaders = ranking.leaders.slice(0, req.limit);
+					return { id: req.id, type: 'ranked', ranking, ms: performance.now() - started };
+				}
+			}
+		} catch (e) {
+			return { id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) };
+		}
+	};
+}

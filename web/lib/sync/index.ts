@@ -1,0 +1,6 @@
+// Chunked, cached, reorg-aware log sync for a union contract (no indexer).
+export { syncUnionLogs, DEFAULT_CHUNK_SIZE, DEFAULT_REORG_DEPTH, type SyncOptions, type SyncResult, type SyncProgress, type RetryOptions } from './syncLogs';
+export { MemorySyncStore, type SyncStore } from './store';
+export { IdbSyncStore, SYNC_DB_NAME } from './idbStore';
+export { SyncError, isRangeTooLargeError, isTransientError } from './errors';
+export { compareLogs, scopeKey, type UnionLog, type UnionEventName, type LogPosition, type SyncScope, type SyncCursor } from './types';
