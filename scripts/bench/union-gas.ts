@@ -1,40 +1,30 @@
 // Gas of founding and joining a union, measured from real receipts on the bench stack's anvil, each
 // beside its storage floor (scripts/bench/floor.ts).
-import { createPublicClient, createWalletClient, http, parseEther, parseEventLogs, type Address, type Hex, type PublicClient } from 'viem';
-import { foundry } from 'viem/chains';
+import { parseEther, type Address, type TransactionReceipt } from 'viem';
 import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
-import { INVITE_TYPES } from '../../web/lib/chain/invite.ts';
+import { localChain, send, signInvite, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import type { Row } from './table.ts';
 import { storageFloor } from './floor.ts';
 
-// A fixed limit, not an estimate: anvil estimates in the previous block's second, where the vote
-// checkpoint is updated in place, and the real transaction then runs out of gas. The limit does not
-// change the gas used.
-const LIMIT = 1_000_000n;
-
 export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<Row[]> {
-  const chain = { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } };
-  const client = createPublicClient({ chain, transport: http(rpcUrl) }) as PublicClient;
-  const accounts = await createWalletClient({ chain, transport: http(rpcUrl) }).getAddresses();
+  const lc = localChain(rpcUrl);
+  const accounts = await unlockedAccounts(lc);
   const [founder, joiner, invitee] = [accounts[7], accounts[8], accounts[9]] as [Address, Address, Address];
-  const wallet = (account: Address) => createWalletClient({ account, chain, transport: http(rpcUrl) });
   const rows: Row[] = [];
-  const measure = async (name: string, hash: Hex, note: string): Promise<Awaited<ReturnType<PublicClient['waitForTransactionReceipt']>>> => {
-    const receipt = await client.waitForTransactionReceipt({ hash });
-    if (receipt.status !== 'success') throw new Error(`${name} reverted`);
-    const floor = await storageFloor(client, hash);
-    rows.push(gasRow(name, receipt.gasUsed, floor, note));
+  const measure = async (name: string, receipt: TransactionReceipt, note: string): Promise<TransactionReceipt> => {
+    rows.push(gasRow(name, receipt.gasUsed, await storageFloor(lc.client, receipt.transactionHash), note));
     return receipt;
   };
+  // A block apart so each join pays for its own total-supply checkpoint, as joins in real life do.
+  const nextBlock = () => lc.client.request({ method: 'evm_mine' as 'eth_chainId' });
 
   const now = BigInt(Math.floor(Date.now() / 1000));
   const created = await measure(
     'create union (token, union, governor, timelock, 1 vesting wallet)',
-    await wallet(founder).writeContract({
+    await send(lc, founder, {
       address: factory,
       abi: unionFactoryAbi,
       functionName: 'createUnion',
-      gas: 5n * LIMIT,
       args: [
         {
           name: 'Bench Union',
@@ -52,23 +42,23 @@ export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<R
     }),
     'anchors: 3 full deployments 7,333,588; 3 clones + init 743,271',
   );
-  const [event] = parseEventLogs({ abi: unionFactoryAbi, logs: created.logs, eventName: 'UnionCreated' });
-  if (!event) throw new Error('no UnionCreated');
-  const union = event.args.union;
+  const union = unionCreatedIn(created);
 
-  // A block apart so each join pays for its own total-supply checkpoint, as joins in real life do.
-  await client.request({ method: 'evm_mine' as 'eth_chainId' });
-  await measure('join (open)', await wallet(joiner).writeContract({ address: union, abi: unionAbi, functionName: 'join', gas: LIMIT }), 'anchors: OZ transfer 51,613 new / 34,513 existing; first delegate 95,654');
+  await nextBlock();
+  await measure(
+    'join (open)',
+    await send(lc, joiner, { address: union, abi: unionAbi, functionName: 'join' }),
+    'anchors: OZ transfer 51,613 new / 34,513 existing; first delegate 95,654',
+  );
 
   const invite = { inviter: founder, invitee, nonce: 7n, deadline: now + 86400n };
-  const signature = await wallet(founder).signTypedData({
-    domain: { name: 'Network Union', version: '1', chainId: chain.id, verifyingContract: union },
-    types: INVITE_TYPES,
-    primaryType: 'Invite',
-    message: invite,
-  });
-  await client.request({ method: 'evm_mine' as 'eth_chainId' });
-  await measure('join (invite)', await wallet(invitee).writeContract({ address: union, abi: unionAbi, functionName: 'joinWithInvite', args: [invite, signature], gas: LIMIT }), 'EIP-712 voucher, one-time nonce');
+  const signature = await signInvite(lc, union, invite);
+  await nextBlock();
+  await measure(
+    'join (invite)',
+    await send(lc, invitee, { address: union, abi: unionAbi, functionName: 'joinWithInvite', args: [invite, signature] }),
+    'EIP-712 voucher, one-time nonce',
+  );
   return rows;
 }
 

@@ -4,13 +4,12 @@
 // (the record in the data folder, with code at its address) is left as it is.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getAddress, createPublicClient, createWalletClient, http, parseEther, parseEventLogs, type Address, type PublicClient } from 'viem';
-import { foundry } from 'viem/chains';
+import { getAddress, parseEther, type Address } from 'viem';
 import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
-import { INVITE_TYPES } from '../../web/lib/chain/invite.ts';
 import { jsonRpcProvider } from './ceramic/eip1193.ts';
 import { writeProfile, type ProfileContent } from './ceramic/writeProfile.ts';
 import { addFiles } from './ipfs/client.ts';
+import { localChain, send, signInvite, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 
 export interface SeedParams {
   rpcUrl: string;
@@ -52,23 +51,20 @@ Open to anyone who works as a translator. Membership grants 100 TRU.
 `;
 
 export async function seedDemo(p: SeedParams): Promise<SeedResult> {
-  const chain = { ...foundry, rpcUrls: { default: { http: [p.rpcUrl] } } };
-  const publicClient = createPublicClient({ chain, transport: http(p.rpcUrl) });
+  const lc = localChain(p.rpcUrl);
   const recordFile = join(p.dataDir, 'seed.json');
   const previous = await readRecord(recordFile);
-  if (previous && (await publicClient.getCode({ address: previous.union }))) return previous;
+  if (previous && (await lc.client.getCode({ address: previous.union }))) return previous;
 
-  const unlocked = await createWalletClient({ chain, transport: http(p.rpcUrl) }).getAddresses();
+  const unlocked = await unlockedAccounts(lc);
   const accounts = Object.fromEntries(
     (Object.entries(DEMO_ROLES) as [Role, number][]).map(([role, index]) => [role, getAddress(unlocked[index] ?? '0x')]),
   ) as Record<Role, Address>;
-  const wallet = (account: Address) => createWalletClient({ account, chain, transport: http(p.rpcUrl) });
   const [charter] = await addFiles(p.ipfsApiUrl, [{ path: 'charter.md', content: CHARTER }]);
   if (!charter) throw new Error('IPFS add returned nothing for the charter');
 
   const now = BigInt(Math.floor(Date.now() / 1000));
-  const founder = wallet(accounts.founder);
-  const createHash = await founder.writeContract({
+  const created = await send(lc, accounts.founder, {
     address: p.unionFactory,
     abi: unionFactoryAbi,
     functionName: 'createUnion',
@@ -90,12 +86,14 @@ export async function seedDemo(p: SeedParams): Promise<SeedResult> {
       },
     ],
   });
-  const union = unionFrom(await receipt(publicClient, createHash));
+  const union = unionCreatedIn(created);
 
   for (const member of [accounts.openJoiner1, accounts.openJoiner2]) {
-    await receipt(publicClient, await wallet(member).writeContract({ address: union, abi: unionAbi, functionName: 'join' }));
+    await send(lc, member, { address: union, abi: unionAbi, functionName: 'join' });
   }
-  await joinByInvite(publicClient, union, accounts.openJoiner1, wallet(accounts.invitee));
+  const invite = { inviter: accounts.openJoiner1, invitee: accounts.invitee, nonce: 1n, deadline: now + 86400n };
+  const signature = await signInvite(lc, union, invite);
+  await send(lc, accounts.invitee, { address: union, abi: unionAbi, functionName: 'joinWithInvite', args: [invite, signature] });
 
   for (const [role, address] of Object.entries(accounts) as [Role, Address][]) {
     await writeProfile({
@@ -110,38 +108,6 @@ export async function seedDemo(p: SeedParams): Promise<SeedResult> {
   const result: SeedResult = { union, members: Object.values(accounts) };
   await writeFile(recordFile, JSON.stringify(result, null, 2) + '\n');
   return result;
-}
-
-async function joinByInvite(
-  publicClient: PublicClient,
-  union: Address,
-  inviter: Address,
-  invitee: ReturnType<typeof createWalletClient>,
-): Promise<void> {
-  const account = invitee.account;
-  if (!account) throw new Error('invitee wallet has no account');
-  const invite = { inviter, invitee: account.address, nonce: 1n, deadline: BigInt(Math.floor(Date.now() / 1000) + 86400) };
-  const inviterWallet = createWalletClient({ account: inviter, chain: invitee.chain, transport: http(publicClient.transport.url as string) });
-  const signature = await inviterWallet.signTypedData({
-    domain: { name: 'Network Union', version: '1', chainId: publicClient.chain?.id ?? 31337, verifyingContract: union },
-    types: INVITE_TYPES,
-    primaryType: 'Invite',
-    message: invite,
-  });
-  const hash = await invitee.writeContract({ address: union, abi: unionAbi, functionName: 'joinWithInvite', args: [invite, signature], account, chain: invitee.chain });
-  await receipt(publicClient, hash);
-}
-
-async function receipt(client: PublicClient, hash: `0x${string}`) {
-  const r = await client.waitForTransactionReceipt({ hash });
-  if (r.status !== 'success') throw new Error(`seed transaction ${hash} reverted`);
-  return r;
-}
-
-function unionFrom(r: Awaited<ReturnType<typeof receipt>>): Address {
-  const [created] = parseEventLogs({ abi: unionFactoryAbi, logs: r.logs, eventName: 'UnionCreated' });
-  if (!created) throw new Error('createUnion emitted no UnionCreated event');
-  return created.args.union;
 }
 
 async function readRecord(file: string): Promise<SeedResult | null> {

@@ -1,9 +1,20 @@
 // The one path every contract write takes: simulate (so custom errors are decoded before the
 // wallet pops up), ask the wallet to sign, wait for the receipt, and report progress on the way.
-import type { Address, EIP1193Provider, Hash, PublicClient, TransactionReceipt } from 'viem';
+import type {
+	Abi,
+	Address,
+	ContractFunctionArgs,
+	ContractFunctionName,
+	EIP1193Provider,
+	Hash,
+	PublicClient,
+	SimulateContractParameters,
+	TransactionReceipt
+} from 'viem';
 import { getConfig } from '$lib/config';
 import { getPublicClient, getWalletClient, type ConnectedWalletClient } from './client';
 import { ChainActionError, toChainActionError, type ErrorContext } from './errors';
+import { padGas } from './gas';
 
 /** Who is writing: the connected wallet's provider and account. */
 export interface Signer {
@@ -62,11 +73,32 @@ export async function executeWrite(
 	}
 }
 
+/** A contract call as the actions describe it; the signer supplies account and chain. */
+export type ContractCall<
+	abi extends Abi,
+	functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
+	args extends ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>
+> = Omit<SimulateContractParameters<abi, functionName, args>, 'account' | 'chain'>;
+
 /**
- * Gas limit with headroom. Estimates run against a pending block that can share the previous
- * block's timestamp; ERC20Votes then updates a checkpoint in place (cheap) where the mined
- * transaction, a second later, pushes a new one (~20k more) and would run out of gas.
+ * The usual write: simulate (decoding a revert before the wallet opens), estimate with headroom
+ * (see padGas), then sign and send through executeWrite.
  */
-export function padGas(estimate: bigint): bigint {
-	return estimate + estimate / 4n + 30_000n;
+export function writeContract<
+	const abi extends Abi,
+	functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
+	const args extends ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>
+>(signer: Signer, call: ContractCall<abi, functionName, args>, observer?: TxObserver): Promise<TxResult> {
+	return executeWrite(
+		signer,
+		async ({ wallet, publicClient, account }) => {
+			// The call was type-checked against its ABI at the caller; from here on one shape serves every
+			// contract (viem cannot relate the generic Omit<> back to its parameter type).
+			const params = { ...call, account } as unknown as SimulateContractParameters;
+			const { request } = await publicClient.simulateContract(params);
+			const gas = padGas(await publicClient.estimateContractGas(request));
+			return wallet.writeContract({ ...request, gas });
+		},
+		observer
+	);
 }

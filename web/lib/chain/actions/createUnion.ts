@@ -2,7 +2,7 @@
 import { parseEventLogs, type Address } from 'viem';
 import { unionFactoryAbi } from '../abi';
 import { getConfig } from '$lib/config';
-import { executeWrite, padGas, type Signer, type TxObserver, type TxResult } from '../write';
+import { writeContract, type Signer, type TxObserver, type TxResult } from '../write';
 import { AdmissionRule } from '../types';
 
 export interface CreateUnionParams {
@@ -34,31 +34,26 @@ export interface CreateUnionResult extends TxResult {
 /** Creates a union and returns its address (read from the UnionCreated event of the receipt). */
 export async function createUnion(signer: Signer, p: CreateUnionParams, observer?: TxObserver): Promise<CreateUnionResult> {
 	const factory = getConfig().contracts.unionFactory;
-	const result = await executeWrite(
+	const result = await writeContract(
 		signer,
-		async ({ wallet, publicClient, account }) => {
-			const { request } = await publicClient.simulateContract({
-				address: factory,
-				abi: unionFactoryAbi,
-				functionName: 'createUnion',
-				account,
-				args: [
-					{
-						name: p.name,
-						charterCid: p.charterCid,
-						admissionRule: p.admissionRule,
-						tokenName: p.tokenName,
-						tokenSymbol: p.tokenSymbol,
-						joinGrant: p.joinGrant,
-						treasuryReserve: p.treasuryReserve,
-						allocations: p.allocations,
-						vesting: p.vesting,
-						governance: p.governance
-					}
-				]
-			});
-			const gas = padGas(await publicClient.estimateContractGas(request));
-			return wallet.writeContract({ ...request, gas });
+		{
+			address: factory,
+			abi: unionFactoryAbi,
+			functionName: 'createUnion',
+			args: [
+				{
+					name: p.name,
+					charterCid: p.charterCid,
+					admissionRule: p.admissionRule,
+					tokenName: p.tokenName,
+					tokenSymbol: p.tokenSymbol,
+					joinGrant: p.joinGrant,
+					treasuryReserve: p.treasuryReserve,
+					allocations: p.allocations,
+					vesting: p.vesting,
+					governance: p.governance
+				}
+			]
 		},
 		observer
 	);

@@ -1,16 +1,8 @@
 // Union.join: enter an Open union.
 import type { Address } from 'viem';
 import { unionAbi } from '../abi';
-import { executeWrite, padGas, type Signer, type TxObserver, type TxResult } from '../write';
+import { writeContract, type Signer, type TxObserver, type TxResult } from '../write';
 
 export function join(signer: Signer, union: Address, observer?: TxObserver): Promise<TxResult> {
-	return executeWrite(
-		signer,
-		async ({ wallet, publicClient, account }) => {
-			const { request } = await publicClient.simulateContract({ address: union, abi: unionAbi, functionName: 'join', account });
-			const gas = padGas(await publicClient.estimateContractGas(request));
-			return wallet.writeContract({ ...request, gas });
-		},
-		observer
-	);
+	return writeContract(signer, { address: union, abi: unionAbi, functionName: 'join' }, observer);
 }

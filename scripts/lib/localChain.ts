@@ -1,0 +1,75 @@
+// Acting on a local chain as anvil's unlocked accounts (anvil signs, so no key is in code): the
+// seed, the bench and the e2e fixtures write through here, with the same simulate → estimate with
+// headroom → send path the site takes, so none of them trips over anvil's low estimates.
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  parseEventLogs,
+  type Abi,
+  type Address,
+  type Chain,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type Hex,
+  type PublicClient,
+  type SimulateContractParameters,
+  type TransactionReceipt,
+} from 'viem';
+import { foundry } from 'viem/chains';
+import { unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
+import { padGas } from '../../web/lib/chain/gas.ts';
+import { INVITE_TYPES, type Invite } from '../../web/lib/chain/invite.ts';
+
+export interface LocalChain {
+  rpcUrl: string;
+  chain: Chain;
+  client: PublicClient;
+}
+
+export function localChain(rpcUrl: string, chainId: number = foundry.id): LocalChain {
+  const chain = { ...foundry, id: chainId, rpcUrls: { default: { http: [rpcUrl] } } };
+  return { rpcUrl, chain, client: createPublicClient({ chain, transport: http(rpcUrl) }) as PublicClient };
+}
+
+/** anvil's unlocked accounts, in its deterministic order. */
+export function unlockedAccounts(lc: LocalChain): Promise<Address[]> {
+  return createWalletClient({ chain: lc.chain, transport: http(lc.rpcUrl) }).getAddresses();
+}
+
+function walletOf(lc: LocalChain, account: Address) {
+  return createWalletClient({ account, chain: lc.chain, transport: http(lc.rpcUrl) });
+}
+
+/** Sends one contract call from `from` and waits for it; a revert throws. */
+export async function send<
+  const abi extends Abi,
+  functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
+  const args extends ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>,
+>(lc: LocalChain, from: Address, call: Omit<SimulateContractParameters<abi, functionName, args>, 'account' | 'chain'>): Promise<TransactionReceipt> {
+  // Type-checked against the ABI at the caller; one shape from here on (as in web/lib/chain/write.ts).
+  const params = { ...call, account: from } as unknown as SimulateContractParameters;
+  const { request } = await lc.client.simulateContract(params);
+  const gas = padGas(await lc.client.estimateContractGas(request));
+  const hash = await walletOf(lc, from).writeContract({ ...request, gas });
+  const receipt = await lc.client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error(`${String(call.functionName)} (${hash}) reverted`);
+  return receipt;
+}
+
+/** The inviter's EIP-712 signature on an invite voucher for `union`. */
+export function signInvite(lc: LocalChain, union: Address, invite: Invite): Promise<Hex> {
+  return walletOf(lc, invite.inviter).signTypedData({
+    domain: { name: 'Network Union', version: '1', chainId: lc.chain.id, verifyingContract: union },
+    types: INVITE_TYPES,
+    primaryType: 'Invite',
+    message: invite,
+  });
+}
+
+/** The union a createUnion receipt made. */
+export function unionCreatedIn(receipt: TransactionReceipt): Address {
+  const [created] = parseEventLogs({ abi: unionFactoryAbi, logs: receipt.logs, eventName: 'UnionCreated' });
+  if (!created) throw new Error('createUnion emitted no UnionCreated event');
+  return created.args.union;
+}
