@@ -9,18 +9,6 @@ import {UnionTestBase} from "./utils/UnionTestBase.sol";
 import {ERC1271Wallet} from "./utils/ERC1271Wallet.sol";
 
 contract UnionTest is UnionTestBase {
-    event MemberJoined(address indexed member, IUnion.JoinPath path, address indexed inviter, uint256 grant);
-    event MemberLeft(address indexed member);
-    event JoinRequested(address indexed applicant);
-    event JoinRequestCancelled(address indexed applicant);
-    event JoinRequestRejected(address indexed applicant);
-    event InviteRevoked(address indexed inviter, uint256 nonce);
-    event CharterUpdated(string cid);
-    event AdmissionRuleChanged(IUnion.AdmissionRule rule);
-    event StewardChanged(address indexed previous, address indexed next);
-    event Backed(address indexed backer, address indexed leader);
-    event Unbacked(address indexed backer, address indexed leader);
-
     // ------------------------------------------------------------ initialize
 
     function test_initialize_makesFounderMemberAndSteward() public view {
@@ -56,7 +44,7 @@ contract UnionTest is UnionTestBase {
 
     function test_join_recordsMemberMintsGrantAndDelegates() public {
         vm.expectEmit(address(union));
-        emit MemberJoined(alice, IUnion.JoinPath.Open, address(0), GRANT);
+        emit Union.MemberJoined(alice, IUnion.JoinPath.Open, address(0), GRANT);
         _join(alice);
         assertTrue(union.isMember(alice));
         assertEq(union.memberCount(), 2);
@@ -93,7 +81,7 @@ contract UnionTest is UnionTestBase {
         vm.prank(alice);
         union.leave();
         vm.expectEmit(address(union));
-        emit MemberJoined(alice, IUnion.JoinPath.Open, address(0), 0);
+        emit Union.MemberJoined(alice, IUnion.JoinPath.Open, address(0), 0);
         _join(alice);
         assertEq(token.balanceOf(alice), GRANT);
         assertEq(union.membershipEpoch(alice), 2);
@@ -133,7 +121,7 @@ contract UnionTest is UnionTestBase {
         Union.Invite memory invite = _invite(founder, alice, 7, block.timestamp + 1 days);
         bytes memory sig = _sign(founderKey, invite);
         vm.expectEmit(address(union));
-        emit MemberJoined(alice, IUnion.JoinPath.Invite, founder, GRANT);
+        emit Union.MemberJoined(alice, IUnion.JoinPath.Invite, founder, GRANT);
         vm.prank(alice);
         union.joinWithInvite(invite, sig);
         assertTrue(union.isMember(alice));
@@ -266,7 +254,7 @@ contract UnionTest is UnionTestBase {
 
     function test_revokeInvite_marksNonceUsed() public {
         vm.expectEmit(address(union));
-        emit InviteRevoked(alice, 300);
+        emit Union.InviteRevoked(alice, 300);
         vm.prank(alice);
         union.revokeInvite(300);
         assertTrue(union.inviteUsed(alice, 300));
@@ -287,7 +275,7 @@ contract UnionTest is UnionTestBase {
     function test_requestToJoin_recordsRequest() public {
         _setRule(IUnion.AdmissionRule.Approval);
         vm.expectEmit(address(union));
-        emit JoinRequested(alice);
+        emit Union.JoinRequested(alice);
         vm.prank(alice);
         union.requestToJoin();
         assertTrue(union.pendingRequest(alice));
@@ -325,7 +313,7 @@ contract UnionTest is UnionTestBase {
         vm.startPrank(alice);
         union.requestToJoin();
         vm.expectEmit(address(union));
-        emit JoinRequestCancelled(alice);
+        emit Union.JoinRequestCancelled(alice);
         union.cancelRequest();
         vm.stopPrank();
         assertFalse(union.pendingRequest(alice));
@@ -344,7 +332,7 @@ contract UnionTest is UnionTestBase {
         vm.prank(alice);
         union.requestToJoin();
         vm.expectEmit(address(union));
-        emit MemberJoined(alice, IUnion.JoinPath.Approval, founder, GRANT);
+        emit Union.MemberJoined(alice, IUnion.JoinPath.Approval, founder, GRANT);
         vm.prank(founder);
         union.approve(alice);
         assertTrue(union.isMember(alice));
@@ -382,7 +370,7 @@ contract UnionTest is UnionTestBase {
         vm.prank(alice);
         union.requestToJoin();
         vm.expectEmit(address(union));
-        emit JoinRequestRejected(alice);
+        emit Union.JoinRequestRejected(alice);
         vm.prank(founder);
         union.reject(alice);
         assertFalse(union.pendingRequest(alice));
@@ -406,7 +394,7 @@ contract UnionTest is UnionTestBase {
     function test_leave_endsMembershipButKeepsTokens() public {
         _join(alice);
         vm.expectEmit(address(union));
-        emit MemberLeft(alice);
+        emit Union.MemberLeft(alice);
         vm.prank(alice);
         union.leave();
         assertFalse(union.isMember(alice));
@@ -442,7 +430,7 @@ contract UnionTest is UnionTestBase {
 
     function test_setCharter_updatesCid() public {
         vm.expectEmit(address(union));
-        emit CharterUpdated("bafynew");
+        emit Union.CharterUpdated("bafynew");
         vm.prank(founder);
         union.setCharter("bafynew");
         assertEq(union.charterCid(), "bafynew");
@@ -456,7 +444,7 @@ contract UnionTest is UnionTestBase {
 
     function test_setAdmissionRule_updatesRule() public {
         vm.expectEmit(address(union));
-        emit AdmissionRuleChanged(IUnion.AdmissionRule.Approval);
+        emit Union.AdmissionRuleChanged(IUnion.AdmissionRule.Approval);
         _setRule(IUnion.AdmissionRule.Approval);
         assertEq(uint8(union.admissionRule()), uint8(IUnion.AdmissionRule.Approval));
     }
@@ -469,7 +457,7 @@ contract UnionTest is UnionTestBase {
 
     function test_handOverToGovernance_makesTimelockSteward() public {
         vm.expectEmit(address(union));
-        emit StewardChanged(founder, address(timelock));
+        emit Union.StewardChanged(founder, address(timelock));
         vm.prank(founder);
         union.handOverToGovernance();
         assertEq(union.steward(), address(timelock));
@@ -497,7 +485,7 @@ contract UnionTest is UnionTestBase {
     function test_back_createsLiveEdge() public {
         _join(alice);
         vm.expectEmit(address(union));
-        emit Backed(alice, founder);
+        emit Union.Backed(alice, founder);
         vm.prank(alice);
         union.back(founder);
         assertTrue(union.isBacking(alice, founder));
@@ -548,7 +536,7 @@ contract UnionTest is UnionTestBase {
         vm.startPrank(alice);
         union.back(founder);
         vm.expectEmit(address(union));
-        emit Unbacked(alice, founder);
+        emit Union.Unbacked(alice, founder);
         union.unback(founder);
         vm.stopPrank();
         assertFalse(union.isBacking(alice, founder));

@@ -17,11 +17,6 @@ import {UnionGovernor} from "../../contracts/src/UnionGovernor.sol";
 import {UnionTestBase} from "./utils/UnionTestBase.sol";
 
 contract UnionFactoryTest is UnionTestBase {
-    event UnionCreated(
-        address indexed union, address indexed founder, address token, address governor, address timelock, string name
-    );
-    event AllocationVesting(address indexed union, address indexed beneficiary, address wallet, uint256 amount);
-
     // ------------------------------------------------------------ constructor / implementations
 
     function test_constructor_revertWhen_AnImplementationIsZero() public {
@@ -94,9 +89,9 @@ contract UnionFactoryTest is UnionTestBase {
         address tl = vm.computeCreateAddress(address(factory), nonce + 3);
         address w = vm.computeCreateAddress(address(factory), nonce + 4);
         vm.expectEmit(address(factory));
-        emit UnionCreated(u, alice, t, g, tl, "Test Union");
+        emit UnionFactory.UnionCreated(u, alice, t, g, tl, "Test Union");
         vm.expectEmit(address(factory));
-        emit AllocationVesting(u, cofounder, w, ALLOCATION);
+        emit UnionFactory.AllocationVesting(u, cofounder, w, ALLOCATION);
         vm.prank(alice);
         UnionFactory.Deployment memory d = factory.createUnion(p);
         assertEq(d.union, u);

@@ -8,8 +8,6 @@ import {UnionToken} from "../../contracts/src/UnionToken.sol";
 
 /// @dev The token alone, as a fresh clone initialised by this test (so the test is its initial minter).
 contract UnionTokenTest is Test {
-    event InitialMintFinished(address indexed minter);
-
     UnionToken internal implementation;
     UnionToken internal token;
     address internal unionAddr = makeAddr("union");
@@ -92,7 +90,7 @@ contract UnionTokenTest is Test {
 
     function test_finishInitialMint_endsInitialMint() public {
         vm.expectEmit(address(token));
-        emit InitialMintFinished(address(this));
+        emit UnionToken.InitialMintFinished(address(this));
         token.finishInitialMint();
         assertEq(token.initialMinter(), address(0));
     }

@@ -9,31 +9,6 @@ import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 contract CrowdfundTest is EconomyTestBase {
-    event CampaignCreated(
-        uint256 indexed campaignId,
-        address indexed union,
-        address indexed creator,
-        address recipient,
-        address token,
-        uint256 goal,
-        uint48 deadline,
-        uint256 roundId,
-        string descriptionCid
-    );
-    event Pledged(
-        uint256 indexed campaignId, address indexed pledger, uint256 amount, uint256 pledgerTotal, uint256 raised
-    );
-    event Unpledged(
-        uint256 indexed campaignId, address indexed pledger, uint256 amount, uint256 pledgerTotal, uint256 raised
-    );
-    event FundsClaimed(uint256 indexed campaignId, address indexed recipient, uint256 amount);
-    event Refunded(uint256 indexed campaignId, address indexed pledger, uint256 amount);
-    event RoundOpened(uint256 indexed roundId, address indexed union, address token, uint48 start, uint48 end);
-    event RoundFunded(uint256 indexed roundId, address indexed funder, uint256 amount, uint256 pool);
-    event CampaignFinalized(uint256 indexed roundId, uint256 indexed campaignId, uint256 weight, uint256 totalWeight);
-    event MatchClaimed(uint256 indexed roundId, uint256 indexed campaignId, address indexed recipient, uint256 amount);
-    event RoundRemainderSwept(uint256 indexed roundId, address indexed treasury, uint256 amount);
-
     uint128 internal constant GOAL = 100e18;
     uint256 internal constant POOL = 1000e18;
     uint48 internal deadline;
@@ -64,7 +39,7 @@ contract CrowdfundTest is EconomyTestBase {
 
     function test_createCampaign_storesAndEmits() public {
         vm.expectEmit(address(crowdfund));
-        emit CampaignCreated(1, address(union), alice, carol, address(token), GOAL, deadline, 0, DESCRIPTION);
+        emit Crowdfund.CampaignCreated(1, address(union), alice, carol, address(token), GOAL, deadline, 0, DESCRIPTION);
         uint256 id = _createCampaign(GOAL, deadline, 0);
         assertEq(id, 1);
         Crowdfund.Campaign memory c = crowdfund.getCampaign(id);
@@ -163,7 +138,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         _fundAndApprove(bob, address(crowdfund), 30e18);
         vm.expectEmit(address(crowdfund));
-        emit Pledged(id, bob, 30e18, 30e18, 30e18);
+        emit Crowdfund.Pledged(id, bob, 30e18, 30e18, 30e18);
         vm.prank(bob);
         crowdfund.pledge(id, 30e18);
         _pledge(bob, id, 10e18);
@@ -227,7 +202,7 @@ contract CrowdfundTest is EconomyTestBase {
         _pledge(alice, id, 30e18);
         uint256 before = token.balanceOf(bob);
         vm.expectEmit(address(crowdfund));
-        emit Unpledged(id, bob, 10e18, 20e18, 50e18);
+        emit Crowdfund.Unpledged(id, bob, 10e18, 20e18, 50e18);
         vm.prank(bob);
         crowdfund.unpledge(id, 10e18);
         assertEq(token.balanceOf(bob), before + 10e18);
@@ -282,7 +257,7 @@ contract CrowdfundTest is EconomyTestBase {
         vm.warp(deadline);
         uint256 before = token.balanceOf(carol);
         vm.expectEmit(address(crowdfund));
-        emit FundsClaimed(id, carol, 110e18);
+        emit Crowdfund.FundsClaimed(id, carol, 110e18);
         vm.prank(outsider); // anyone may trigger it; the funds go to the recipient
         crowdfund.claim(id);
         assertEq(token.balanceOf(carol), before + 110e18);
@@ -317,7 +292,7 @@ contract CrowdfundTest is EconomyTestBase {
         vm.warp(deadline);
         uint256 before = token.balanceOf(bob);
         vm.expectEmit(address(crowdfund));
-        emit Refunded(id, bob, 40e18);
+        emit Crowdfund.Refunded(id, bob, 40e18);
         vm.prank(bob);
         crowdfund.refund(id);
         assertEq(token.balanceOf(bob), before + 40e18);
@@ -359,7 +334,7 @@ contract CrowdfundTest is EconomyTestBase {
 
     function test_openRound_byStewardEmits() public {
         vm.expectEmit(address(crowdfund));
-        emit RoundOpened(1, address(union), address(token), uint48(block.timestamp), roundEnd);
+        emit Crowdfund.RoundOpened(1, address(union), address(token), uint48(block.timestamp), roundEnd);
         vm.prank(founder);
         uint256 roundId = crowdfund.openRound(address(union), uint48(block.timestamp), roundEnd);
         Crowdfund.Round memory r = crowdfund.getRound(roundId);
@@ -405,7 +380,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 roundId = _openRound();
         _fundAndApprove(bob, address(crowdfund), 5e18);
         vm.expectEmit(address(crowdfund));
-        emit RoundFunded(roundId, bob, 5e18, POOL + 5e18);
+        emit Crowdfund.RoundFunded(roundId, bob, 5e18, POOL + 5e18);
         vm.prank(bob);
         crowdfund.fundRound(roundId, 5e18);
         assertEq(crowdfund.getRound(roundId).pool, POOL + 5e18);
@@ -453,7 +428,7 @@ contract CrowdfundTest is EconomyTestBase {
         (uint256 roundId, uint256 a, uint256 b, uint256 c,) = _qfScenario();
         vm.warp(roundEnd);
         vm.expectEmit(address(crowdfund));
-        emit CampaignFinalized(roundId, a, 300e18, 300e18);
+        emit Crowdfund.CampaignFinalized(roundId, a, 300e18, 300e18);
         crowdfund.finalizeCampaignForRound(a);
         crowdfund.finalizeCampaignForRound(b);
         crowdfund.finalizeCampaignForRound(c);
@@ -476,7 +451,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 expectedA = crowdfund.matchOf(a);
         assertApproxEqAbs(expectedA, 750e18, 1e10);
         vm.expectEmit(address(crowdfund));
-        emit MatchClaimed(roundId, a, carol, expectedA);
+        emit Crowdfund.MatchClaimed(roundId, a, carol, expectedA);
         crowdfund.claimMatch(a);
         crowdfund.claimMatch(b);
         crowdfund.claimMatch(c);
@@ -502,7 +477,7 @@ contract CrowdfundTest is EconomyTestBase {
         _afterFinalization();
         uint256 treasury = token.balanceOf(address(timelock));
         vm.expectEmit(address(crowdfund));
-        emit RoundRemainderSwept(roundId, address(timelock), POOL);
+        emit Crowdfund.RoundRemainderSwept(roundId, address(timelock), POOL);
         vm.prank(outsider);
         crowdfund.sweepRoundRemainder(roundId);
         assertEq(token.balanceOf(address(timelock)), treasury + POOL);

@@ -7,44 +7,6 @@ import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 contract EscrowTest is EconomyTestBase {
-    event DealOpened(
-        uint256 indexed dealId,
-        address indexed union,
-        address indexed provider,
-        address client,
-        address token,
-        string listing,
-        uint256 total,
-        uint48 acceptBy,
-        uint48 reviewPeriod
-    );
-    event MilestoneAdded(
-        uint256 indexed dealId, uint256 indexed index, uint256 amount, uint48 due, string descriptionCid
-    );
-    event DealAccepted(uint256 indexed dealId);
-    event DealDeclined(uint256 indexed dealId, uint256 refund);
-    event DealReclaimed(uint256 indexed dealId, uint256 refund);
-    event CancelProposed(uint256 indexed dealId, address indexed by);
-    event CancelProposalWithdrawn(uint256 indexed dealId, address indexed by);
-    event DealCancelled(uint256 indexed dealId, uint256 refund);
-    event DealCompleted(uint256 indexed dealId);
-    event MilestoneDelivered(uint256 indexed dealId, uint256 indexed index, uint256 reviewEndsAt);
-    event MilestoneReleased(uint256 indexed dealId, uint256 indexed index, uint256 amount);
-    event MilestoneClaimed(uint256 indexed dealId, uint256 indexed index, uint256 amount);
-    event MilestoneRefunded(uint256 indexed dealId, uint256 indexed index, uint256 amount);
-    event ArbiterVoted(uint256 indexed disputeId, address indexed arbiter, uint8 providerPct);
-    event DisputeResolved(
-        uint256 indexed disputeId,
-        uint256 indexed dealId,
-        uint256 indexed index,
-        uint8 providerPct,
-        uint256 providerAmount,
-        uint256 clientAmount,
-        bool timedOut
-    );
-    event Credited(address indexed token, address indexed account, uint256 indexed dealId, uint256 amount);
-    event Withdrawn(address indexed token, address indexed account, uint256 amount);
-
     uint256 internal constant TOTAL = uint256(M0) + M1;
 
     function _expectDealStatus(uint256 dealId, Escrow.DealStatus status) internal view {
@@ -104,11 +66,11 @@ contract EscrowTest is EconomyTestBase {
         _fundAndApprove(alice, address(escrow), TOTAL);
         Escrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
         vm.expectEmit(address(escrow));
-        emit MilestoneAdded(1, 0, M0, p.milestones[0].due, "bafy-m0");
+        emit Escrow.MilestoneAdded(1, 0, M0, p.milestones[0].due, "bafy-m0");
         vm.expectEmit(address(escrow));
-        emit MilestoneAdded(1, 1, M1, p.milestones[1].due, "bafy-m1");
+        emit Escrow.MilestoneAdded(1, 1, M1, p.milestones[1].due, "bafy-m1");
         vm.expectEmit(address(escrow));
-        emit DealOpened(1, address(union), bob, alice, address(token), LISTING, TOTAL, p.acceptBy, REVIEW);
+        emit Escrow.DealOpened(1, address(union), bob, alice, address(token), LISTING, TOTAL, p.acceptBy, REVIEW);
         vm.prank(alice);
         escrow.openDeal(p);
     }
@@ -253,7 +215,7 @@ contract EscrowTest is EconomyTestBase {
     function test_accept_activatesDeal() public {
         uint256 id = _openDeal();
         vm.expectEmit(address(escrow));
-        emit DealAccepted(id);
+        emit Escrow.DealAccepted(id);
         vm.prank(bob);
         escrow.accept(id);
         _expectDealStatus(id, Escrow.DealStatus.Active);
@@ -310,13 +272,13 @@ contract EscrowTest is EconomyTestBase {
     function test_decline_refundsClientInFull() public {
         uint256 id = _openDeal();
         vm.expectEmit(address(escrow));
-        emit MilestoneRefunded(id, 0, M0);
+        emit Escrow.MilestoneRefunded(id, 0, M0);
         vm.expectEmit(address(escrow));
-        emit MilestoneRefunded(id, 1, M1);
+        emit Escrow.MilestoneRefunded(id, 1, M1);
         vm.expectEmit(address(escrow));
-        emit Credited(address(token), alice, id, TOTAL);
+        emit Escrow.Credited(address(token), alice, id, TOTAL);
         vm.expectEmit(address(escrow));
-        emit DealDeclined(id, TOTAL);
+        emit Escrow.DealDeclined(id, TOTAL);
         vm.prank(bob);
         escrow.decline(id);
         _expectDealStatus(id, Escrow.DealStatus.Declined);
@@ -342,7 +304,7 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openDeal();
         vm.warp(escrow.getDeal(id).acceptBy + 1);
         vm.expectEmit(address(escrow));
-        emit DealReclaimed(id, TOTAL);
+        emit Escrow.DealReclaimed(id, TOTAL);
         vm.prank(alice);
         escrow.reclaimUnaccepted(id);
         _expectDealStatus(id, Escrow.DealStatus.Reclaimed);
@@ -379,7 +341,7 @@ contract EscrowTest is EconomyTestBase {
     function test_markDelivered_startsReviewPeriod() public {
         uint256 id = _openActiveDeal();
         vm.expectEmit(address(escrow));
-        emit MilestoneDelivered(id, 0, block.timestamp + REVIEW);
+        emit Escrow.MilestoneDelivered(id, 0, block.timestamp + REVIEW);
         _deliver(id, 0);
         Escrow.Milestone memory m = escrow.getMilestone(id, 0);
         assertEq(uint8(m.status), uint8(Escrow.MilestoneStatus.Delivered));
@@ -425,9 +387,9 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         _deliver(id, 0);
         vm.expectEmit(address(escrow));
-        emit MilestoneReleased(id, 0, M0);
+        emit Escrow.MilestoneReleased(id, 0, M0);
         vm.expectEmit(address(escrow));
-        emit Credited(address(token), bob, id, M0);
+        emit Escrow.Credited(address(token), bob, id, M0);
         vm.prank(alice);
         escrow.release(id, 0);
         _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Released);
@@ -448,7 +410,7 @@ contract EscrowTest is EconomyTestBase {
         vm.prank(alice);
         escrow.release(id, 0);
         vm.expectEmit(address(escrow));
-        emit DealCompleted(id);
+        emit Escrow.DealCompleted(id);
         vm.prank(alice);
         escrow.release(id, 1);
         _expectDealStatus(id, Escrow.DealStatus.Completed);
@@ -492,7 +454,7 @@ contract EscrowTest is EconomyTestBase {
         _deliver(id, 0);
         vm.warp(block.timestamp + REVIEW);
         vm.expectEmit(address(escrow));
-        emit MilestoneClaimed(id, 0, M0);
+        emit Escrow.MilestoneClaimed(id, 0, M0);
         vm.prank(bob);
         escrow.claim(id, 0);
         _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Claimed);
@@ -543,7 +505,7 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         vm.warp(escrow.getMilestone(id, 0).due + 1);
         vm.expectEmit(address(escrow));
-        emit MilestoneRefunded(id, 0, M0);
+        emit Escrow.MilestoneRefunded(id, 0, M0);
         vm.prank(alice);
         escrow.refundOverdue(id, 0);
         _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Refunded);
@@ -584,14 +546,14 @@ contract EscrowTest is EconomyTestBase {
         escrow.release(id, 0);
         _deliver(id, 1);
         vm.expectEmit(address(escrow));
-        emit CancelProposed(id, alice);
+        emit Escrow.CancelProposed(id, alice);
         vm.prank(alice);
         escrow.proposeCancel(id);
         assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(Escrow.Party.Client));
         vm.expectEmit(address(escrow));
-        emit MilestoneRefunded(id, 1, M1);
+        emit Escrow.MilestoneRefunded(id, 1, M1);
         vm.expectEmit(address(escrow));
-        emit DealCancelled(id, M1);
+        emit Escrow.DealCancelled(id, M1);
         vm.prank(bob);
         escrow.confirmCancel(id);
         _expectDealStatus(id, Escrow.DealStatus.Cancelled);
@@ -684,7 +646,7 @@ contract EscrowTest is EconomyTestBase {
         vm.prank(alice);
         escrow.proposeCancel(id);
         vm.expectEmit(address(escrow));
-        emit CancelProposalWithdrawn(id, alice);
+        emit Escrow.CancelProposalWithdrawn(id, alice);
         vm.prank(alice);
         escrow.withdrawCancelProposal(id);
         vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NoCancelToAnswer.selector, id, Escrow.Party.None, bob));
@@ -809,7 +771,7 @@ contract EscrowTest is EconomyTestBase {
         (, uint256 disputeId) = _openDisputedDeal();
         address[3] memory panel = _panel(disputeId);
         vm.expectEmit(address(escrow));
-        emit ArbiterVoted(disputeId, panel[0], 70);
+        emit Escrow.ArbiterVoted(disputeId, panel[0], 70);
         _vote(disputeId, panel[0], 70);
         Escrow.Dispute memory d = escrow.getDispute(disputeId);
         assertEq(uint8(d.status), uint8(Escrow.DisputeStatus.Open));
@@ -822,7 +784,7 @@ contract EscrowTest is EconomyTestBase {
         address[3] memory panel = _panel(disputeId);
         _vote(disputeId, panel[0], 70);
         vm.expectEmit(address(escrow));
-        emit DisputeResolved(disputeId, id, 0, 70, 70e18, 30e18, false);
+        emit Escrow.DisputeResolved(disputeId, id, 0, 70, 70e18, 30e18, false);
         _vote(disputeId, panel[2], 70);
         Escrow.Dispute memory d = escrow.getDispute(disputeId);
         assertEq(uint8(d.status), uint8(Escrow.DisputeStatus.Resolved));
@@ -839,7 +801,7 @@ contract EscrowTest is EconomyTestBase {
         _vote(disputeId, panel[1], 10);
         assertEq(uint8(escrow.getDispute(disputeId).status), uint8(Escrow.DisputeStatus.Open));
         vm.expectEmit(address(escrow));
-        emit DisputeResolved(disputeId, id, 0, 40, 40e18, 60e18, false);
+        emit Escrow.DisputeResolved(disputeId, id, 0, 40, 40e18, 60e18, false);
         _vote(disputeId, panel[2], 40);
         assertEq(escrow.getDispute(disputeId).providerPct, 40);
     }
@@ -923,7 +885,7 @@ contract EscrowTest is EconomyTestBase {
         _vote(disputeId, _panel(disputeId)[0], 100); // one vote is not a ruling
         vm.warp(escrow.getDispute(disputeId).deadline + 1);
         vm.expectEmit(address(escrow));
-        emit DisputeResolved(disputeId, id, 0, 50, 50, 51, true);
+        emit Escrow.DisputeResolved(disputeId, id, 0, 50, 50, 51, true);
         vm.prank(outsider);
         escrow.settleTimedOutDispute(disputeId);
         assertEq(escrow.withdrawable(address(token), bob), 50);
@@ -959,7 +921,7 @@ contract EscrowTest is EconomyTestBase {
         escrow.release(id, 0);
         uint256 before = token.balanceOf(bob);
         vm.expectEmit(address(escrow));
-        emit Withdrawn(address(token), bob, M0);
+        emit Escrow.Withdrawn(address(token), bob, M0);
         vm.prank(bob);
         escrow.withdraw(address(token));
         assertEq(token.balanceOf(bob), before + M0);

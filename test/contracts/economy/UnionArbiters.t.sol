@@ -5,14 +5,11 @@ import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 contract UnionArbitersTest is EconomyTestBase {
-    event ArbiterAppointed(address indexed union, address indexed arbiter);
-    event ArbiterRemoved(address indexed union, address indexed arbiter);
-
     // ---------------------------------------------------------------- appoint
 
     function test_appoint_addsMemberAndEmits() public {
         vm.expectEmit(address(arbiters));
-        emit ArbiterAppointed(address(union), alice);
+        emit UnionArbiters.ArbiterAppointed(address(union), alice);
         vm.prank(founder);
         arbiters.appoint(address(union), alice);
         assertTrue(arbiters.isArbiter(address(union), alice));
@@ -83,7 +80,7 @@ contract UnionArbitersTest is EconomyTestBase {
 
     function test_remove_swapsLastIntoPlaceAndEmits() public {
         vm.expectEmit(address(arbiters));
-        emit ArbiterRemoved(address(union), arb1);
+        emit UnionArbiters.ArbiterRemoved(address(union), arb1);
         vm.prank(founder);
         arbiters.remove(address(union), arb1);
         address[] memory list = arbiters.arbitersOf(address(union));
