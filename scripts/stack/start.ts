@@ -37,9 +37,4 @@ Network Union is running.
 Connect a browser wallet to the RPC above (chain id ${stack.anvil.chainId}) and import one of anvil's
 accounts, or use accounts 4 and up, which the demo leaves free. Ctrl-C stops everything.`);
 
-const shutdown = (): void => {
-  console.log('\nstopping…');
-  void stack.stop().finally(() => process.exit(0));
-};
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+// Ctrl-C: the supervisor in processes.ts stops every child, newest first, and exits.
