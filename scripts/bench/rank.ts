@@ -13,6 +13,7 @@ import { buildCsr, pageRank } from '../../web/lib/rank/pagerank';
 import { BackingGraph } from '../../web/lib/rank/graph';
 import { SupportRank } from '../../web/lib/rank/supportRank';
 import type { SocialEvent } from '../../web/lib/rank/events';
+import { maxAbsDiff, randomGraph, type EdgeList } from '../lib/randomGraph.ts';
 import { printTable, type Row } from './table.ts';
 
 export type { Row };
@@ -131,42 +132,6 @@ function timeNgraph(g: EdgeList): { build: number; rank: number; scores: Float64
 	const ranks = ngraphPagerank(graph, DAMPING, TOLERANCE);
 	const t2 = performance.now();
 	return { build: t1 - t0, rank: t2 - t1, scores: Float64Array.from({ length: g.n }, (_, i) => ranks[i]) };
-}
-
-interface EdgeList {
-	n: number;
-	backers: Int32Array;
-	leaders: Int32Array;
-}
-
-/** m distinct edges without self-loops on n nodes, from a seeded mulberry32. */
-export function randomGraph(n: number, m: number, seed: number): EdgeList {
-	let state = seed >>> 0;
-	const rand = (): number => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const seen = new Set<number>();
-	const backers = new Int32Array(m);
-	const leaders = new Int32Array(m);
-	for (let k = 0; k < m; ) {
-		const b = Math.floor(rand() * n);
-		const l = Math.floor(rand() * n);
-		if (b === l || seen.has(b * n + l)) continue;
-		seen.add(b * n + l);
-		backers[k] = b;
-		leaders[k++] = l;
-	}
-	return { n, backers, leaders };
-}
-
-function maxAbsDiff(a: Float64Array, b: Float64Array): number {
-	let max = 0;
-	for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
-	return max;
 }
 
 function short(x: number): string {
