@@ -55,7 +55,7 @@ function vitestSuite(): SuiteResult {
   };
   // A test file that fails to load has no tests in it but is still a failure.
   const brokenFiles = report.testResults.filter((r) => r.status === 'failed').length;
-  const failed = Math.max(report.numFailedTests, brokenFiles && report.numFailedTests === 0 ? brokenFiles : 0);
+  const failed = report.numFailedTests > 0 ? report.numFailedTests : brokenFiles;
   return { name: 'unit', passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
 }
 
