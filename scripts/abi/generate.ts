@@ -17,6 +17,9 @@ export const contractNames = [
   'UnionGovernor',
   'UnionTimelock',
   'UnionVestingWallet',
+  'UnionArbiters',
+  'Escrow',
+  'Crowdfund',
 ] as const;
 
 type AbiEntry = Record<string, unknown>;

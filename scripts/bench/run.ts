@@ -5,12 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectRoot } from '../lib/tools.ts';
+import { portShift, shiftPorts } from '../stack/config.ts';
 import { bringUpStack } from '../stack/up.ts';
 import { benchPageLoad } from './page-load.ts';
 import { printTable, type Row } from './table.ts';
 import { benchUnionGas } from './union-gas.ts';
 
-const BENCH_ENV = {
+const BENCH_ENV = shiftPorts({
   NU_ANVIL_PORT: '38545',
   NU_CERAMIC_PORT: '37007',
   NU_CERAMIC_SWARM_PORT: '34011',
@@ -18,7 +19,7 @@ const BENCH_ENV = {
   NU_IPFS_API_PORT: '35001',
   NU_IPFS_SWARM_PORT: '34001',
   NU_IPFS_WS_PORT: '34002',
-};
+}, portShift());
 
 for (const script of ['build:contracts', 'build']) {
   const r = spawnSync('npm', ['run', '--silent', script], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { StackConfig } from './config.ts';
 
 export const ANVIL_CHAIN_ID = 31337;
+/** Unlocked, funded accounts derived from anvil's default mnemonic. */
+export const ANVIL_ACCOUNTS = 40;
 export const ANVIL_BINARY = resolve(dirname(fileURLToPath(import.meta.url)), '../../node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil');
 /** Seconds between periodic state dumps. */
 const STATE_INTERVAL_S = 10;
@@ -25,6 +27,8 @@ export async function anvilCommand(cfg: Pick<StackConfig, 'dataDir' | 'anvilPort
       '--host', '127.0.0.1',
       '--port', String(cfg.anvilPort),
       '--chain-id', String(ANVIL_CHAIN_ID),
+      // More than anvil's default 10 so every e2e file and bench step can act with accounts of its own.
+      '--accounts', String(ANVIL_ACCOUNTS),
       '--state', state,
       '--state-interval', String(STATE_INTERVAL_S),
     ],

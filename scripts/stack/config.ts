@@ -17,6 +17,31 @@ export interface StackConfig {
 
 export type Env = Record<string, string | undefined>;
 
+/** The NU_* port variables, for callers that run a second stack on shifted ports. */
+export const PORT_VARIABLES = [
+  'NU_ANVIL_PORT',
+  'NU_CERAMIC_PORT',
+  'NU_CERAMIC_SWARM_PORT',
+  'NU_GATEWAY_PORT',
+  'NU_IPFS_API_PORT',
+  'NU_IPFS_SWARM_PORT',
+  'NU_IPFS_WS_PORT',
+] as const;
+
+/**
+ * Moves every port in `ports` by `shift` — NU_PORT_SHIFT lets two checkouts of the project run their
+ * e2e or bench stacks on one machine at once without colliding.
+ */
+export function shiftPorts<T extends Partial<Record<(typeof PORT_VARIABLES)[number], string>>>(ports: T, shift: number): T {
+  const shifted: Record<string, string> = { ...ports };
+  for (const [name, value] of Object.entries(ports)) if (value !== undefined) shifted[name] = String(Number(value) + shift);
+  return shifted as T;
+}
+
+export function portShift(env: Env = process.env): number {
+  return int(env, 'NU_PORT_SHIFT', 0);
+}
+
 export function stackConfig(env: Env = process.env): StackConfig {
   return {
     dataDir: resolve(env.NU_DATA_DIR ?? '.data'),

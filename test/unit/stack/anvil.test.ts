@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonRpcProvider } from '../../../scripts/stack/ceramic/eip1193.ts';
 import { startAnvil, type AnvilHandle } from '../../../scripts/stack/processes.ts';
 import { tempDataDir } from './helpers.ts';
+import { testPort } from '../ports.ts';
 
 // Init code returning a runtime that returns 42: PUSH10 <runtime> PUSH1 0 MSTORE PUSH1 10 PUSH1 22 RETURN.
 const RUNTIME = '0x602a60005260206000f3';
@@ -14,7 +15,7 @@ const INIT_CODE = `0x69${RUNTIME.slice(2)}600052600a6016f3`;
 
 let data: Awaited<ReturnType<typeof tempDataDir>>;
 let anvil: AnvilHandle;
-const env = (): Record<string, string> => ({ NU_DATA_DIR: data.dir, NU_ANVIL_PORT: '18346' });
+const env = (): Record<string, string> => ({ NU_DATA_DIR: data.dir, NU_ANVIL_PORT: testPort(18346) });
 
 beforeAll(async () => {
   data = await tempDataDir('anvil');

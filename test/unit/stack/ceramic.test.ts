@@ -13,6 +13,7 @@ import { ensureModels, indexedModelIds, type ModelIds } from '../../../scripts/s
 import { writeProfile, type WrittenProfile } from '../../../scripts/stack/ceramic/writeProfile.ts';
 import { startAnvil, startCeramic, type AnvilHandle, type CeramicHandle } from '../../../scripts/stack/processes.ts';
 import { tempDataDir } from './helpers.ts';
+import { testPort } from '../ports.ts';
 
 let data: Awaited<ReturnType<typeof tempDataDir>>;
 let anvil: AnvilHandle;
@@ -23,9 +24,9 @@ let member: string;
 
 const env = (): Record<string, string> => ({
   NU_DATA_DIR: data.dir,
-  NU_CERAMIC_PORT: '17317',
-  NU_CERAMIC_SWARM_PORT: '14311',
-  NU_ANVIL_PORT: '18345',
+  NU_CERAMIC_PORT: testPort(17317),
+  NU_CERAMIC_SWARM_PORT: testPort(14311),
+  NU_ANVIL_PORT: testPort(18345),
 });
 
 beforeAll(async () => {

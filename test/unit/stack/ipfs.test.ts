@@ -12,9 +12,10 @@ import { addFiles, addFolderViaApi } from '../../../scripts/stack/ipfs/client.ts
 import { linksOf } from '../../../scripts/stack/ipfs/gateway/dag-walk.ts';
 import { startIpfs, type IpfsHandle } from '../../../scripts/stack/processes.ts';
 import { httpGet, tempDataDir } from './helpers.ts';
+import { testPort } from '../ports.ts';
 
 // Away from the defaults and the obvious test ports, so a developer's or another suite's stack can run beside.
-const PORTS = { NU_GATEWAY_PORT: '18380', NU_IPFS_API_PORT: '15301', NU_IPFS_SWARM_PORT: '14301', NU_IPFS_WS_PORT: '14302' };
+const PORTS = { NU_GATEWAY_PORT: testPort(18380), NU_IPFS_API_PORT: testPort(15301), NU_IPFS_SWARM_PORT: testPort(14301), NU_IPFS_WS_PORT: testPort(14302) };
 const TIMEOUT_MS = 2000;
 
 let data: Awaited<ReturnType<typeof tempDataDir>>;
@@ -49,9 +50,9 @@ afterAll(async () => {
 
 describe('ipfs service', () => {
   it('prints its URLs and a WebSocket multiaddr with the peer id when ready', () => {
-    expect(ipfs.gatewayUrl).toBe('http://127.0.0.1:18380');
-    expect(ipfs.apiUrl).toBe('http://127.0.0.1:15301');
-    expect(ipfs.wsAddr).toMatch(/^\/ip4\/127\.0\.0\.1\/tcp\/14302\/ws\/p2p\/12D3KooW\w+$/);
+    expect(ipfs.gatewayUrl).toBe(`http://127.0.0.1:${PORTS.NU_GATEWAY_PORT}`);
+    expect(ipfs.apiUrl).toBe(`http://127.0.0.1:${PORTS.NU_IPFS_API_PORT}`);
+    expect(ipfs.wsAddr).toMatch(new RegExp(`^/ip4/127\\.0\\.0\\.1/tcp/${PORTS.NU_IPFS_WS_PORT}/ws/p2p/12D3KooW\\w+$`));
   });
 
   it('answers /api/v0/add with Kubo-shaped NDJSON, wrapping directory last', async () => {
@@ -190,11 +191,11 @@ describe('ipfs service', () => {
   it('serves the same content on a subdomain Host and offers that URL on path requests', async () => {
     const pathRes = await fetch(`${ipfs.gatewayUrl}/ipfs/${siteCid}/docs/notes.md`);
     const offered = pathRes.headers.get('x-subdomain-url')!;
-    expect(offered).toBe(`http://${siteCid}.ipfs.localhost:18380/docs/notes.md`);
-    const res = await httpGet(`${ipfs.gatewayUrl}/docs/notes.md`, { Host: `${siteCid}.ipfs.localhost:18380` });
+    expect(offered).toBe(`http://${siteCid}.ipfs.localhost:${PORTS.NU_GATEWAY_PORT}/docs/notes.md`);
+    const res = await httpGet(`${ipfs.gatewayUrl}/docs/notes.md`, { Host: `${siteCid}.ipfs.localhost:${PORTS.NU_GATEWAY_PORT}` });
     expect(res.status).toBe(200);
     expect(res.body.toString()).toBe('# notes\n');
-    const index = await httpGet(`${ipfs.gatewayUrl}/`, { Host: `${siteCid}.ipfs.localhost:18380` });
+    const index = await httpGet(`${ipfs.gatewayUrl}/`, { Host: `${siteCid}.ipfs.localhost:${PORTS.NU_GATEWAY_PORT}` });
     expect(index.body.toString()).toContain('<h1>Network Union</h1>');
   });
 
@@ -225,7 +226,7 @@ describe('ipfs service', () => {
     const other = await tempDataDir('ipfs2');
     try {
       // Same gateway port as the running node: the child must fail and we must see why.
-      await expect(startIpfs({ ...env(), NU_DATA_DIR: other.dir, NU_IPFS_SWARM_PORT: '14303', NU_IPFS_WS_PORT: '14304' })).rejects.toThrow(/EADDRINUSE/);
+      await expect(startIpfs({ ...env(), NU_DATA_DIR: other.dir, NU_IPFS_SWARM_PORT: testPort(14303), NU_IPFS_WS_PORT: testPort(14304) })).rejects.toThrow(/EADDRINUSE/);
     } finally {
       await other.remove();
     }

@@ -14,8 +14,9 @@ import { socialEventsFromLogs } from '../../../web/lib/rank/fromLogs';
 import { rankEvents } from '../../../web/lib/rank/supportRank';
 import { deployUnion, startAnvil, unionCall, type Anvil, type UnionChain } from './localChain';
 import { countingClient } from './rpc';
+import { testPort } from '../ports.ts';
 
-const PORT = Number(process.env.NU_SYNC_TEST_ANVIL_PORT ?? 18645);
+const PORT = Number(process.env.NU_SYNC_TEST_ANVIL_PORT ?? testPort(18645));
 let anvil: Anvil;
 let chain: UnionChain;
 const noSleep = async (): Promise<void> => undefined;
