@@ -40,10 +40,9 @@ export async function ensureLocalEns(p: { rpcUrl: string; dataDir: string; owner
   const name = p.name ?? DEMO_ENS_NAME;
   const lc = localChain(p.rpcUrl);
   const recordFile = join(p.dataDir, ENS_RECORD);
-  let contracts = await readRecord(recordFile);
-  if (!contracts || !(await hasCode(lc, contracts.registry)) || !(await hasCode(lc, contracts.resolver))) {
-    contracts = await deployEns(lc, p.owner);
-  }
+  const previous = await readRecord(recordFile);
+  const reusable = previous !== null && (await hasCode(lc, previous.registry)) && (await hasCode(lc, previous.resolver));
+  const contracts = reusable ? { registry: previous.registry, resolver: previous.resolver } : await deployEns(lc, p.owner);
   await registerName(lc, p.owner, contracts.registry, contracts.resolver, name);
   if ((await readContenthash(lc.client, contracts.registry, name)) !== p.cid) {
     await sendAndWait(lc, p.owner, contracts.resolver, contenthashResolverAbi, 'setContenthash', [namehash(name), ipfsContenthash(p.cid)]);
