@@ -8,6 +8,7 @@ import { projectRoot } from '../lib/tools.ts';
 import { portShift, shiftPorts } from '../stack/config.ts';
 import { bringUpStack } from '../stack/up.ts';
 import { benchPageLoad } from './page-load.ts';
+import { benchPublish } from './publish.ts';
 import { printTable, type Row } from './table.ts';
 import { benchUnionGas } from './union-gas.ts';
 
@@ -35,6 +36,7 @@ try {
   printTable('Foundation — gas (real receipts on anvil; target: join ≤ 1.3× floor)', gas);
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
+  if (stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));
 } finally {
   await stack.stop();
   await rm(dataDir, { recursive: true, force: true });
