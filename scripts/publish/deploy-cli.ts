@@ -24,6 +24,10 @@ async function main(): Promise<void> {
   const signer = requireSigner(args);
   await assertChainId(network);
   const dir = deploymentsDir(network, args.dataDir);
+  if (!dir.startsWith(join(projectRoot, '.data')) && !dir.startsWith(join(projectRoot, 'deployments'))) {
+    // foundry.toml lets forge write only under ./deployments and ./.data.
+    throw new UsageError(`NU_DATA_DIR must be inside ${join(projectRoot, '.data')} for --network local (forge may not write ${dir})`);
+  }
   await mkdir(dir, { recursive: true });
 
   await forgeScript('contracts/script/Deploy.s.sol', network.rpcUrl, signer, { DEPLOYMENTS_DIR: dir });
