@@ -70,6 +70,54 @@ export class BackingGraph {
 		return b !== undefined && l !== undefined && this.outEdges[b]?.includes(l) === true;
 	}
 
+	/** Addresses `address` backs right now (live edges only). */
+	backsOf(address: string): string[] {
+		const id = this.ids.get(address.toLowerCase());
+		return id === undefined ? [] : (this.outEdges[id] ?? []).map((l) => this.addresses[l]);
+	}
+
+	/** Addresses backing `address` right now. */
+	backersOf(address: string): string[] {
+		const id = this.ids.get(address.toLowerCase());
+		return id === undefined ? [] : (this.inEdges[id] ?? []).map((b) => this.addresses[b]);
+	}
+
+	/** Current members' addresses, in id order. */
+	memberAddresses(): string[] {
+		return this.addresses.filter((_, id) => this.active[id]);
+	}
+
+	/**
+	 * A leader's support base: every member from whom backing reaches `leader` along live edges
+	 * (breadth-first over backers), and the edges among them, as [backer, leader] index pairs into
+	 * `nodes`. `limit` caps the node count (nearest backers first) so a drawing stays bounded.
+	 */
+	supportBase(leader: string, limit = 10_000): { nodes: string[]; depth: Int32Array; edges: Array<[number, number]> } {
+		const root = this.ids.get(leader.toLowerCase());
+		if (root === undefined || !this.active[root]) return { nodes: [], depth: new Int32Array(0), edges: [] };
+		const order: number[] = [root];
+		const local = new Map<number, number>([[root, 0]]);
+		const depths: number[] = [0];
+		for (let head = 0; head < order.length && order.length < limit; head++) {
+			const id = order[head];
+			for (const b of this.inEdges[id] ?? []) {
+				if (local.has(b)) continue;
+				local.set(b, order.length);
+				order.push(b);
+				depths.push(depths[head] + 1);
+				if (order.length >= limit) break;
+			}
+		}
+		const edges: Array<[number, number]> = [];
+		for (let k = 0; k < order.length; k++) {
+			for (const l of this.outEdges[order[k]] ?? []) {
+				const j = local.get(l);
+				if (j !== undefined) edges.push([k, j]);
+			}
+		}
+		return { nodes: order.map((id) => this.addresses[id]), depth: Int32Array.from(depths), edges };
+	}
+
 	/** Membership epoch (number of joins) of an address; 0 if it never joined. */
 	epoch(address: string): number {
 		const id = this.ids.get(address.toLowerCase());

@@ -62,6 +62,12 @@ export interface SyncOptions {
 	retry?: RetryOptions;
 	onProgress?: (progress: SyncProgress) => void;
 	signal?: AbortSignal;
+	/**
+	 * Read only the cached logs of the reorg window instead of the whole cache (default false).
+	 * For callers that keep their derived state elsewhere (a rank snapshot): `logs` then holds only
+	 * the window and what is new, and a reload no longer reads every cached log.
+	 */
+	windowOnly?: boolean;
 	/** Injected in tests to skip real waiting. */
 	sleep?: (ms: number) => Promise<void>;
 }
@@ -87,14 +93,15 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 	const scope: SyncScope = { chainId, address: opts.address };
 	const startBlock = Number(opts.startBlock);
 	const reorgDepth = opts.reorgDepth ?? DEFAULT_REORG_DEPTH;
-	const cached = await opts.store.load(scope);
+	const storedCursor = await opts.store.loadCursor(scope);
 	// A cache made from another start block is not a prefix of this sync: start over.
-	const cursor: SyncCursor | undefined = cached.cursor?.startBlock === startBlock ? cached.cursor : undefined;
-	if (cached.cursor && !cursor) await opts.store.clear(scope);
-	const previous = cursor ? cached.logs : [];
+	const cursor: SyncCursor | undefined = storedCursor?.startBlock === startBlock ? storedCursor : undefined;
+	if (storedCursor && !cursor) await opts.store.clear(scope);
+	const windowStart = cursor ? Math.max(startBlock, cursor.lastSyncedBlock + 1 - reorgDepth) : startBlock;
+	const previous = cursor ? await opts.store.loadLogs(scope, opts.windowOnly ? windowStart : startBlock) : [];
 
 	const head = opts.toBlock !== undefined ? Number(opts.toBlock) : Number(await opts.client.getBlockNumber({ cacheTime: 0 }));
-	const fromBlock = cursor ? Math.max(startBlock, cursor.lastSyncedBlock + 1 - reorgDepth) : startBlock;
+	const fromBlock = windowStart;
 	let chunkSize = Math.max(1, Math.floor(opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
 	let requests = 0;
 	const fetched: UnionLog[] = [];
