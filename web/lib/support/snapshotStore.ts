@@ -2,8 +2,8 @@
 // sync cursor they reach. A reload reads this single row (a few typed arrays) instead of every
 // cached log, then syncs only the reorg window and what is new.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { CompactEvents } from '$lib/rank/compact';
-import { scopeKey, type SyncCursor, type SyncScope } from '$lib/sync/types';
+import type { CompactEvents } from '../rank/compact';
+import { scopeKey, type SyncCursor, type SyncScope } from '../sync/types';
 
 export interface SupportSnapshot {
 	compact: CompactEvents;

@@ -5,10 +5,10 @@
 // window and new blocks, append the events that come after the snapshot. If the re-synced window
 // differs from the cache (a reorg), rebuild the snapshot from all cached logs.
 import type { Address } from 'viem';
-import { appendCompact, emptyCompact, isAfter, type CompactEvents } from '$lib/rank/compact';
-import { socialEventsFromLogs } from '$lib/rank/fromLogs';
-import { syncUnionLogs, type SyncOptions, type SyncProgress } from '$lib/sync/syncLogs';
-import type { SyncStore } from '$lib/sync/store';
+import { appendCompact, emptyCompact, isAfter, type CompactEvents } from '../rank/compact';
+import { socialEventsFromLogs } from '../rank/fromLogs';
+import { syncUnionLogs, type SyncOptions, type SyncProgress } from '../sync/syncLogs';
+import type { SyncStore } from '../sync/store';
 import type { SnapshotStore } from './snapshotStore';
 
 export interface SupportSyncOptions {
