@@ -51,8 +51,8 @@ export class RankClient {
 	}
 
 	/** Drops the worker's state and replays a packed snapshot. */
-	async load(compact: CompactEvents, options?: SupportRankOptions): Promise<Applied> {
-		return applied(await this.request({ type: 'load', compact, options }));
+	async load(compact: CompactEvents, options?: SupportRankOptions, scores?: Float64Array): Promise<Applied> {
+		return applied(await this.request({ type: 'load', compact, options, scores }));
 	}
 
 	/** Applies new events on top of the worker's graph. */

@@ -7,8 +7,9 @@ import { unpackCompact, type CompactEvents } from './compact';
 export type RankRequest =
 	/** Start over: drop all state, use these options, apply these events. */
 	| { id: number; type: 'reset'; options?: SupportRankOptions; events?: SocialEvent[] }
-	/** Start over from a packed snapshot (compact.ts): cheaper to clone than event objects. */
-	| { id: number; type: 'load'; options?: SupportRankOptions; compact: CompactEvents }
+	/** Start over from a packed snapshot (compact.ts): cheaper to clone than event objects; `scores`
+	 *  (parallel to compact.addresses, from an earlier ranking) warm-start the next rank. */
+	| { id: number; type: 'load'; options?: SupportRankOptions; compact: CompactEvents; scores?: Float64Array }
 	/** Apply new events (chain order) to the existing graph. */
 	| { id: number; type: 'apply'; events: SocialEvent[] }
 	/** Rank now (warm start from the last ranking); `limit` trims the leader list. */
@@ -33,6 +34,7 @@ export function createRankHandler(): (req: RankRequest) => RankResponse {
 				case 'load': {
 					engine = new SupportRank(req.options);
 					const changed = engine.apply(unpackCompact(req.compact));
+					if (req.scores) engine.warmFrom(req.compact.addresses, req.scores);
 					return { id: req.id, type: 'applied', changed, members: engine.state.members, edges: engine.state.edges };
 				}
 				case 'apply': {

@@ -61,6 +61,20 @@ export class SupportRank {
 		return this.graph.apply(events);
 	}
 
+	/**
+	 * Warm-start the next ranking from scores saved earlier (e.g. with a cached snapshot), given as
+	 * parallel arrays. Only the starting point changes: the result is the same fixed point, reached
+	 * in a few iterations instead of a hundred when little has changed.
+	 */
+	warmFrom(addresses: readonly string[], scores: ArrayLike<number>): void {
+		const byId = new Float64Array(this.graph.addresses.length);
+		for (let k = 0; k < addresses.length && k < scores.length; k++) {
+			const id = this.graph.idOf(addresses[k]);
+			if (id !== undefined) byId[id] = scores[k];
+		}
+		this.previous = byId;
+	}
+
 	/** Forgets everything (e.g. after a reorg replaced cached events); optionally with new options. */
 	reset(options: SupportRankOptions = this.options): void {
 		this.graph = new BackingGraph();

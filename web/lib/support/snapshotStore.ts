@@ -8,6 +8,8 @@ import { scopeKey, type SyncCursor, type SyncScope } from '../sync/types';
 export interface SupportSnapshot {
 	compact: CompactEvents;
 	cursor: SyncCursor;
+	/** Support scores of the last ranking, parallel to compact.addresses (a warm start for the next). */
+	scores?: Float64Array;
 }
 
 interface SnapshotDb extends DBSchema {
@@ -30,11 +32,19 @@ export class SnapshotStore {
 
 	async get(scope: SyncScope): Promise<SupportSnapshot | undefined> {
 		const row = await this.db.get('snapshots', scopeKey(scope));
-		return row && { compact: row.compact, cursor: row.cursor };
+		return row && { compact: row.compact, cursor: row.cursor, scores: row.scores };
 	}
 
 	async put(scope: SyncScope, snapshot: SupportSnapshot): Promise<void> {
 		await this.db.put('snapshots', { ...snapshot, scope: scopeKey(scope) });
+	}
+
+	/** Attaches the scores of a ranking to the stored snapshot (if it still holds the same events). */
+	async putScores(scope: SyncScope, compact: CompactEvents, scores: Float64Array): Promise<void> {
+		const tx = this.db.transaction('snapshots', 'readwrite');
+		const row = await tx.store.get(scopeKey(scope));
+		if (row && row.compact.count === compact.count && row.compact.lastBlock === compact.lastBlock) await tx.store.put({ ...row, scores });
+		await tx.done;
 	}
 
 	async delete(scope: SyncScope): Promise<void> {

@@ -30,6 +30,8 @@ export interface SupportSync {
 	added: number;
 	/** Last block synced. */
 	syncedTo: number;
+	/** Scores saved with the snapshot (parallel to compact.addresses), to warm-start the rank. */
+	scores?: Float64Array;
 }
 
 export async function syncSupport(opts: SupportSyncOptions): Promise<SupportSync> {
@@ -65,6 +67,9 @@ export async function syncSupport(opts: SupportSyncOptions): Promise<SupportSync
 		added = all.length;
 	}
 	const nextCursor = { startBlock: opts.startBlock, lastSyncedBlock: result.toBlock };
-	if (added > 0 || !snapshot || snapshot.cursor.lastSyncedBlock !== result.toBlock) await opts.snapshots.put(scope, { compact, cursor: nextCursor });
-	return { compact, warm: snapshot !== undefined && !result.reorged, added, syncedTo: result.toBlock };
+	const warm = snapshot !== undefined && !result.reorged;
+	// Old scores stay a valid warm start after new events (only the starting point of the iteration).
+	const scores = warm ? snapshot?.scores : undefined;
+	if (added > 0 || !snapshot || snapshot.cursor.lastSyncedBlock !== result.toBlock) await opts.snapshots.put(scope, { compact, cursor: nextCursor, scores });
+	return { compact, warm, added, syncedTo: result.toBlock, scores };
 }

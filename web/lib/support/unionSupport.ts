@@ -9,6 +9,7 @@ import { errorContext } from '$lib/chain/write';
 import { BackingGraph } from '$lib/rank/graph';
 import { unpackCompact, type CompactEvents } from '$lib/rank/compact';
 import { RankClient } from '$lib/rank/client';
+import { scoresFor } from './scores';
 import type { SupportRanking } from '$lib/rank/supportRank';
 import { IdbSyncStore } from '$lib/sync/idbStore';
 import type { SyncProgress } from '$lib/sync/syncLogs';
@@ -45,8 +46,12 @@ export interface LeaderBoard {
 export async function leaderBoard(union: Address, onProgress?: (p: SyncProgress) => void): Promise<LeaderBoard> {
 	const sync = await syncUnionSupport(union, onProgress);
 	rankClient ??= new RankClient();
-	await rankClient.load(sync.compact);
+	await rankClient.load(sync.compact, undefined, sync.scores);
 	const { ranking, ms } = await rankClient.rank();
+	// Keep the scores with the snapshot: the next visit starts the iteration from them.
+	const { chain } = getConfig();
+	const { snapshots } = await openStores();
+	await snapshots.putScores({ chainId: chain.id, address: union }, sync.compact, scoresFor(sync.compact, ranking)).catch(() => undefined);
 	return { ranking, sync, rankMs: ms };
 }
 
