@@ -43,4 +43,6 @@ try {
 // The rank benchmark needs no stack; it runs after the nodes are down so they do not share the cores.
 const rank = await import('./rank.ts').catch(() => null);
 if (rank) printTable('Social layer — support rank (target: 100k/1M < 1 s and ≥ 10× both libraries)', await rank.benchRank());
+const sync = await import('./sync.ts').catch(() => null);
+if (sync) printTable('Social layer — event sync (target: warm reload to ranked leaders < 500 ms at 100k events)', await sync.benchSync());
 process.exit(0);
