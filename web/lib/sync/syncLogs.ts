@@ -4,6 +4,7 @@
 // - Ranges start at `chunkSize` blocks (default 2,000). When the provider refuses a range as too big,
 //   the range is halved and the same start retried (down to one block); the smaller size is kept for
 //   the rest of this sync.
+// - A multi-block range our client timed out on is halved too (a slow node on a big answer).
 // - Transient failures (timeouts, 429, 5xx, dropped connections) are retried with exponential
 //   backoff: baseDelayMs · 2^attempt, capped at maxDelayMs, at most `attempts` tries per range.
 // - Each range is committed to the store as soon as it arrives, so an interrupted sync resumes
@@ -13,7 +14,7 @@
 //   re-fetched window differs from the cache, `reorged` tells the caller to rebuild derived state.
 import { getAbiItem, type Address, type PublicClient } from 'viem';
 import { unionAbi } from '../chain/abi/generated';
-import { SyncError, isRangeTooLargeError, isTransientError } from './errors';
+import { SyncError, isClientTimeoutError, isRangeTooLargeError, isTransientError } from './errors';
 import type { SyncStore } from './store';
 import { compareLogs, type SyncCursor, type SyncScope, type UnionLog } from './types';
 
@@ -117,7 +118,7 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 				return fetchRange(opts, from, to);
 			});
 		} catch (e) {
-			if (isRangeTooLargeError(e) && chunkSize > 1) {
+			if ((isRangeTooLargeError(e) || (isClientTimeoutError(e) && to > from)) && chunkSize > 1) {
 				chunkSize = Math.max(1, Math.floor((to - from + 1) / 2));
 				continue;
 			}
@@ -182,7 +183,7 @@ async function withRetry<T>(opts: SyncOptions, from: number, to: number, run: ()
 			return await run();
 		} catch (e) {
 			// Range errors are handled by the caller (halving); only transient ones are retried here.
-			if (isRangeTooLargeError(e) || !isTransientError(e)) throw e;
+			if (isRangeTooLargeError(e) || (isClientTimeoutError(e) && to > from) || !isTransientError(e)) throw e;
 			if (attempt >= attempts) throw new SyncError(`eth_getLogs for blocks ${from}–${to} failed ${attempts} times`, from, to, { cause: e });
 			opts.signal?.throwIfAborted();
 			await sleep(Math.min(max, base * 2 ** (attempt - 1)));
