@@ -55,6 +55,24 @@ describe('packed events', () => {
 		expect(rankEvents(unpackCompact(both))).toEqual(rankEvents(history));
 	});
 
+	it('replaying packed events straight from the arrays builds the same graph as the events', () => {
+		const fromEvents = new BackingGraph();
+		fromEvents.apply(history);
+		const fromPacked = new BackingGraph();
+		const changed = fromPacked.applyCompact(appendCompact(emptyCompact(), history));
+		expect(changed).toBe(history.length); // every event in this history changes the graph
+		for (const m of [A, B, C, D]) {
+			expect(fromPacked.isMember(m)).toBe(fromEvents.isMember(m));
+			expect(fromPacked.epoch(m)).toBe(fromEvents.epoch(m));
+			expect(fromPacked.backsOf(m).sort()).toEqual(fromEvents.backsOf(m).sort());
+		}
+		expect(fromPacked.edges).toBe(fromEvents.edges);
+		expect(fromPacked.founder).toBe(A.toLowerCase());
+		// positioned events already inside the snapshot are skipped; later ones apply
+		expect(fromPacked.apply([{ kind: 'left', member: B, blockNumber: 8, logIndex: 0 }])).toBe(0);
+		expect(fromPacked.apply([{ kind: 'left', member: B, blockNumber: 9, logIndex: 0 }])).toBe(1);
+	});
+
 	it('isAfter tells logs beyond the snapshot from those already packed', () => {
 		const packed = appendCompact(emptyCompact(), history.slice(0, 6)); // last: block 4, log 1
 		expect(isAfter(packed, 4, 1)).toBe(false);

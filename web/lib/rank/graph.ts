@@ -8,6 +8,7 @@
 // rejected (backing a non-member, duplicate edge, …) are ignored so a bad log cannot corrupt state.
 import { buildCsr, type Csr } from './pagerank';
 import { JOIN_PATH_FOUNDER, type SocialEvent } from './events';
+import type { CompactEvents } from './compact';
 
 export interface GraphCsr {
 	csr: Csr;
@@ -177,44 +178,93 @@ export class BackingGraph {
 
 	private applyOne(ev: SocialEvent): boolean {
 		switch (ev.kind) {
-			case 'joined': {
-				const id = this.intern(ev.member);
-				if (this.active[id]) return false;
-				if (this.epochs[id] === 0) this.joinOrder.push(id);
-				if (ev.path === JOIN_PATH_FOUNDER && this.founderId < 0) this.founderId = id;
-				this.active[id] = true;
-				this.epochs[id]++;
-				this.memberCount++;
-				return true;
-			}
-			case 'left': {
-				const id = this.ids.get(ev.member.toLowerCase());
-				if (id === undefined || !this.active[id]) return false;
-				this.active[id] = false;
-				this.memberCount--;
-				this.dropEdgesOf(id);
-				return true;
-			}
-			case 'backed': {
-				const b = this.ids.get(ev.backer.toLowerCase());
-				const l = this.ids.get(ev.leader.toLowerCase());
-				if (b === undefined || l === undefined || b === l || !this.active[b] || !this.active[l]) return false;
-				const out = (this.outEdges[b] ??= []);
-				if (out.includes(l)) return false;
-				out.push(l);
-				(this.inEdges[l] ??= []).push(b);
-				this.edgeCount++;
-				return true;
-			}
-			case 'unbacked': {
-				const b = this.ids.get(ev.backer.toLowerCase());
-				const l = this.ids.get(ev.leader.toLowerCase());
-				if (b === undefined || l === undefined || !removeFrom(this.outEdges[b], l)) return false;
-				removeFrom(this.inEdges[l], b);
-				this.edgeCount--;
-				return true;
-			}
+			case 'joined':
+				return this.joinId(this.intern(ev.member), ev.path);
+			case 'left':
+				return this.leaveId(this.lookup(ev.member));
+			case 'backed':
+				return this.backIds(this.lookup(ev.backer), this.lookup(ev.leader));
+			case 'unbacked':
+				return this.unbackIds(this.lookup(ev.backer), this.lookup(ev.leader));
 		}
+	}
+
+	/**
+	 * Applies packed events (compact.ts) in order — the warm-reload path. Each packed address is
+	 * resolved to a graph id once, so replaying 100k events allocates no event objects and does no
+	 * per-event string work. Packed events carry no positions: apply them to a fresh graph, then
+	 * positioned events after them.
+	 */
+	applyCompact(c: CompactEvents): number {
+		const idOf = new Int32Array(c.addresses.length).fill(-1);
+		const resolve = (i: number): number => {
+			if (idOf[i] < 0) idOf[i] = this.ids.get(c.addresses[i]) ?? -1;
+			return idOf[i];
+		};
+		let changed = 0;
+		for (let k = 0; k < c.count; k++) {
+			const a = c.a[k];
+			let ok: boolean;
+			switch (c.kinds[k]) {
+				case 0:
+					if (idOf[a] < 0) idOf[a] = this.intern(c.addresses[a]);
+					ok = this.joinId(idOf[a], c.b[k]);
+					break;
+				case 1:
+					ok = this.leaveId(resolve(a));
+					break;
+				case 2:
+					ok = this.backIds(resolve(a), resolve(c.b[k]));
+					break;
+				default:
+					ok = this.unbackIds(resolve(a), resolve(c.b[k]));
+			}
+			if (ok) changed++;
+		}
+		if (c.lastBlock >= 0) {
+			this.lastBlock = c.lastBlock;
+			this.lastLogIndex = c.lastLogIndex;
+		}
+		return changed;
+	}
+
+	private lookup(address: string): number {
+		return this.ids.get(address.toLowerCase()) ?? -1;
+	}
+
+	private joinId(id: number, path: number): boolean {
+		if (this.active[id]) return false;
+		if (this.epochs[id] === 0) this.joinOrder.push(id);
+		if (path === JOIN_PATH_FOUNDER && this.founderId < 0) this.founderId = id;
+		this.active[id] = true;
+		this.epochs[id]++;
+		this.memberCount++;
+		return true;
+	}
+
+	private leaveId(id: number): boolean {
+		if (id < 0 || !this.active[id]) return false;
+		this.active[id] = false;
+		this.memberCount--;
+		this.dropEdgesOf(id);
+		return true;
+	}
+
+	private backIds(b: number, l: number): boolean {
+		if (b < 0 || l < 0 || b === l || !this.active[b] || !this.active[l]) return false;
+		const out = (this.outEdges[b] ??= []);
+		if (out.includes(l)) return false;
+		out.push(l);
+		(this.inEdges[l] ??= []).push(b);
+		this.edgeCount++;
+		return true;
+	}
+
+	private unbackIds(b: number, l: number): boolean {
+		if (b < 0 || l < 0 || !removeFrom(this.outEdges[b], l)) return false;
+		removeFrom(this.inEdges[l], b);
+		this.edgeCount--;
+		return true;
 	}
 
 	/** Leaving ends the epoch: all edges touching `id` die for good. */

@@ -2,7 +2,7 @@
 // carries an id that its response echoes; the worker handles requests one at a time, in order.
 import { SupportRank, type SupportRankOptions, type SupportRanking } from './supportRank';
 import type { SocialEvent } from './events';
-import { unpackCompact, type CompactEvents } from './compact';
+import type { CompactEvents } from './compact';
 
 export type RankRequest =
 	/** Start over: drop all state, use these options, apply these events. */
@@ -33,7 +33,7 @@ export function createRankHandler(): (req: RankRequest) => RankResponse {
 				}
 				case 'load': {
 					engine = new SupportRank(req.options);
-					const changed = engine.apply(unpackCompact(req.compact));
+					const changed = engine.applyCompact(req.compact);
 					if (req.scores) engine.warmFrom(req.compact.addresses, req.scores);
 					return { id: req.id, type: 'applied', changed, members: engine.state.members, edges: engine.state.edges };
 				}

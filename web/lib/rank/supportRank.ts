@@ -4,6 +4,7 @@
 import { BackingGraph } from './graph';
 import { DEFAULT_DAMPING, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, backerCounts, pageRank } from './pagerank';
 import type { SocialEvent } from './events';
+import type { CompactEvents } from './compact';
 
 export interface SupportRankOptions {
 	damping?: number;
@@ -73,6 +74,11 @@ export class SupportRank {
 			if (id !== undefined) byId[id] = scores[k];
 		}
 		this.previous = byId;
+	}
+
+	/** Applies packed events (a snapshot) to the graph; see BackingGraph.applyCompact. */
+	applyCompact(compact: CompactEvents): number {
+		return this.graph.applyCompact(compact);
 	}
 
 	/** Forgets everything (e.g. after a reorg replaced cached events); optionally with new options. */

@@ -7,7 +7,7 @@ import { getPublicClient } from '$lib/chain/client';
 import { toChainActionError } from '$lib/chain/errors';
 import { errorContext } from '$lib/chain/write';
 import { BackingGraph } from '$lib/rank/graph';
-import { unpackCompact, type CompactEvents } from '$lib/rank/compact';
+import type { CompactEvents } from '$lib/rank/compact';
 import { RankClient } from '$lib/rank/client';
 import { scoresFor } from './scores';
 import type { SupportRanking } from '$lib/rank/supportRank';
@@ -58,7 +58,7 @@ export async function leaderBoard(union: Address, onProgress?: (p: SyncProgress)
 /** The live backing graph on this thread (member pages need edges, not scores). */
 export function graphOf(compact: CompactEvents): BackingGraph {
 	const graph = new BackingGraph();
-	graph.apply(unpackCompact(compact));
+	graph.applyCompact(compact);
 	return graph;
 }
 
