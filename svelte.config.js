@@ -19,6 +19,26 @@ const config = {
 		// Relative asset paths + hash routing: the site never assumes it lives at the domain root.
 		paths: { relative: true },
 		router: { type: 'hash' },
+		// Content Security Policy, as a <meta> in index.html with hashes of SvelteKit's inline boot
+		// script: no other inline script runs. connect-src/img-src list only 'self' here; the endpoints
+		// live in config.json (runtime), so `npm run publish` and the local stack add that network's RPC,
+		// Ceramic and IPFS origins to this meta when they stage the build (scripts/site/csp.ts).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -8,8 +8,10 @@ import { projectRoot } from '../lib/tools.ts';
 import { portShift, shiftPorts } from '../stack/config.ts';
 import { bringUpStack } from '../stack/up.ts';
 import { benchPageLoad } from './page-load.ts';
+import { benchPublish } from './publish.ts';
 import { printTable, type Row } from './table.ts';
 import { benchUnionGas } from './union-gas.ts';
+import { benchBackingGas } from './backing-gas.ts';
 
 const BENCH_ENV = shiftPorts({
   NU_ANVIL_PORT: '38545',
@@ -33,8 +35,10 @@ try {
   if (!stack.demo || !stack.siteCid) throw new Error('bench stack has no demo union or site');
   const gas: Row[] = await benchUnionGas(stack.anvil.rpcUrl, stack.deployment.unionFactory);
   printTable('Foundation — gas (real receipts on anvil; target: join ≤ 1.3× floor)', gas);
+  printTable('Social layer — gas of backing (real receipts on anvil)', await benchBackingGas(stack.anvil.rpcUrl, stack.deployment.unionFactory));
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
+  if (stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));
 } finally {
   await stack.stop();
   await rm(dataDir, { recursive: true, force: true });
@@ -43,4 +47,6 @@ try {
 // The rank benchmark needs no stack; it runs after the nodes are down so they do not share the cores.
 const rank = await import('./rank.ts').catch(() => null);
 if (rank) printTable('Social layer — support rank (target: 100k/1M < 1 s and ≥ 10× both libraries)', await rank.benchRank());
+const sync = await import('./sync.ts').catch(() => null);
+if (sync) printTable('Social layer — event sync (target: warm reload to ranked leaders < 500 ms at 100k events)', await sync.benchSync());
 process.exit(0);

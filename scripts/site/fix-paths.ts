@@ -3,17 +3,27 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rehashInlineScripts } from './csp.ts';
 
 /** Matches "/_app/ when it starts a quoted URL or a CSS url(), i.e. is not already relative. */
 const ABSOLUTE_APP = /(["'(=\s])\/_app\//g;
 
+/** SvelteKit registers its service worker at the domain root; it must sit beside index.html. */
+const ABSOLUTE_SW = /(["'])\/service-worker\.js\1/g;
+
 /** Rewrites absolute /_app/ references in one HTML document; returns the new text and the count. */
 export function fixPaths(html: string): { html: string; replaced: number } {
 	let replaced = 0;
-	const out = html.replace(ABSOLUTE_APP, (_m, lead: string) => {
+	let out = html.replace(ABSOLUTE_APP, (_m, lead: string) => {
 		replaced += 1;
 		return `${lead}./_app/`;
 	});
+	out = out.replace(ABSOLUTE_SW, (_m, q: string) => {
+		replaced += 1;
+		return `${q}./service-worker.js${q}`;
+	});
+	// The boot script changed, so the CSP hash SvelteKit computed for it no longer matches.
+	if (replaced > 0 && /http-equiv="content-security-policy"/i.test(out)) out = rehashInlineScripts(out);
 	return { html: out, replaced };
 }
 

@@ -227,6 +227,12 @@ export interface AnvilHandle {
   stop(): Promise<void>;
 }
 
+/** NU_START_TIMEOUT_MS raises every service's readiness timeout (a machine shared by many stacks is slow). */
+function startTimeout(fallback: number): number {
+  const raw = Number(process.env.NU_START_TIMEOUT_MS);
+  return Number.isInteger(raw) && raw > fallback ? raw : fallback;
+}
+
 export interface StartOptions {
   timeoutMs?: number;
   onLine?: ChildSpec['onLine'];
@@ -238,7 +244,7 @@ export async function startIpfs(env: Env = {}, opts: StartOptions = {}): Promise
     ...tsCommand('scripts/stack/ipfs/main.ts'),
     env,
     ready: { kind: 'line', service: 'ipfs' },
-    timeoutMs: opts.timeoutMs ?? 30_000,
+    timeoutMs: opts.timeoutMs ?? startTimeout(30_000),
     onLine: opts.onLine,
   });
   return {
@@ -256,7 +262,7 @@ export async function startCeramic(env: Env = {}, opts: StartOptions = {}): Prom
     ...tsCommand('scripts/stack/ceramic/main.ts'),
     env,
     ready: { kind: 'line', service: 'ceramic' },
-    timeoutMs: opts.timeoutMs ?? 90_000,
+    timeoutMs: opts.timeoutMs ?? startTimeout(90_000),
     graceMs: 15_000,
     onLine: opts.onLine,
   });
@@ -274,7 +280,7 @@ export async function startAnvil(env: Env = {}, opts: StartOptions = {}): Promis
     ...(await anvilCommand(cfg)),
     env,
     ready: { kind: 'probe', probe: () => anvilAnswers(rpcUrl) },
-    timeoutMs: opts.timeoutMs ?? 30_000,
+    timeoutMs: opts.timeoutMs ?? startTimeout(30_000),
     onLine: opts.onLine,
   });
   return { rpcUrl, chainId: ANVIL_CHAIN_ID, child, stop: () => child.stop().then(() => undefined) };

@@ -26,7 +26,8 @@ console.log(`
 Network Union is running.
 
   Site (isolated origin)  http://${stack.siteCid}.ipfs.localhost:${port}/${demo}
-  Site (gateway path)     ${cidPath}${demo}
+  Site (ENS name)         ${stack.ens ? `http://${stack.ens.name}.localhost:${port}/${demo}  (as https://${stack.ens.name}.limo/ on mainnet)` : '(not named)'}
+  Site (gateway path)     ${cidPath}${demo}   (shared origin: any site on this gateway can read its storage)
   Site CID                ${stack.siteCid}
 
   Chain RPC  ${stack.anvil.rpcUrl}  (chain id ${stack.anvil.chainId}; anvil's test accounts)

@@ -6,7 +6,8 @@ import type { Address } from 'viem';
 import type { AppConfig } from '../../web/lib/config/types.ts';
 import { ensureModels, type ModelIds } from './ceramic/models.ts';
 import { stackConfig, type Env } from './config.ts';
-import { deployLocal, type Deployment } from './deploy.ts';
+import { deployLocal, LOCAL_DEPLOYER, type Deployment } from './deploy.ts';
+import { ensureLocalEns, type LocalEns } from './ens.ts';
 import { startAnvil, startCeramic, startIpfs, type AnvilHandle, type CeramicHandle, type IpfsHandle, type StartOptions } from './processes.ts';
 import { publishSite } from './publish-site.ts';
 import { seedDemo, type SeedResult } from './seed.ts';
@@ -31,6 +32,8 @@ export interface Stack {
   config: AppConfig;
   /** Root CID of the published site, when published. */
   siteCid: string | null;
+  /** Local ENS (registry, resolver, demo name → site CID), when the demo was seeded and published. */
+  ens: LocalEns | null;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -83,7 +86,12 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
       log('adding the site to IPFS');
       siteCid = await publishSite(ipfs.apiUrl, cfg.dataDir, config);
     }
-    return { anvil, ipfs, ceramic, deployment, models, demo, config, siteCid, dataDir: cfg.dataDir, stop: stopAll };
+    let ens: LocalEns | null = null;
+    if (siteCid !== null && demo !== null) {
+      log('naming the site with local ENS');
+      ens = await ensureLocalEns({ rpcUrl: anvil.rpcUrl, dataDir: cfg.dataDir, owner: LOCAL_DEPLOYER, cid: siteCid });
+    }
+    return { anvil, ipfs, ceramic, deployment, models, demo, config, siteCid, ens, dataDir: cfg.dataDir, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

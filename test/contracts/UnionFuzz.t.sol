@@ -61,4 +61,61 @@ contract UnionFuzzTest is UnionTestBase {
         union.joinWithInvite(invite, sig);
         assertTrue(union.isMember(alice));
     }
+
+    /// @dev back() succeeds exactly when both ends are members, they differ and no live edge exists;
+    /// otherwise it reverts with the matching error and leaves the edge as it was.
+    function testFuzz_back_onlyMembersNoSelfNoDuplicate(
+        address backer,
+        address leader,
+        bool backerJoins,
+        bool leaderJoins
+    ) public {
+        vm.assume(backer != address(0) && leader != address(0) && backer.code.length == 0 && leader.code.length == 0);
+        vm.assume(backer != founder && leader != founder);
+        if (backerJoins) _join(backer);
+        if (leaderJoins && leader != backer) _join(leader);
+        bool leaderMember = leader == backer ? backerJoins : leaderJoins;
+
+        vm.prank(backer);
+        if (!backerJoins) {
+            vm.expectRevert(abi.encodeWithSelector(Union.Union_NotMember.selector, backer));
+            union.back(leader);
+        } else if (backer == leader) {
+            vm.expectRevert(abi.encodeWithSelector(Union.Union_SelfBacking.selector, backer));
+            union.back(leader);
+        } else if (!leaderMember) {
+            vm.expectRevert(abi.encodeWithSelector(Union.Union_NotMember.selector, leader));
+            union.back(leader);
+        } else {
+            union.back(leader);
+            assertTrue(union.isBacking(backer, leader));
+            vm.prank(backer);
+            vm.expectRevert(abi.encodeWithSelector(Union.Union_AlreadyBacking.selector, backer, leader));
+            union.back(leader);
+            return;
+        }
+        assertFalse(union.isBacking(backer, leader));
+    }
+
+    /// @dev Whoever leaves (backer or leader) and rejoins, the old edge stays dead and can be made again once.
+    function testFuzz_back_leavingKillsEdgeForGood(address backer, bool backerLeaves, uint8 rejoins) public {
+        vm.assume(backer != address(0) && backer != founder && backer.code.length == 0);
+        rejoins = uint8(bound(rejoins, 1, 5));
+        _join(backer);
+        vm.prank(backer);
+        union.back(founder);
+        // the founder may leave too (membership is not tied to stewardship)
+        address leaver = backerLeaves ? backer : founder;
+        for (uint256 i; i < rejoins; ++i) {
+            vm.prank(leaver);
+            union.leave();
+            assertFalse(union.isBacking(backer, founder));
+            vm.prank(leaver);
+            union.join();
+            assertFalse(union.isBacking(backer, founder));
+        }
+        vm.prank(backer);
+        union.back(founder);
+        assertTrue(union.isBacking(backer, founder));
+    }
 }

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { StackConfig } from '../config.ts';
+import { ensResolverFromRecord } from './gateway/ens-host.ts';
 import { createGatewayServer } from './gateway/server.ts';
 import { createIpfsNode, type Helia } from './node.ts';
 import { createRpcServer } from './rpc/server.ts';
@@ -24,7 +25,10 @@ export async function startIpfsService(cfg: Config): Promise<IpfsService> {
   const { helia } = node;
   const peerId = helia.libp2p.peerId.toString();
   const addresses = helia.libp2p.getMultiaddrs().map(String);
-  const gateway = createGatewayServer({ blocks: helia.blockstore, port: cfg.gatewayPort, timeoutMs: cfg.gatewayTimeoutMs });
+  const gateway = createGatewayServer({ blocks: helia.blockstore, port: cfg.gatewayPort, timeoutMs: cfg.gatewayTimeoutMs,
+    // scripts/stack/ens.ts writes this record once the local ENS exists.
+    resolveName: ensResolverFromRecord(join(cfg.dataDir, 'ens.json')),
+  });
   const rpc = createRpcServer({ blockstore: helia.blockstore, peerId, addresses, agentVersion: `${helia.info.name}/${helia.info.version}` });
   try {
     await listen(gateway, cfg.gatewayPort);

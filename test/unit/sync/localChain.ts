@@ -1,6 +1,6 @@
 // A throwaway anvil with a real Union on it: the binary started directly on its own port, the
 // implementations and UnionFactory deployed from forge's out/ artifacts, one Open union created.
-// Used by the sync tests and by scripts/bench/sync-model.ts.
+// Used by the sync tests and by scripts/bench/sync.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';

@@ -1,6 +1,6 @@
 // A viem client whose transport forwards to a real anvil but counts eth_getLogs calls and can
 // inject provider failures (the chain and its logs stay real).
-import { createPublicClient, custom, type Chain, type PublicClient } from 'viem';
+import { TimeoutError, createPublicClient, custom, type Chain, type PublicClient } from 'viem';
 
 export interface RpcFaults {
 	/** Refuse eth_getLogs spanning more than this many blocks, like a public RPC. */
@@ -9,6 +9,8 @@ export interface RpcFaults {
 	transientFailures?: number;
 	/** The transient failure's message (default: a gateway timeout). */
 	transientMessage?: string;
+	/** Answer ranges wider than this many blocks with viem's client-side TimeoutError. */
+	timeoutAbove?: number;
 }
 
 export interface CountingClient {
@@ -32,6 +34,9 @@ export function countingClient(rpcUrl: string, chain: Chain, faults: RpcFaults =
 					if (transientLeft > 0) {
 						transientLeft--;
 						throw Object.assign(new Error(faults.transientMessage ?? '504 Gateway Timeout'), { code: -32603 });
+					}
+					if (faults.timeoutAbove !== undefined && to - from + 1 > faults.timeoutAbove) {
+						throw new TimeoutError({ body: { method }, url: rpcUrl });
 					}
 					if (faults.maxRange !== undefined && to - from + 1 > faults.maxRange) {
 						// The shape geth-style providers answer with (JSON-RPC error, invalid params).

@@ -91,6 +91,14 @@ describe('syncUnionLogs', () => {
 		expect(ranges.slice(3).every(([a, b]) => b - a + 1 <= 25)).toBe(true);
 	});
 
+	it('halves a range the client timed out on instead of repeating the slow query', async () => {
+		const { client, ranges } = countingClient(anvil.rpcUrl, anvil.chain, { timeoutAbove: 60 });
+		const result = await syncUnionLogs({ client, address: chain.union, startBlock: chain.createdBlock, store: new MemorySyncStore(), chunkSize: 200, sleep: noSleep });
+		expect(result.logs.map(key)).toEqual(await allLogsAtOnce());
+		expect(ranges.slice(0, 3).map(([a, b]) => b - a + 1)).toEqual([200, 100, 50]);
+		expect(result.chunkSize).toBe(50);
+	});
+
 	it('retries transient failures with exponential backoff, then gives up with the range', async () => {
 		const delays: number[] = [];
 		const sleep = async (ms: number): Promise<void> => void delays.push(ms);

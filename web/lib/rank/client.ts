@@ -2,6 +2,7 @@
 import type { RankRequest, RankResponse } from './protocol';
 import type { SupportRankOptions, SupportRanking } from './supportRank';
 import type { SocialEvent } from './events';
+import type { CompactEvents } from './compact';
 
 /** What the client needs of a Worker (a real Worker, or an in-process stand-in in tests). */
 export interface RankPort {
@@ -47,6 +48,11 @@ export class RankClient {
 	/** Drops the worker's state and replays `events` (first load, or after a reorg). */
 	async reset(events: SocialEvent[] = [], options?: SupportRankOptions): Promise<Applied> {
 		return applied(await this.request({ type: 'reset', events, options }));
+	}
+
+	/** Drops the worker's state and replays a packed snapshot. */
+	async load(compact: CompactEvents, options?: SupportRankOptions, scores?: Float64Array): Promise<Applied> {
+		return applied(await this.request({ type: 'load', compact, options, scores }));
 	}
 
 	/** Applies new events on top of the worker's graph. */

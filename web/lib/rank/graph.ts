@@ -8,6 +8,7 @@
 // rejected (backing a non-member, duplicate edge, …) are ignored so a bad log cannot corrupt state.
 import { buildCsr, type Csr } from './pagerank';
 import { JOIN_PATH_FOUNDER, type SocialEvent } from './events';
+import type { CompactEvents } from './compact';
 
 export interface GraphCsr {
 	csr: Csr;
@@ -70,6 +71,54 @@ export class BackingGraph {
 		return b !== undefined && l !== undefined && this.outEdges[b]?.includes(l) === true;
 	}
 
+	/** Addresses `address` backs right now (live edges only). */
+	backsOf(address: string): string[] {
+		const id = this.ids.get(address.toLowerCase());
+		return id === undefined ? [] : (this.outEdges[id] ?? []).map((l) => this.addresses[l]);
+	}
+
+	/** Addresses backing `address` right now. */
+	backersOf(address: string): string[] {
+		const id = this.ids.get(address.toLowerCase());
+		return id === undefined ? [] : (this.inEdges[id] ?? []).map((b) => this.addresses[b]);
+	}
+
+	/** Current members' addresses, in id order. */
+	memberAddresses(): string[] {
+		return this.addresses.filter((_, id) => this.active[id]);
+	}
+
+	/**
+	 * A leader's support base: every member from whom backing reaches `leader` along live edges
+	 * (breadth-first over backers), and the edges among them, as [backer, leader] index pairs into
+	 * `nodes`. `limit` caps the node count (nearest backers first) so a drawing stays bounded.
+	 */
+	supportBase(leader: string, limit = 10_000): { nodes: string[]; depth: Int32Array; edges: Array<[number, number]> } {
+		const root = this.ids.get(leader.toLowerCase());
+		if (root === undefined || !this.active[root]) return { nodes: [], depth: new Int32Array(0), edges: [] };
+		const order: number[] = [root];
+		const local = new Map<number, number>([[root, 0]]);
+		const depths: number[] = [0];
+		for (let head = 0; head < order.length && order.length < limit; head++) {
+			const id = order[head];
+			for (const b of this.inEdges[id] ?? []) {
+				if (local.has(b)) continue;
+				local.set(b, order.length);
+				order.push(b);
+				depths.push(depths[head] + 1);
+				if (order.length >= limit) break;
+			}
+		}
+		const edges: Array<[number, number]> = [];
+		for (let k = 0; k < order.length; k++) {
+			for (const l of this.outEdges[order[k]] ?? []) {
+				const j = local.get(l);
+				if (j !== undefined) edges.push([k, j]);
+			}
+		}
+		return { nodes: order.map((id) => this.addresses[id]), depth: Int32Array.from(depths), edges };
+	}
+
 	/** Membership epoch (number of joins) of an address; 0 if it never joined. */
 	epoch(address: string): number {
 		const id = this.ids.get(address.toLowerCase());
@@ -129,44 +178,93 @@ export class BackingGraph {
 
 	private applyOne(ev: SocialEvent): boolean {
 		switch (ev.kind) {
-			case 'joined': {
-				const id = this.intern(ev.member);
-				if (this.active[id]) return false;
-				if (this.epochs[id] === 0) this.joinOrder.push(id);
-				if (ev.path === JOIN_PATH_FOUNDER && this.founderId < 0) this.founderId = id;
-				this.active[id] = true;
-				this.epochs[id]++;
-				this.memberCount++;
-				return true;
-			}
-			case 'left': {
-				const id = this.ids.get(ev.member.toLowerCase());
-				if (id === undefined || !this.active[id]) return false;
-				this.active[id] = false;
-				this.memberCount--;
-				this.dropEdgesOf(id);
-				return true;
-			}
-			case 'backed': {
-				const b = this.ids.get(ev.backer.toLowerCase());
-				const l = this.ids.get(ev.leader.toLowerCase());
-				if (b === undefined || l === undefined || b === l || !this.active[b] || !this.active[l]) return false;
-				const out = (this.outEdges[b] ??= []);
-				if (out.includes(l)) return false;
-				out.push(l);
-				(this.inEdges[l] ??= []).push(b);
-				this.edgeCount++;
-				return true;
-			}
-			case 'unbacked': {
-				const b = this.ids.get(ev.backer.toLowerCase());
-				const l = this.ids.get(ev.leader.toLowerCase());
-				if (b === undefined || l === undefined || !removeFrom(this.outEdges[b], l)) return false;
-				removeFrom(this.inEdges[l], b);
-				this.edgeCount--;
-				return true;
-			}
+			case 'joined':
+				return this.joinId(this.intern(ev.member), ev.path);
+			case 'left':
+				return this.leaveId(this.lookup(ev.member));
+			case 'backed':
+				return this.backIds(this.lookup(ev.backer), this.lookup(ev.leader));
+			case 'unbacked':
+				return this.unbackIds(this.lookup(ev.backer), this.lookup(ev.leader));
 		}
+	}
+
+	/**
+	 * Applies packed events (compact.ts) in order — the warm-reload path. Each packed address is
+	 * resolved to a graph id once, so replaying 100k events allocates no event objects and does no
+	 * per-event string work. Packed events carry no positions: apply them to a fresh graph, then
+	 * positioned events after them.
+	 */
+	applyCompact(c: CompactEvents): number {
+		const idOf = new Int32Array(c.addresses.length).fill(-1);
+		const resolve = (i: number): number => {
+			if (idOf[i] < 0) idOf[i] = this.ids.get(c.addresses[i]) ?? -1;
+			return idOf[i];
+		};
+		let changed = 0;
+		for (let k = 0; k < c.count; k++) {
+			const a = c.a[k];
+			let ok: boolean;
+			switch (c.kinds[k]) {
+				case 0:
+					if (idOf[a] < 0) idOf[a] = this.intern(c.addresses[a]);
+					ok = this.joinId(idOf[a], c.b[k]);
+					break;
+				case 1:
+					ok = this.leaveId(resolve(a));
+					break;
+				case 2:
+					ok = this.backIds(resolve(a), resolve(c.b[k]));
+					break;
+				default:
+					ok = this.unbackIds(resolve(a), resolve(c.b[k]));
+			}
+			if (ok) changed++;
+		}
+		if (c.lastBlock >= 0) {
+			this.lastBlock = c.lastBlock;
+			this.lastLogIndex = c.lastLogIndex;
+		}
+		return changed;
+	}
+
+	private lookup(address: string): number {
+		return this.ids.get(address.toLowerCase()) ?? -1;
+	}
+
+	private joinId(id: number, path: number): boolean {
+		if (this.active[id]) return false;
+		if (this.epochs[id] === 0) this.joinOrder.push(id);
+		if (path === JOIN_PATH_FOUNDER && this.founderId < 0) this.founderId = id;
+		this.active[id] = true;
+		this.epochs[id]++;
+		this.memberCount++;
+		return true;
+	}
+
+	private leaveId(id: number): boolean {
+		if (id < 0 || !this.active[id]) return false;
+		this.active[id] = false;
+		this.memberCount--;
+		this.dropEdgesOf(id);
+		return true;
+	}
+
+	private backIds(b: number, l: number): boolean {
+		if (b < 0 || l < 0 || b === l || !this.active[b] || !this.active[l]) return false;
+		const out = (this.outEdges[b] ??= []);
+		if (out.includes(l)) return false;
+		out.push(l);
+		(this.inEdges[l] ??= []).push(b);
+		this.edgeCount++;
+		return true;
+	}
+
+	private unbackIds(b: number, l: number): boolean {
+		if (b < 0 || l < 0 || !removeFrom(this.outEdges[b], l)) return false;
+		removeFrom(this.inEdges[l], b);
+		this.edgeCount--;
+		return true;
 	}
 
 	/** Leaving ends the epoch: all edges touching `id` die for good. */

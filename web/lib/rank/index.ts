@@ -5,3 +5,4 @@ export { SupportRank, rankEvents, DEFAULT_SEED_COUNT, type SupportRankOptions, t
 export { JOIN_PATH_FOUNDER, type SocialEvent, type EventPosition } from './events';
 export { socialEventsFromLogs } from './fromLogs';
 export type { RankRequest, RankResponse } from './protocol';
+export { appendCompact, emptyCompact, unpackCompact, isAfter, type CompactEvents } from './compact';

@@ -2,10 +2,14 @@
 // carries an id that its response echoes; the worker handles requests one at a time, in order.
 import { SupportRank, type SupportRankOptions, type SupportRanking } from './supportRank';
 import type { SocialEvent } from './events';
+import type { CompactEvents } from './compact';
 
 export type RankRequest =
 	/** Start over: drop all state, use these options, apply these events. */
 	| { id: number; type: 'reset'; options?: SupportRankOptions; events?: SocialEvent[] }
+	/** Start over from a packed snapshot (compact.ts): cheaper to clone than event objects; `scores`
+	 *  (parallel to compact.addresses, from an earlier ranking) warm-start the next rank. */
+	| { id: number; type: 'load'; options?: SupportRankOptions; compact: CompactEvents; scores?: Float64Array }
 	/** Apply new events (chain order) to the existing graph. */
 	| { id: number; type: 'apply'; events: SocialEvent[] }
 	/** Rank now (warm start from the last ranking); `limit` trims the leader list. */
@@ -25,6 +29,12 @@ export function createRankHandler(): (req: RankRequest) => RankResponse {
 				case 'reset': {
 					engine = new SupportRank(req.options);
 					const changed = engine.apply(req.events ?? []);
+					return { id: req.id, type: 'applied', changed, members: engine.state.members, edges: engine.state.edges };
+				}
+				case 'load': {
+					engine = new SupportRank(req.options);
+					const changed = engine.applyCompact(req.compact);
+					if (req.scores) engine.warmFrom(req.compact.addresses, req.scores);
 					return { id: req.id, type: 'applied', changed, members: engine.state.members, edges: engine.state.edges };
 				}
 				case 'apply': {

@@ -4,6 +4,7 @@
 import { BackingGraph } from './graph';
 import { DEFAULT_DAMPING, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, backerCounts, pageRank } from './pagerank';
 import type { SocialEvent } from './events';
+import type { CompactEvents } from './compact';
 
 export interface SupportRankOptions {
 	damping?: number;
@@ -59,6 +60,25 @@ export class SupportRank {
 	/** Applies a batch of new events in chain order; returns how many changed the graph. */
 	apply(events: readonly SocialEvent[]): number {
 		return this.graph.apply(events);
+	}
+
+	/**
+	 * Warm-start the next ranking from scores saved earlier (e.g. with a cached snapshot), given as
+	 * parallel arrays. Only the starting point changes: the result is the same fixed point, reached
+	 * in a few iterations instead of a hundred when little has changed.
+	 */
+	warmFrom(addresses: readonly string[], scores: ArrayLike<number>): void {
+		const byId = new Float64Array(this.graph.addresses.length);
+		for (let k = 0; k < addresses.length && k < scores.length; k++) {
+			const id = this.graph.idOf(addresses[k]);
+			if (id !== undefined) byId[id] = scores[k];
+		}
+		this.previous = byId;
+	}
+
+	/** Applies packed events (a snapshot) to the graph; see BackingGraph.applyCompact. */
+	applyCompact(compact: CompactEvents): number {
+		return this.graph.applyCompact(compact);
 	}
 
 	/** Forgets everything (e.g. after a reorg replaced cached events); optionally with new options. */

@@ -55,6 +55,21 @@ export function isRangeTooLargeError(error: unknown): boolean {
 	return chain(error).some(({ text }) => RANGE_PATTERNS.some((p) => p.test(text)));
 }
 
+/**
+ * Our own client gave up waiting (viem's TimeoutError, 10 s by default). For a multi-block range
+ * this is the node being slow on a big answer (anvil returns ~3k logs/s), so the caller asks for
+ * fewer blocks rather than repeating the same slow query; a one-block range is retried as transient.
+ */
+export function isClientTimeoutError(error: unknown): boolean {
+	let e: unknown = error;
+	for (let depth = 0; e !== null && typeof e === 'object' && depth < 8; depth++) {
+		const o = e as { name?: unknown; shortMessage?: unknown; cause?: unknown };
+		if (o.name === 'TimeoutError' || (typeof o.shortMessage === 'string' && /took too long to respond/i.test(o.shortMessage))) return true;
+		e = o.cause;
+	}
+	return false;
+}
+
 /** A failure worth retrying unchanged after a pause. */
 export function isTransientError(error: unknown): boolean {
 	return chain(error).some(

@@ -45,6 +45,16 @@ export class IdbSyncStore implements SyncStore {
 		return { cursor, logs: rows.map((row) => row.log) };
 	}
 
+	async loadCursor(scope: SyncScope): Promise<SyncCursor | undefined> {
+		const stored = await this.db.get('cursors', scopeKey(scope));
+		return stored && { lastSyncedBlock: stored.lastSyncedBlock, startBlock: stored.startBlock };
+	}
+
+	async loadLogs(scope: SyncScope, fromBlock: number): Promise<UnionLog[]> {
+		const rows = await this.db.getAll('logs', logRange(scopeKey(scope), fromBlock, Infinity));
+		return rows.map((row) => row.log);
+	}
+
 	async commit(scope: SyncScope, range: { fromBlock: number; toBlock: number }, logs: readonly UnionLog[], cursor: SyncCursor): Promise<void> {
 		const key = scopeKey(scope);
 		const tx = this.db.transaction(['cursors', 'logs'], 'readwrite');

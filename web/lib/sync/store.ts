@@ -6,6 +6,10 @@ import { compareLogs, scopeKey, type SyncCursor, type SyncScope, type UnionLog }
 export interface SyncStore {
 	/** The cursor and every cached log of `scope`, in chain order. */
 	load(scope: SyncScope): Promise<{ cursor: SyncCursor | undefined; logs: UnionLog[] }>;
+	/** The cursor alone (a warm start that keeps its derived state elsewhere needs no old logs). */
+	loadCursor(scope: SyncScope): Promise<SyncCursor | undefined>;
+	/** Cached logs of `scope` in blocks >= fromBlock, in chain order. */
+	loadLogs(scope: SyncScope, fromBlock: number): Promise<UnionLog[]>;
 	/**
 	 * Atomically: drop cached logs in blocks [fromBlock, toBlock], store `logs` (all inside that range),
 	 * and set the cursor. Replacing the whole range is what makes a re-synced reorg window exact.
@@ -22,6 +26,15 @@ export class MemorySyncStore implements SyncStore {
 		const entry = this.scopes.get(scopeKey(scope));
 		if (!entry) return { cursor: undefined, logs: [] };
 		return { cursor: entry.cursor && { ...entry.cursor }, logs: [...entry.logs.values()].sort(compareLogs) };
+	}
+
+	async loadCursor(scope: SyncScope): Promise<SyncCursor | undefined> {
+		const cursor = this.scopes.get(scopeKey(scope))?.cursor;
+		return cursor && { ...cursor };
+	}
+
+	async loadLogs(scope: SyncScope, fromBlock: number): Promise<UnionLog[]> {
+		return (await this.load(scope)).logs.filter((l) => l.blockNumber >= fromBlock);
 	}
 
 	async commit(scope: SyncScope, range: { fromBlock: number; toBlock: number }, logs: readonly UnionLog[], cursor: SyncCursor): Promise<void> {

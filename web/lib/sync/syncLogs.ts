@@ -4,6 +4,7 @@
 // - Ranges start at `chunkSize` blocks (default 2,000). When the provider refuses a range as too big,
 //   the range is halved and the same start retried (down to one block); the smaller size is kept for
 //   the rest of this sync.
+// - A multi-block range our client timed out on is halved too (a slow node on a big answer).
 // - Transient failures (timeouts, 429, 5xx, dropped connections) are retried with exponential
 //   backoff: baseDelayMs · 2^attempt, capped at maxDelayMs, at most `attempts` tries per range.
 // - Each range is committed to the store as soon as it arrives, so an interrupted sync resumes
@@ -13,7 +14,7 @@
 //   re-fetched window differs from the cache, `reorged` tells the caller to rebuild derived state.
 import { getAbiItem, type Address, type PublicClient } from 'viem';
 import { unionAbi } from '../chain/abi/generated';
-import { SyncError, isRangeTooLargeError, isTransientError } from './errors';
+import { SyncError, isClientTimeoutError, isRangeTooLargeError, isTransientError } from './errors';
 import type { SyncStore } from './store';
 import { compareLogs, type SyncCursor, type SyncScope, type UnionLog } from './types';
 
@@ -62,6 +63,12 @@ export interface SyncOptions {
 	retry?: RetryOptions;
 	onProgress?: (progress: SyncProgress) => void;
 	signal?: AbortSignal;
+	/**
+	 * Read only the cached logs of the reorg window instead of the whole cache (default false).
+	 * For callers that keep their derived state elsewhere (a rank snapshot): `logs` then holds only
+	 * the window and what is new, and a reload no longer reads every cached log.
+	 */
+	windowOnly?: boolean;
 	/** Injected in tests to skip real waiting. */
 	sleep?: (ms: number) => Promise<void>;
 }
@@ -87,14 +94,15 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 	const scope: SyncScope = { chainId, address: opts.address };
 	const startBlock = Number(opts.startBlock);
 	const reorgDepth = opts.reorgDepth ?? DEFAULT_REORG_DEPTH;
-	const cached = await opts.store.load(scope);
+	const storedCursor = await opts.store.loadCursor(scope);
 	// A cache made from another start block is not a prefix of this sync: start over.
-	const cursor: SyncCursor | undefined = cached.cursor?.startBlock === startBlock ? cached.cursor : undefined;
-	if (cached.cursor && !cursor) await opts.store.clear(scope);
-	const previous = cursor ? cached.logs : [];
+	const cursor: SyncCursor | undefined = storedCursor?.startBlock === startBlock ? storedCursor : undefined;
+	if (storedCursor && !cursor) await opts.store.clear(scope);
+	const windowStart = cursor ? Math.max(startBlock, cursor.lastSyncedBlock + 1 - reorgDepth) : startBlock;
+	const previous = cursor ? await opts.store.loadLogs(scope, opts.windowOnly ? windowStart : startBlock) : [];
 
 	const head = opts.toBlock !== undefined ? Number(opts.toBlock) : Number(await opts.client.getBlockNumber({ cacheTime: 0 }));
-	const fromBlock = cursor ? Math.max(startBlock, cursor.lastSyncedBlock + 1 - reorgDepth) : startBlock;
+	const fromBlock = windowStart;
 	let chunkSize = Math.max(1, Math.floor(opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
 	let requests = 0;
 	const fetched: UnionLog[] = [];
@@ -110,7 +118,7 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 				return fetchRange(opts, from, to);
 			});
 		} catch (e) {
-			if (isRangeTooLargeError(e) && chunkSize > 1) {
+			if ((isRangeTooLargeError(e) || (isClientTimeoutError(e) && to > from)) && chunkSize > 1) {
 				chunkSize = Math.max(1, Math.floor((to - from + 1) / 2));
 				continue;
 			}
@@ -175,7 +183,7 @@ async function withRetry<T>(opts: SyncOptions, from: number, to: number, run: ()
 			return await run();
 		} catch (e) {
 			// Range errors are handled by the caller (halving); only transient ones are retried here.
-			if (isRangeTooLargeError(e) || !isTransientError(e)) throw e;
+			if (isRangeTooLargeError(e) || (isClientTimeoutError(e) && to > from) || !isTransientError(e)) throw e;
 			if (attempt >= attempts) throw new SyncError(`eth_getLogs for blocks ${from}–${to} failed ${attempts} times`, from, to, { cause: e });
 			opts.signal?.throwIfAborted();
 			await sleep(Math.min(max, base * 2 ** (attempt - 1)));

@@ -23,10 +23,11 @@ export interface GatewayRequest {
 
 const SUBDOMAIN = /^([a-z0-9]+)\.ipfs\.localhost(?::\d+)?$/i;
 
-export function parseGatewayRequest(req: IncomingMessage): GatewayRequest | null {
+/** `hostCid`: the CID an ENS host name resolved to; the request is then served like a subdomain. */
+export function parseGatewayRequest(req: IncomingMessage, hostCid?: string): GatewayRequest | null {
   const url = new URL(req.url ?? '/', 'http://gateway.invalid');
   const host = req.headers.host ?? '';
-  const sub = SUBDOMAIN.exec(host);
+  const sub = hostCid === undefined ? SUBDOMAIN.exec(host) : [host, hostCid];
   let cidText: string;
   let rawPath: string;
   if (sub) {

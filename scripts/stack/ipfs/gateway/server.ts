@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { handlePreflight, HttpError, requestSignal, sendError, setCors } from '../http-util.ts';
 import type { ReadableBlocks } from '../blocks.ts';
+import { ensNameOf, type NameResolver } from './ens-host.ts';
 import { parseGatewayRequest, subdomainUrl, type GatewayRequest } from './parse-request.ts';
 import { resolvePath, toHttpError, type Resolved } from './resolve.ts';
 import { serveCar, serveRaw } from './serve-trustless.ts';
@@ -13,6 +14,8 @@ export interface GatewayOptions {
   port: number;
   /** How long one request may wait for blocks that are not stored locally. */
   timeoutMs: number;
+  /** Resolves `<name>.eth.localhost` hosts to a CID (ENS contenthash); without it such hosts get 404. */
+  resolveName?: NameResolver;
 }
 
 export function createGatewayServer(opts: GatewayOptions): Server {
@@ -33,7 +36,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: GatewayOp
   }
   let parsed: GatewayRequest | null;
   try {
-    parsed = parseGatewayRequest(req);
+    parsed = parseGatewayRequest(req, await hostCid(req, opts));
   } catch (err) {
     const e = err instanceof HttpError ? err : new HttpError(400, String(err));
     sendError(res, e.status, e.message);
@@ -64,6 +67,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: GatewayOp
     }
     sendError(res, e.status, `${e.message} (/ipfs/${parsed.cid}/${parsed.segments.join('/')})`);
   }
+}
+
+/** The CID behind an ENS host name, or undefined for other hosts. */
+async function hostCid(req: IncomingMessage, opts: GatewayOptions): Promise<string | undefined> {
+  const name = ensNameOf(req.headers.host);
+  if (name === null) return undefined;
+  let cid: string | null = null;
+  try {
+    cid = opts.resolveName ? await opts.resolveName(name) : null;
+  } catch (err) {
+    throw new HttpError(502, `could not resolve ${name} on the chain: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (cid === null) throw new HttpError(404, `${name} has no IPFS contenthash on this gateway's ENS`);
+  return cid;
 }
 
 function commonHeaders(req: GatewayRequest, resolved: Resolved, port: number): OutgoingHttpHeaders {

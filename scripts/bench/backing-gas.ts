@@ -1,0 +1,42 @@
+// Gas of back / unback from real receipts on the bench stack's anvil, beside their storage floor.
+// back writes one edge slot (both epochs packed in it), unback clears it.
+import { parseEther, type Address } from 'viem';
+import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
+import { localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { storageFloor } from './floor.ts';
+import { gasRow } from './union-gas.ts';
+import type { Row } from './table.ts';
+
+export async function benchBackingGas(rpcUrl: string, factory: Address): Promise<Row[]> {
+  const lc = localChain(rpcUrl);
+  const accounts = await unlockedAccounts(lc);
+  const [founder, member] = [accounts[10], accounts[11]] as [Address, Address];
+  const created = await send(lc, founder, {
+    address: factory,
+    abi: unionFactoryAbi,
+    functionName: 'createUnion',
+    args: [
+      {
+        name: 'Backing Bench Union',
+        charterCid: 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y',
+        admissionRule: 0,
+        tokenName: 'Backing Bench',
+        tokenSymbol: 'BBN',
+        joinGrant: parseEther('1'),
+        treasuryReserve: 0n,
+        allocations: [],
+        vesting: { start: 0n, cliff: 0n, duration: 1n },
+        governance: { votingDelay: 60, votingPeriod: 3 * 86400, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 86400n },
+      },
+    ],
+  });
+  const union = unionCreatedIn(created);
+  await send(lc, member, { address: union, abi: unionAbi, functionName: 'join' });
+  const rows: Row[] = [];
+  for (const functionName of ['back', 'unback'] as const) {
+    const receipt = await send(lc, member, { address: union, abi: unionAbi, functionName, args: [founder] });
+    const note = functionName === 'back' ? 'one edge slot set from zero + Backed log (2 topics)' : 'edge slot cleared (refund) + Unbacked log';
+    rows.push(gasRow(functionName, receipt.gasUsed, await storageFloor(lc.client, receipt.transactionHash), note));
+  }
+  return rows;
+}
