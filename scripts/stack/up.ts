@@ -101,7 +101,7 @@ function siteConfig(s: {
   return {
     chain: { id: s.anvil.chainId, name: 'Local chain (anvil)', rpcUrl: s.anvil.rpcUrl, blockExplorer: null },
     contracts: { unionFactory: s.deployment.unionFactory, deployBlock: s.deployment.deployBlock },
-    ceramic: { url: s.ceramic.url, models: { profile: s.models.profile } },
+    ceramic: { url: s.ceramic.url, models: { profile: s.models.profile, post: s.models.post, reply: s.models.reply } },
     ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
     demo: { union: s.demoUnion },
   };
