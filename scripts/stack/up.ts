@@ -73,6 +73,7 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
         ceramicUrl: ceramic.url,
         ipfsApiUrl: ipfs.apiUrl,
         profileModel: models.profile,
+        postModels: { post: models.post, reply: models.reply },
         unionFactory: deployment.unionFactory,
         dataDir: cfg.dataDir,
       });
