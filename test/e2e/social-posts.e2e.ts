@@ -34,6 +34,9 @@ async function openFeed(member: Member): Promise<void> {
   await expect(member.page.getByTestId('composer')).toBeVisible();
 }
 
+// A 1×1 PNG, the smallest real image for the upload path.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 async function publish(page: Page, title: string, body: string): Promise<void> {
   await page.getByTestId('composer-title').fill(title);
   await page.getByTestId('composer-body').fill(body);
@@ -49,8 +52,14 @@ test('members post, read the union feed and the feed of people they back, and re
   test.setTimeout(240_000);
   const b = await openMember(browser, B);
   await openFeed(b);
+  // An image goes to IPFS through the configured upload endpoint; the post keeps its CID.
+  await b.page.getByTestId('composer-image-input').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG });
+  await expect(b.page.getByTestId('composer-upload-status')).toHaveText('Image added', { timeout: 30_000 });
   await publish(b.page, 'Rates for 2027', 'We should raise the **minimum rate** by 10%.');
   await expect(post(b.page, 'feed-all', 'Rates for 2027')).toBeVisible();
+  const image = post(b.page, 'feed-all', 'Rates for 2027').getByTestId('post-image');
+  await expect(image).toHaveAttribute('src', new RegExp(`^${e2eStack().config.ipfs.gateway}/ipfs/bafk`));
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(1);
   await expect(post(b.page, 'feed-all', 'Rates for 2027').getByTestId('post-body').locator('strong')).toHaveText('minimum rate');
 
   const c = await openMember(browser, C);
@@ -110,11 +119,17 @@ test('members post, read the union feed and the feed of people they back, and re
   // C's posts on C's member page.
   await c.open(`/m/${C}`);
   await expect(c.page.getByTestId('member-post-list').getByTestId('post-title')).toHaveText(['Glossary sprint']);
+  await expect(c.page.getByTestId('member-post-list').getByTestId('post-union')).toHaveCount(1);
+  // Scoped to one union with ?union=: the same post, without the union label.
+  await c.open(`/m/${C}?union=${union}`);
+  await expect(c.page.getByTestId('member-post-list').getByTestId('post-title')).toHaveText(['Glossary sprint']);
+  await expect(c.page.getByTestId('member-post-list').getByTestId('post-union')).toHaveCount(0);
 
   await Promise.all([a.close(), b.close(), c.close()]);
 });
 
 test('script and onerror payloads in a post are inert', async ({ browser }) => {
+  test.setTimeout(240_000);
   const b = await openMember(browser, B);
   await openFeed(b);
   const payload = 'Totally normal post <img src=x onerror="window.__xss = 1; alert(1)"> <script>window.__xss = 2; alert(2)</script> [click](javascript:window.__xss=3)';
@@ -143,6 +158,7 @@ test('script and onerror payloads in a post are inert', async ({ browser }) => {
 });
 
 test('with Ceramic unreachable a post fails clearly and its draft survives a reload', async ({ browser }) => {
+  test.setTimeout(240_000);
   const { config } = e2eStack();
   const d = await openMember(browser, D);
   await openFeed(d);
