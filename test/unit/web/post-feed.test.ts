@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PostFeed } from '$lib/state/feed.svelte';
 import type { PostItem, PostPage } from '$lib/ceramic/posts';
+import { hashParam } from '$lib/ui/hashQuery';
 
 const note = (id: string): PostItem => ({ ok: false, id, problem: `note ${id}` });
 
@@ -64,8 +65,6 @@ describe('PostFeed', () => {
 		expect(s.calls).toEqual([null, 'c1', 'c1']);
 	});
 });
-
-import { hashParam } from '$lib/ui/hashQuery';
 
 describe('hashParam', () => {
 	it('reads a query inside the hash route, falling back to the real query', () => {
