@@ -10,12 +10,15 @@ import { jsonRpcProvider } from './ceramic/eip1193.ts';
 import { writeProfile, type ProfileContent } from './ceramic/writeProfile.ts';
 import { addFiles } from './ipfs/client.ts';
 import { localChain, send, signInvite, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { seedPosts } from './seed/posts.ts';
 
 export interface SeedParams {
   rpcUrl: string;
   ceramicUrl: string;
   ipfsApiUrl: string;
   profileModel: string;
+  /** Post and reply models; when given, the demo feed gets a few posts (scripts/stack/seed/posts.ts). */
+  postModels?: { post: string; reply: string };
   unionFactory: Address;
   dataDir: string;
 }
@@ -103,6 +106,10 @@ export async function seedDemo(p: SeedParams): Promise<SeedResult> {
       address,
       profile: PROFILES[role],
     });
+  }
+
+  if (p.postModels) {
+    await seedPosts({ rpcUrl: p.rpcUrl, ceramicUrl: p.ceramicUrl, models: p.postModels, union, authors: [accounts.founder, accounts.openJoiner1] });
   }
 
   const result: SeedResult = { union, members: Object.values(accounts) };

@@ -76,6 +76,7 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
         ceramicUrl: ceramic.url,
         ipfsApiUrl: ipfs.apiUrl,
         profileModel: models.profile,
+        postModels: { post: models.post, reply: models.reply },
         unionFactory: deployment.unionFactory,
         dataDir: cfg.dataDir,
       });
@@ -115,7 +116,7 @@ function siteConfig(s: {
       escrow: s.deployment.escrow,
       crowdfund: s.deployment.crowdfund,
     },
-    ceramic: { url: s.ceramic.url, models: { profile: s.models.profile } },
+    ceramic: { url: s.ceramic.url, models: { profile: s.models.profile, post: s.models.post, reply: s.models.reply } },
     ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
     demo: { union: s.demoUnion },
   };

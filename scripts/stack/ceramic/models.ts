@@ -7,14 +7,23 @@ import { CeramicClient } from '@ceramicnetwork/http-client';
 import { Model, type ModelDefinition } from '@ceramicnetwork/stream-model';
 import type { StreamID } from '@ceramicnetwork/streamid';
 import { profileModelDefinition } from '../../../web/lib/ceramic/schemas/profile.ts';
+import { postModelDefinition, replyModelDefinition } from '../../../web/lib/ceramic/schemas/post.ts';
 import { adminDid } from './admin-key.ts';
 
 export interface ModelIds {
   profile: string;
+  post: string;
+  reply: string;
 }
 
-const DEFINITIONS: Record<keyof ModelIds, ModelDefinition> = {
-  profile: profileModelDefinition as unknown as ModelDefinition,
+/**
+ * Definitions in creation order; a definition may name a model made before it (a reply's `post`
+ * relation points at the post model), so each is built from the ids created so far.
+ */
+const DEFINITIONS: Record<keyof ModelIds, (ids: Partial<Record<keyof ModelIds, StreamID>>) => ModelDefinition> = {
+  profile: () => profileModelDefinition as unknown as ModelDefinition,
+  post: () => postModelDefinition as unknown as ModelDefinition,
+  reply: (ids) => replyModelDefinition(String(ids.post)) as unknown as ModelDefinition,
 };
 
 export function modelsCachePath(dataDir: string): string {
@@ -27,12 +36,12 @@ export async function ensureModels(ceramicUrl: string, dataDir: string): Promise
   const cached = await readCache(dataDir);
   const ids = {} as Record<keyof ModelIds, StreamID>;
   for (const key of Object.keys(DEFINITIONS) as Array<keyof ModelIds>) {
-    ids[key] = await loadOrCreate(ceramic, DEFINITIONS[key], cached?.[key]);
+    ids[key] = await loadOrCreate(ceramic, DEFINITIONS[key](ids), cached?.[key]);
   }
   const indexed = new Set(await indexedModelIds(ceramic));
   const missing = Object.values(ids).filter((id) => !indexed.has(id.toString()));
   if (missing.length > 0) await ceramic.admin.startIndexingModels(missing);
-  const result: ModelIds = { profile: ids.profile.toString() };
+  const result: ModelIds = { profile: ids.profile.toString(), post: ids.post.toString(), reply: ids.reply.toString() };
   if (JSON.stringify(result) !== JSON.stringify(cached)) {
     await writeFile(modelsCachePath(dataDir), JSON.stringify(result, null, 2) + '\n');
   }

@@ -4,7 +4,12 @@ import { ConfigError, configUrl, parseConfig } from '$lib/config';
 const good = {
 	chain: { id: 31337, name: 'Local anvil', rpcUrl: 'http://127.0.0.1:8545', blockExplorer: null },
 	contracts: { unionFactory: '0x5FbDB2315678afecb367f032d93F642f64180aa3', deployBlock: 0 },
-	ceramic: { url: 'http://127.0.0.1:7007/', models: { profile: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9' } },
+	ceramic: { url: 'http://127.0.0.1:7007/', models: {
+			profile: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9',
+			post: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god8',
+			reply: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god7'
+		}
+	},
 	ipfs: { gateway: 'http://127.0.0.1:8080', uploadUrl: 'http://127.0.0.1:5001/api/v0/add' },
 	demo: { union: null }
 };
@@ -65,6 +70,8 @@ describe('parseConfig', () => {
 		['contracts.crowdfund', 7],
 		['ceramic.url', undefined],
 		['ceramic.models.profile', ''],
+		['ceramic.models.post', undefined],
+		['ceramic.models.reply', ''],
 		['ipfs.gateway', 'localhost:8080'],
 		['ipfs.uploadUrl', null],
 		['demo.union', 'nope']

@@ -36,7 +36,7 @@ describe('renderMarkdown', () => {
 		const a = dom(renderMarkdown('[site](https://example.org)')).querySelector('a');
 		expect(a?.getAttribute('href')).toBe('https://example.org');
 		expect(a?.getAttribute('target')).toBe('_blank');
-		expect(a?.getAttribute('rel')).toBe('noopener noreferrer');
+		expect(a?.getAttribute('rel')).toBe('noopener noreferrer nofollow');
 	});
 
 	it('drops iframes, forms and inline styles', () => {

@@ -96,7 +96,11 @@ export function parseConfig(raw: unknown): AppConfig {
 		},
 		ceramic: {
 			url: url(ceramic, 'url', 'ceramic.url'),
-			models: { profile: str(models, 'profile', 'ceramic.models.profile') }
+			models: {
+				profile: str(models, 'profile', 'ceramic.models.profile'),
+				post: str(models, 'post', 'ceramic.models.post'),
+				reply: str(models, 'reply', 'ceramic.models.reply')
+			}
 		},
 		ipfs: {
 			gateway: url(ipfs, 'gateway', 'ipfs.gateway'),

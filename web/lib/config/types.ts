@@ -25,7 +25,12 @@ export interface ContractsConfig {
 export interface CeramicConfig {
 	url: string;
 	/** Stream ids of the Ceramic models the app reads and writes. */
-	models: { profile: string };
+	models: {
+		profile: string;
+		/** Posts and replies of union feeds (web/lib/ceramic/schemas/post.ts). */
+		post: string;
+		reply: string;
+	};
 }
 
 export interface IpfsConfig {
