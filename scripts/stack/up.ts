@@ -107,7 +107,7 @@ function siteConfig(s: {
       escrow: s.deployment.escrow,
       crowdfund: s.deployment.crowdfund,
     },
-    ceramic: { url: s.ceramic.url, models: { profile: s.models.profile } },
+    ceramic: { url: s.ceramic.url, models: { profile: s.models.profile, service: s.models.service, job: s.models.job } },
     ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
     demo: { union: s.demoUnion },
   };

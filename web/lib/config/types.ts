@@ -25,7 +25,12 @@ export interface ContractsConfig {
 export interface CeramicConfig {
 	url: string;
 	/** Stream ids of the Ceramic models the app reads and writes. */
-	models: { profile: string };
+	models: {
+		profile: string;
+		/** Market listings; absent where a node has not created them (the market hides listings). */
+		service?: string;
+		job?: string;
+	};
 }
 
 export interface IpfsConfig {
