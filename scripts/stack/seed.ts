@@ -10,12 +10,17 @@ import { jsonRpcProvider } from './ceramic/eip1193.ts';
 import { writeProfile, type ProfileContent } from './ceramic/writeProfile.ts';
 import { addFiles } from './ipfs/client.ts';
 import { localChain, send, signInvite, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { seedMarket } from './seed/market.ts';
 
 export interface SeedParams {
   rpcUrl: string;
   ceramicUrl: string;
   ipfsApiUrl: string;
   profileModel: string;
+  /** Market listing models and the arbiter registry (seed/market.ts). */
+  serviceModel: string;
+  jobModel: string;
+  arbiters: Address | null;
   unionFactory: Address;
   dataDir: string;
 }
@@ -104,6 +109,17 @@ export async function seedDemo(p: SeedParams): Promise<SeedResult> {
       profile: PROFILES[role],
     });
   }
+
+  await seedMarket({
+    rpcUrl: p.rpcUrl,
+    ceramicUrl: p.ceramicUrl,
+    serviceModel: p.serviceModel,
+    jobModel: p.jobModel,
+    arbiters: p.arbiters,
+    union,
+    founder: accounts.founder,
+    members: [accounts.openJoiner1, accounts.openJoiner2, accounts.invitee],
+  });
 
   const result: SeedResult = { union, members: Object.values(accounts) };
   await writeFile(recordFile, JSON.stringify(result, null, 2) + '\n');

@@ -73,6 +73,9 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
         ceramicUrl: ceramic.url,
         ipfsApiUrl: ipfs.apiUrl,
         profileModel: models.profile,
+        serviceModel: models.service,
+        jobModel: models.job,
+        arbiters: deployment.arbiters,
         unionFactory: deployment.unionFactory,
         dataDir: cfg.dataDir,
       });
