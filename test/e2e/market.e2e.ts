@@ -116,16 +116,20 @@ test('a disputed deal is split 70/30 by the arbiters on its panel', async () => 
   await expectConfirmed(client.page);
   await expect(client.page.getByTestId('milestone')).toHaveAttribute('data-status', 'Disputed');
 
-  for (const judge of [steward, arbiter]) {
+  const vote = async (judge: Member): Promise<void> => {
     await judge.open(`${market}/disputes`);
     await judge.connect();
     const card = judge.page.getByTestId('panel-dispute');
     await expect(card).toHaveCount(1);
     await card.getByTestId('vote-pct').fill('70');
     await card.getByTestId('vote-submit').click();
-    await expect(judge.page.getByTestId('vote-status')).toHaveAttribute('data-state', 'confirmed', { timeout: 60_000 });
-  }
-  await expect(arbiter.page.getByTestId('panel-dispute-closed')).toContainText('provider 70%');
+  };
+  // The first vote is recorded and the dispute stays open; the second equal vote decides it.
+  await vote(steward);
+  await expect(steward.page.getByTestId('panel-voted')).toHaveText('You voted 70% for the provider.', { timeout: 60_000 });
+  await vote(arbiter);
+  await expect(arbiter.page.getByTestId('panel-dispute-closed')).toContainText('provider 70%', { timeout: 60_000 });
+  await expect(arbiter.page.getByTestId('panel-dispute')).toHaveCount(0);
 
   expect(await escrowCredit(union, PROVIDER)).toBe(parseEther('3.5'));
   expect(await escrowCredit(union, CLIENT)).toBe(parseEther('1.5'));
