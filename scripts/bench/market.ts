@@ -13,6 +13,12 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
   const accounts = await unlockedAccounts(lc);
   const [steward, provider, client, arbiter, spare] = [18, 19, 20, 21, 38].map((i) => accounts[i]) as [Address, Address, Address, Address, Address];
   const rows: Row[] = [];
+  // Every transaction a few seconds after the previous one, as in real life: ERC20Votes then writes a
+  // new checkpoint instead of overwriting one of the same second, so figures do not depend on timing.
+  const tick = async (): Promise<void> => {
+    await lc.client.request({ method: 'evm_increaseTime' as 'eth_chainId', params: [12] as never });
+    await lc.client.request({ method: 'evm_mine' as 'eth_chainId' });
+  };
   const measure = async (name: string, receipt: TransactionReceipt, note: string): Promise<TransactionReceipt> => {
     rows.push(gasRow(name, receipt.gasUsed, await storageFloor(lc.client, receipt.transactionHash), note));
     return receipt;
@@ -46,6 +52,7 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
   const now = (await lc.client.getBlock()).timestamp;
   let lastOpen: TransactionReceipt | null = null;
   const open = async (): Promise<bigint> => {
+    await tick();
     const receipt = await send(lc, client, {
       address: escrow,
       abi: escrowAbi,
@@ -78,15 +85,20 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
   await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'release', args: [first, 0n] });
   const deal = await prepare();
   await measure('open + fund deal (1 milestone, approve beforehand)', lastOpen as TransactionReceipt, 'anchor: minimal escrow deposit 73,660');
+  await tick();
   await measure('release milestone', await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'release', args: [deal, 0n] }), 'anchor: minimal escrow release 39,640; credit only (pull)');
+  await tick();
   await measure('withdraw (pull payment)', await send(lc, provider, { address: escrow, abi: escrowAbi, functionName: 'withdraw', args: [token] }), 'one token transfer');
 
   const disputed = await prepare();
+  await tick();
   const opened = await measure('open dispute (draws a 3-arbiter panel)', await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'openDispute', args: [disputed, 0n] }), 'panel stored: 3 seats');
   const [event] = parseEventLogs({ abi: escrowAbi, logs: opened.logs, eventName: 'DisputeOpened' });
   if (!event) throw new Error('no DisputeOpened');
   const [firstJudge, secondJudge] = event.args.panel;
+  await tick();
   await measure('dispute: first vote', await send(lc, firstJudge!, { address: escrow, abi: escrowAbi, functionName: 'vote', args: [event.args.disputeId, 70] }), 'one seat written');
+  await tick();
   await measure('dispute ruling (deciding vote, 70/30 split)', await send(lc, secondJudge!, { address: escrow, abi: escrowAbi, functionName: 'vote', args: [event.args.disputeId, 70] }), 'resolves and credits both parties');
   return rows;
 }
