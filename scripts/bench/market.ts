@@ -50,8 +50,7 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
   const token = await lc.client.readContract({ address: union, abi: unionAbi, functionName: 'token' });
   await send(lc, client, { address: token, abi: unionTokenAbi, functionName: 'approve', args: [escrow, maxUint256] });
   const now = (await lc.client.getBlock()).timestamp;
-  let lastOpen: TransactionReceipt | null = null;
-  const open = async (): Promise<bigint> => {
+  const open = async (): Promise<{ id: bigint; receipt: TransactionReceipt }> => {
     await tick();
     const receipt = await send(lc, client, {
       address: escrow,
@@ -68,29 +67,29 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
         },
       ],
     });
-    lastOpen = receipt;
     const [log] = parseEventLogs({ abi: escrowAbi, logs: receipt.logs, eventName: 'DealOpened' });
     if (!log) throw new Error('no DealOpened');
-    return log.args.dealId;
+    return { id: log.args.dealId, receipt };
   };
-  const prepare = async (): Promise<bigint> => {
-    const id = await open();
+  const prepare = async (): Promise<{ id: bigint; receipt: TransactionReceipt }> => {
+    const opened = await open();
+    const id = opened.id;
     await send(lc, provider, { address: escrow, abi: escrowAbi, functionName: 'accept', args: [id] });
     await send(lc, provider, { address: escrow, abi: escrowAbi, functionName: 'markDelivered', args: [id, 0n] });
-    return id;
+    return opened;
   };
 
   // A first deal warms the provider's credit (as for anyone who has sold before); the second is measured.
-  const first = await prepare();
+  const { id: first } = await prepare();
   await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'release', args: [first, 0n] });
-  const deal = await prepare();
-  await measure('open + fund deal (1 milestone, approve beforehand)', lastOpen as TransactionReceipt, 'anchor: minimal escrow deposit 73,660');
+  const { id: deal, receipt: openReceipt } = await prepare();
+  await measure('open + fund deal (1 milestone, approve beforehand)', openReceipt, 'anchor: minimal escrow deposit 73,660');
   await tick();
   await measure('release milestone', await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'release', args: [deal, 0n] }), 'anchor: minimal escrow release 39,640; credit only (pull)');
   await tick();
   await measure('withdraw (pull payment)', await send(lc, provider, { address: escrow, abi: escrowAbi, functionName: 'withdraw', args: [token] }), 'one token transfer');
 
-  const disputed = await prepare();
+  const { id: disputed } = await prepare();
   await tick();
   const opened = await measure('open dispute (draws a 3-arbiter panel)', await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'openDispute', args: [disputed, 0n] }), 'panel stored: 3 seats');
   const [event] = parseEventLogs({ abi: escrowAbi, logs: opened.logs, eventName: 'DisputeOpened' });

@@ -85,6 +85,7 @@ async function acceptAndDeliver(dealPath: string): Promise<void> {
 }
 
 test('another member hires it, the provider delivers, the client releases and the provider is paid', async () => {
+  test.slow(); // a dozen transactions and page loads on a shared two-core machine
   const clientBefore = await tokenBalance(union, CLIENT);
   const dealPath = await hire('4');
   // The deal is funded in the same transaction that opened it (permit, no approval transaction).
@@ -107,6 +108,7 @@ test('another member hires it, the provider delivers, the client releases and th
 });
 
 test('a disputed deal is split 70/30 by the arbiters on its panel', async () => {
+  test.slow();
   await client.open(market);
   const dealPath = await hire('5');
   await acceptAndDeliver(dealPath);
