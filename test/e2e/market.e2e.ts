@@ -29,7 +29,8 @@ test.beforeAll(async ({ browser }) => {
   for (const m of [PROVIDER, CLIENT, ARBITER]) await joinUnion(union, m);
   // Three arbiters besides the two parties: the steward, a member in a browser, and one who never votes.
   const silent = await silentMember(union, `5ee${Date.now().toString(16)}`);
-  for (const a of [STEWARD, ARBITER, silent]) await appointArbiter(union, STEWARD, a);
+  // The third (ARBITER) is appointed by the steward through the market page, in the first test.
+  for (const a of [STEWARD, silent]) await appointArbiter(union, STEWARD, a);
   market = `/u/${union}/market`;
   [steward, provider, client, arbiter] = await Promise.all([STEWARD, PROVIDER, CLIENT, ARBITER].map((a) => openMember(browser, a)));
 });
@@ -38,11 +39,25 @@ test.afterAll(async () => {
   await Promise.all([steward, provider, client, arbiter].map((m) => m?.close()));
 });
 
+test('the steward appoints a member as arbiter from the market page', async () => {
+  const { page } = steward;
+  await steward.open(market);
+  await steward.connect();
+  await expect(page.getByTestId('arbiter')).toHaveCount(2);
+  await page.getByTestId('arbiter-address').fill(ARBITER);
+  await page.getByTestId('arbiter-appoint').click();
+  await expect(page.getByTestId('arbiter-status')).toHaveAttribute('data-state', 'confirmed', { timeout: 60_000 });
+  await expect(page.getByTestId('arbiter')).toHaveCount(3);
+  await expect(page.locator(`[data-testid="arbiter"][data-address="${ARBITER.toLowerCase()}"]`)).toHaveCount(1);
+});
+
 test('a member lists a service on Ceramic and others find it by search', async () => {
   const { page } = provider;
   await provider.open(market);
   await provider.connect();
+  // Only the steward gets the appoint form.
   await expect(page.getByTestId('arbiter')).toHaveCount(3);
+  await expect(page.getByTestId('arbiter-appoint-form')).toHaveCount(0);
   await page.getByTestId('listing-new').click();
   await page.getByTestId('listing-title').fill('Night-shift rota design');
   await page.getByTestId('listing-description').fill('A fair rota for a ward of twelve, with swap rules.');
@@ -118,18 +133,18 @@ test('a disputed deal is split 70/30 by the arbiters on its panel', async () => 
   await expectConfirmed(client.page);
   await expect(client.page.getByTestId('milestone')).toHaveAttribute('data-status', 'Disputed');
 
-  const vote = async (judge: Member): Promise<void> => {
+  const vote = async (judge: Member, connect: boolean): Promise<void> => {
     await judge.open(`${market}/disputes`);
-    await judge.connect();
+    if (connect) await judge.connect();
     const card = judge.page.getByTestId('panel-dispute');
     await expect(card).toHaveCount(1);
     await card.getByTestId('vote-pct').fill('70');
     await card.getByTestId('vote-submit').click();
   };
   // The first vote is recorded and the dispute stays open; the second equal vote decides it.
-  await vote(steward);
+  await vote(steward, false); // connected since the first test
   await expect(steward.page.getByTestId('panel-voted')).toHaveText('You voted 70% for the provider.', { timeout: 60_000 });
-  await vote(arbiter);
+  await vote(arbiter, true);
   await expect(arbiter.page.getByTestId('panel-dispute-closed')).toContainText('provider 70%', { timeout: 60_000 });
   await expect(arbiter.page.getByTestId('panel-dispute')).toHaveCount(0);
 
