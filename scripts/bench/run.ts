@@ -12,6 +12,7 @@ import { benchPublish } from './publish.ts';
 import { printTable, type Row } from './table.ts';
 import { benchUnionGas } from './union-gas.ts';
 import { benchBackingGas } from './backing-gas.ts';
+import { benchMarketGas } from './market.ts';
 
 const BENCH_ENV = shiftPorts({
   NU_ANVIL_PORT: '38545',
@@ -36,6 +37,8 @@ try {
   const gas: Row[] = await benchUnionGas(stack.anvil.rpcUrl, stack.deployment.unionFactory);
   printTable('Foundation — gas (real receipts on anvil; target: join ≤ 1.3× floor)', gas);
   printTable('Social layer — gas of backing (real receipts on anvil)', await benchBackingGas(stack.anvil.rpcUrl, stack.deployment.unionFactory));
+  const { escrow, arbiters } = stack.deployment;
+  if (escrow && arbiters) printTable('Market — escrow gas (real receipts; target ≤ 1.3× floor)', await benchMarketGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, escrow, arbiters));
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
   if (stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));

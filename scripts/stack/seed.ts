@@ -11,6 +11,7 @@ import { writeProfile, type ProfileContent } from './ceramic/writeProfile.ts';
 import { addFiles } from './ipfs/client.ts';
 import { localChain, send, signInvite, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import { seedPosts } from './seed/posts.ts';
+import { seedMarket } from './seed/market.ts';
 
 export interface SeedParams {
   rpcUrl: string;
@@ -19,6 +20,10 @@ export interface SeedParams {
   profileModel: string;
   /** Post and reply models; when given, the demo feed gets a few posts (scripts/stack/seed/posts.ts). */
   postModels?: { post: string; reply: string };
+  /** Market listing models and the arbiter registry (seed/market.ts). */
+  serviceModel: string;
+  jobModel: string;
+  arbiters: Address | null;
   unionFactory: Address;
   dataDir: string;
 }
@@ -111,6 +116,16 @@ export async function seedDemo(p: SeedParams): Promise<SeedResult> {
   if (p.postModels) {
     await seedPosts({ rpcUrl: p.rpcUrl, ceramicUrl: p.ceramicUrl, models: p.postModels, union, authors: [accounts.founder, accounts.openJoiner1] });
   }
+  await seedMarket({
+    rpcUrl: p.rpcUrl,
+    ceramicUrl: p.ceramicUrl,
+    serviceModel: p.serviceModel,
+    jobModel: p.jobModel,
+    arbiters: p.arbiters,
+    union,
+    founder: accounts.founder,
+    members: [accounts.openJoiner1, accounts.openJoiner2, accounts.invitee],
+  });
 
   const result: SeedResult = { union, members: Object.values(accounts) };
   await writeFile(recordFile, JSON.stringify(result, null, 2) + '\n');

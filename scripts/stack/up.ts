@@ -77,6 +77,9 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
         ipfsApiUrl: ipfs.apiUrl,
         profileModel: models.profile,
         postModels: { post: models.post, reply: models.reply },
+        serviceModel: models.service,
+        jobModel: models.job,
+        arbiters: deployment.arbiters,
         unionFactory: deployment.unionFactory,
         dataDir: cfg.dataDir,
       });
@@ -116,7 +119,10 @@ function siteConfig(s: {
       escrow: s.deployment.escrow,
       crowdfund: s.deployment.crowdfund,
     },
-    ceramic: { url: s.ceramic.url, models: { profile: s.models.profile, post: s.models.post, reply: s.models.reply } },
+    ceramic: {
+      url: s.ceramic.url,
+      models: { profile: s.models.profile, post: s.models.post, reply: s.models.reply, service: s.models.service, job: s.models.job },
+    },
     ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
     demo: { union: s.demoUnion },
   };

@@ -4,7 +4,7 @@ pragma solidity ^0.8.24;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "./IUnionRegistry.sol";
 import {UnionArbiters} from "./UnionArbiters.sol";
@@ -35,7 +35,7 @@ import {UnionArbiters} from "./UnionArbiters.sol";
 // Deadlines are the point of this contract; validators' ~seconds of timestamp leeway do not matter at
 // review periods of days.
 // forge-lint: disable-start(block-timestamp)
-contract Escrow is ReentrancyGuard {
+contract Escrow is ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @notice Where a deal stands.

@@ -8,12 +8,15 @@ import { Model, type ModelDefinition } from '@ceramicnetwork/stream-model';
 import type { StreamID } from '@ceramicnetwork/streamid';
 import { profileModelDefinition } from '../../../web/lib/ceramic/schemas/profile.ts';
 import { postModelDefinition, replyModelDefinition } from '../../../web/lib/ceramic/schemas/post.ts';
+import { jobModelDefinition, serviceModelDefinition } from '../../../web/lib/ceramic/schemas/market.ts';
 import { adminDid } from './admin-key.ts';
 
 export interface ModelIds {
   profile: string;
   post: string;
   reply: string;
+  service: string;
+  job: string;
 }
 
 /**
@@ -24,6 +27,8 @@ const DEFINITIONS: Record<keyof ModelIds, (ids: Partial<Record<keyof ModelIds, S
   profile: () => profileModelDefinition as unknown as ModelDefinition,
   post: () => postModelDefinition as unknown as ModelDefinition,
   reply: (ids) => replyModelDefinition(String(ids.post)) as unknown as ModelDefinition,
+  service: () => serviceModelDefinition as unknown as ModelDefinition,
+  job: () => jobModelDefinition as unknown as ModelDefinition,
 };
 
 export function modelsCachePath(dataDir: string): string {
@@ -41,7 +46,8 @@ export async function ensureModels(ceramicUrl: string, dataDir: string): Promise
   const indexed = new Set(await indexedModelIds(ceramic));
   const missing = Object.values(ids).filter((id) => !indexed.has(id.toString()));
   if (missing.length > 0) await ceramic.admin.startIndexingModels(missing);
-  const result: ModelIds = { profile: ids.profile.toString(), post: ids.post.toString(), reply: ids.reply.toString() };
+  const result = {} as ModelIds;
+  for (const key of Object.keys(ids) as Array<keyof ModelIds>) result[key] = ids[key].toString();
   if (JSON.stringify(result) !== JSON.stringify(cached)) {
     await writeFile(modelsCachePath(dataDir), JSON.stringify(result, null, 2) + '\n');
   }

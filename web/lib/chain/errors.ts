@@ -14,6 +14,7 @@ import {
 	type Hex
 } from 'viem';
 import { unionAbi, unionFactoryAbi } from './abi';
+import { escrowAbi, unionArbitersAbi, unionTokenAbi } from './abi/generated';
 
 export interface ErrorContext {
 	rpcUrl: string;
@@ -33,13 +34,43 @@ export class ChainActionError extends Error {
 }
 
 // The token's errors never surface in these flows; leaving its ABI out keeps the read chunk small.
-const ALL_ABIS: Abi = [...unionAbi, ...unionFactoryAbi] as Abi;
+const ALL_ABIS: Abi = [
+	...unionAbi,
+	...unionFactoryAbi,
+	// Market: the escrow calls the arbiter registry and moves tokens, so their errors can surface too.
+	...escrowAbi,
+	...unionArbitersAbi.filter((item) => item.type === 'error'),
+	...unionTokenAbi.filter((item) => item.type === 'error')
+] as Abi;
 
 /**
  * Sentences for contract errors, matched on the decoded error name (contract prefix stripped).
  * Patterns rather than exact names so both `Union_InviteUsed` and `Union_InviteAlreadyUsed` read well.
  */
 const CONTRACT_SENTENCES: Array<[RegExp, string]> = [
+	// Market (escrow, arbiters)
+	[/NotEnoughArbiters/i, 'This union needs at least three arbiters who are not party to the deal before a dispute can open'],
+	[/ERC20InsufficientBalance/i, 'You do not have enough tokens for this'],
+	[/ERC20InsufficientAllowance/i, 'The escrow is not allowed to take these tokens yet (approve first)'],
+	[/Escrow_SelfDeal/i, 'You cannot hire yourself'],
+	[/Escrow_AcceptanceWindowClosed/i, 'The time to accept this deal has passed'],
+	[/Escrow_AcceptanceWindowOpen/i, 'The provider may still accept; you can reclaim after the acceptance deadline'],
+	[/Escrow_ReviewPeriodNotOver/i, 'The client’s review period is not over yet'],
+	[/Escrow_ReviewPeriodOver/i, 'The review period is over; the provider may now claim this milestone'],
+	[/Escrow_NotOverdue/i, 'This milestone is not overdue yet'],
+	[/Escrow_WrongMilestoneStatus/i, 'This milestone is not in a state that allows this'],
+	[/Escrow_WrongDealStatus/i, 'This deal is not in a state that allows this'],
+	[/Escrow_NotClient/i, 'Only the client of this deal can do this'],
+	[/Escrow_NotProvider/i, 'Only the provider of this deal can do this'],
+	[/Escrow_NotParty/i, 'Only the client or the provider of this deal can do this'],
+	[/Escrow_NotPanelist/i, 'You do not sit on this dispute’s panel'],
+	[/Escrow_AlreadyVoted/i, 'You already voted on this dispute'],
+	[/Escrow_VotingClosed/i, 'The panel’s time to vote is over; the dispute can now be settled by timeout'],
+	[/Escrow_VotingOpen/i, 'The panel may still vote on this dispute'],
+	[/Escrow_InvalidSplit/i, 'The provider’s share must be between 0 and 100 percent'],
+	[/Escrow_DueInPast/i, 'Every milestone must be due in the future'],
+	[/Escrow_NothingToWithdraw/i, 'There is nothing to withdraw'],
+	[/AlreadyArbiter/i, 'This member already is an arbiter'],
 	[/InviteUsed|InviteAlreadyUsed|InviteRevoked/i, 'This invite was already used'],
 	[/InviteExpired/i, 'This invite has expired'],
 	[/InviteNotForCaller|WrongInvitee/i, 'This invite was made for a different account'],

@@ -65,6 +65,12 @@ function optionalAddress(o: Obj, key: string, field: string): Address | null {
 	return v === undefined || v === null ? null : address(v, field);
 }
 
+/** A model id a node may not have created: absent or null leaves the key out. */
+function optionalModel(o: Obj, key: string): Record<string, string> {
+	const v = o[key];
+	return v === undefined || v === null ? {} : { [key]: str(o, key, `ceramic.models.${key}`) };
+}
+
 /** Validates parsed JSON as an AppConfig; throws ConfigError naming the first wrong field. */
 export function parseConfig(raw: unknown): AppConfig {
 	const root = obj(raw, '(root)');
@@ -99,7 +105,9 @@ export function parseConfig(raw: unknown): AppConfig {
 			models: {
 				profile: str(models, 'profile', 'ceramic.models.profile'),
 				post: str(models, 'post', 'ceramic.models.post'),
-				reply: str(models, 'reply', 'ceramic.models.reply')
+				reply: str(models, 'reply', 'ceramic.models.reply'),
+				...optionalModel(models, 'service'),
+				...optionalModel(models, 'job')
 			}
 		},
 		ipfs: {

@@ -30,6 +30,9 @@ export interface CeramicConfig {
 		/** Posts and replies of union feeds (web/lib/ceramic/schemas/post.ts). */
 		post: string;
 		reply: string;
+		/** Market listings; absent where a node has not created them (the market hides listings). */
+		service?: string;
+		job?: string;
 	};
 }
 

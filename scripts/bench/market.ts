@@ -1,0 +1,103 @@
+// Gas of the market's escrow, from real receipts on the bench stack's anvil, each beside its storage
+// floor (scripts/bench/floor.ts) and the anchors measured on this machine for a minimal escrow
+// (deposit 73,660 / release 39,640). Accounts 18–21 and 38 (the market's range and a spare).
+import { maxUint256, parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
+import { escrowAbi, unionAbi, unionArbitersAbi, unionFactoryAbi, unionTokenAbi } from '../../web/lib/chain/abi/generated.ts';
+import { localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { storageFloor } from './floor.ts';
+import type { Row } from './table.ts';
+import { gasRow } from './union-gas.ts';
+
+export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: Address, arbiters: Address): Promise<Row[]> {
+  const lc = localChain(rpcUrl);
+  const accounts = await unlockedAccounts(lc);
+  const [steward, provider, client, arbiter, spare] = [18, 19, 20, 21, 38].map((i) => accounts[i]) as [Address, Address, Address, Address, Address];
+  const rows: Row[] = [];
+  // Every transaction a few seconds after the previous one, as in real life: ERC20Votes then writes a
+  // new checkpoint instead of overwriting one of the same second, so figures do not depend on timing.
+  const tick = async (): Promise<void> => {
+    await lc.client.request({ method: 'evm_increaseTime' as 'eth_chainId', params: [12] as never });
+    await lc.client.request({ method: 'evm_mine' as 'eth_chainId' });
+  };
+  const measure = async (name: string, receipt: TransactionReceipt, note: string): Promise<TransactionReceipt> => {
+    rows.push(gasRow(name, receipt.gasUsed, await storageFloor(lc.client, receipt.transactionHash), note));
+    return receipt;
+  };
+
+  const union = unionCreatedIn(
+    await send(lc, steward, {
+      address: factory,
+      abi: unionFactoryAbi,
+      functionName: 'createUnion',
+      args: [
+        {
+          name: 'Market Bench',
+          charterCid: 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y',
+          admissionRule: 0,
+          tokenName: 'Market Bench Token',
+          tokenSymbol: 'MBT',
+          joinGrant: parseEther('1000'),
+          treasuryReserve: 0n,
+          allocations: [],
+          vesting: { start: 0n, cliff: 0n, duration: 1n },
+          governance: { votingDelay: 1, votingPeriod: 3600, proposalThreshold: 0n, quorumPercent: 1n, timelockDelay: 60n },
+        },
+      ],
+    }),
+  );
+  for (const m of [provider, client, arbiter, spare]) await send(lc, m, { address: union, abi: unionAbi, functionName: 'join' });
+  for (const a of [steward, arbiter, spare]) await send(lc, steward, { address: arbiters, abi: unionArbitersAbi, functionName: 'appoint', args: [union, a] });
+  const token = await lc.client.readContract({ address: union, abi: unionAbi, functionName: 'token' });
+  await send(lc, client, { address: token, abi: unionTokenAbi, functionName: 'approve', args: [escrow, maxUint256] });
+  const now = (await lc.client.getBlock()).timestamp;
+  const open = async (): Promise<{ id: bigint; receipt: TransactionReceipt }> => {
+    await tick();
+    const receipt = await send(lc, client, {
+      address: escrow,
+      abi: escrowAbi,
+      functionName: 'openDeal',
+      args: [
+        {
+          union,
+          provider,
+          listing: 'kjzl6kcym7w8y5example',
+          acceptBy: Number(now + 86400n * 3n),
+          reviewPeriod: 86400 * 3,
+          milestones: [{ amount: parseEther('10'), due: Number(now + 86400n * 7n), descriptionCid: 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y' }],
+        },
+      ],
+    });
+    const [log] = parseEventLogs({ abi: escrowAbi, logs: receipt.logs, eventName: 'DealOpened' });
+    if (!log) throw new Error('no DealOpened');
+    return { id: log.args.dealId, receipt };
+  };
+  const prepare = async (): Promise<{ id: bigint; receipt: TransactionReceipt }> => {
+    const opened = await open();
+    const id = opened.id;
+    await send(lc, provider, { address: escrow, abi: escrowAbi, functionName: 'accept', args: [id] });
+    await send(lc, provider, { address: escrow, abi: escrowAbi, functionName: 'markDelivered', args: [id, 0n] });
+    return opened;
+  };
+
+  // A first deal warms the provider's credit (as for anyone who has sold before); the second is measured.
+  const { id: first } = await prepare();
+  await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'release', args: [first, 0n] });
+  const { id: deal, receipt: openReceipt } = await prepare();
+  await measure('open + fund deal (1 milestone, approve beforehand)', openReceipt, 'anchor: minimal escrow deposit 73,660');
+  await tick();
+  await measure('release milestone', await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'release', args: [deal, 0n] }), 'anchor: minimal escrow release 39,640; credit only (pull)');
+  await tick();
+  await measure('withdraw (pull payment)', await send(lc, provider, { address: escrow, abi: escrowAbi, functionName: 'withdraw', args: [token] }), 'one token transfer');
+
+  const { id: disputed } = await prepare();
+  await tick();
+  const opened = await measure('open dispute (draws a 3-arbiter panel)', await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'openDispute', args: [disputed, 0n] }), 'panel stored: 3 seats');
+  const [event] = parseEventLogs({ abi: escrowAbi, logs: opened.logs, eventName: 'DisputeOpened' });
+  if (!event) throw new Error('no DisputeOpened');
+  const [firstJudge, secondJudge] = event.args.panel;
+  await tick();
+  await measure('dispute: first vote', await send(lc, firstJudge!, { address: escrow, abi: escrowAbi, functionName: 'vote', args: [event.args.disputeId, 70] }), 'one seat written');
+  await tick();
+  await measure('dispute ruling (deciding vote, 70/30 split)', await send(lc, secondJudge!, { address: escrow, abi: escrowAbi, functionName: 'vote', args: [event.args.disputeId, 70] }), 'resolves and credits both parties');
+  return rows;
+}
