@@ -10,6 +10,7 @@ import { bringUpStack } from '../stack/up.ts';
 import { benchPageLoad } from './page-load.ts';
 import { printTable, type Row } from './table.ts';
 import { benchUnionGas } from './union-gas.ts';
+import { benchFundSwap } from './fund-swap.ts';
 
 const BENCH_ENV = shiftPorts({
   NU_ANVIL_PORT: '38545',
@@ -33,6 +34,11 @@ try {
   if (!stack.demo || !stack.siteCid) throw new Error('bench stack has no demo union or site');
   const gas: Row[] = await benchUnionGas(stack.anvil.rpcUrl, stack.deployment.unionFactory);
   printTable('Foundation — gas (real receipts on anvil; target: join ≤ 1.3× floor)', gas);
+  if (stack.deployment.crowdfund && stack.config.uniswap)
+    printTable(
+      'Economy — crowdfunding and Uniswap V2 swap gas (real receipts; target: our actions ≤ 1.3× floor)',
+      await benchFundSwap({ rpcUrl: stack.anvil.rpcUrl, unionFactory: stack.deployment.unionFactory, crowdfund: stack.deployment.crowdfund, uniswap: stack.config.uniswap }),
+    );
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
 } finally {
