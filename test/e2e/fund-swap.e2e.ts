@@ -8,7 +8,8 @@ import { addLiquidity, ether, increaseTime, joinUnion, poolReserves, sellTokens 
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
 import { anvilAccount, e2eStack } from './fixtures/stack.ts';
 
-test.describe.configure({ mode: 'serial' });
+// Several wallets, each write a real transaction: on two shared cores a journey can take minutes.
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 const FOUNDER = anvilAccount(22);
 const ALICE = anvilAccount(23);
