@@ -13,6 +13,7 @@ import { printTable, type Row } from './table.ts';
 import { benchUnionGas } from './union-gas.ts';
 import { benchBackingGas } from './backing-gas.ts';
 import { benchMarketGas } from './market.ts';
+import { benchFundSwap } from './fund-swap.ts';
 
 const BENCH_ENV = shiftPorts({
   NU_ANVIL_PORT: '38545',
@@ -39,6 +40,11 @@ try {
   printTable('Social layer — gas of backing (real receipts on anvil)', await benchBackingGas(stack.anvil.rpcUrl, stack.deployment.unionFactory));
   const { escrow, arbiters } = stack.deployment;
   if (escrow && arbiters) printTable('Market — escrow gas (real receipts; target ≤ 1.3× floor)', await benchMarketGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, escrow, arbiters));
+  if (stack.deployment.crowdfund && stack.config.uniswap)
+    printTable(
+      'Economy — crowdfunding and Uniswap V2 swap gas (real receipts; target: our actions ≤ 1.3× floor)',
+      await benchFundSwap({ rpcUrl: stack.anvil.rpcUrl, unionFactory: stack.deployment.unionFactory, crowdfund: stack.deployment.crowdfund, uniswap: stack.config.uniswap }),
+    );
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
   if (stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));

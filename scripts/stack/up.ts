@@ -11,6 +11,8 @@ import { ensureLocalEns, type LocalEns } from './ens.ts';
 import { startAnvil, startCeramic, startIpfs, type AnvilHandle, type CeramicHandle, type IpfsHandle, type StartOptions } from './processes.ts';
 import { publishSite } from './publish-site.ts';
 import { seedDemo, type SeedResult } from './seed.ts';
+import { seedSwapPool } from './seed/swap.ts';
+import { deployUniswap, type UniswapDeployment } from './uniswap.ts';
 
 export interface StackOptions {
   /** NU_* variables (ports, data folder); the rest of the environment is inherited. */
@@ -66,6 +68,8 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
   try {
     log('deploying contracts');
     const deployment = await deployLocal(anvil.rpcUrl, cfg.dataDir, anvil.chainId);
+    log('deploying Uniswap V2 (official artifacts)');
+    const uniswap = await deployUniswap(anvil.rpcUrl, cfg.dataDir, anvil.chainId);
     log('creating Ceramic models');
     const models = await ensureModels(ceramic.url, cfg.dataDir);
     let demo: SeedResult | null = null;
@@ -83,8 +87,9 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
         unionFactory: deployment.unionFactory,
         dataDir: cfg.dataDir,
       });
+      await seedSwapPool({ rpcUrl: anvil.rpcUrl, chainId: anvil.chainId, union: demo.union, founder: demo.members[0], uniswap });
     }
-    const config = siteConfig({ anvil, ipfs, ceramic, deployment, models, demoUnion: demo?.union ?? null });
+    const config = siteConfig({ anvil, ipfs, ceramic, deployment, models, demoUnion: demo?.union ?? null, uniswap });
     let siteCid: string | null = null;
     if (options.publish) {
       log('adding the site to IPFS');
@@ -109,6 +114,7 @@ function siteConfig(s: {
   deployment: Deployment;
   models: ModelIds;
   demoUnion: Address | null;
+  uniswap: UniswapDeployment;
 }): AppConfig {
   return {
     chain: { id: s.anvil.chainId, name: 'Local chain (anvil)', rpcUrl: s.anvil.rpcUrl, blockExplorer: null },
@@ -125,5 +131,6 @@ function siteConfig(s: {
     },
     ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
     demo: { union: s.demoUnion },
+    uniswap: { factory: s.uniswap.factory, router: s.uniswap.router, weth: s.uniswap.weth },
   };
 }

@@ -89,8 +89,41 @@ const CONTRACT_SENTENCES: Array<[RegExp, string]> = [
 	[/TooManyAllocations/i, 'At most 16 founder allocations are allowed'],
 	[/ZeroBeneficiary/i, 'Every allocation needs a beneficiary address'],
 	[/ZeroAllocation/i, 'Every allocation needs an amount above zero'],
-	[/CliffAfterEnd/i, 'The vesting cliff must not be longer than the vesting period']
+	[/CliffAfterEnd/i, 'The vesting cliff must not be longer than the vesting period'],
+	// Crowdfund
+	[/Crowdfund_CampaignEnded/, 'This campaign’s deadline has passed: pledges can no longer change'],
+	[/Crowdfund_CampaignNotEnded/, 'This campaign is still running: wait for its deadline'],
+	[/Crowdfund_GoalNotMet/, 'This campaign did not reach its goal'],
+	[/Crowdfund_GoalMet/, 'This campaign reached its goal, so pledges are not refunded'],
+	[/Crowdfund_AlreadyClaimed/, 'The funds of this campaign were already paid out'],
+	[/Crowdfund_NothingToRefund/, 'You have no pledge to take back here'],
+	[/Crowdfund_InsufficientPledge/, 'You cannot take back more than you pledged'],
+	[/Crowdfund_BadDeadline/, 'The deadline must be in the future and within a year'],
+	[/Crowdfund_DeadlineOutsideRound/, 'The deadline must fall inside the matching round'],
+	[/Crowdfund_RoundEnded/, 'This matching round has ended'],
+	[/Crowdfund_FinalizationOpen/, 'Matches can be paid once the round’s finalisation week is over']
 ];
+
+/**
+ * Sentences for plain `require(…, "reason")` strings of contracts we do not own (Uniswap V2), keyed
+ * on the exact reason the contract gives.
+ */
+const REVERT_REASONS: Record<string, string> = {
+	'UniswapV2Router: INSUFFICIENT_OUTPUT_AMOUNT':
+		'The price moved beyond your slippage tolerance: you would receive less than your minimum. Nothing was swapped — get a new quote or allow more slippage',
+	'UniswapV2Router: EXPIRED': 'The swap’s deadline passed before it was mined. Nothing was swapped — try again',
+	'UniswapV2Router: INSUFFICIENT_A_AMOUNT': 'The pool price moved beyond your slippage tolerance while adding liquidity',
+	'UniswapV2Router: INSUFFICIENT_B_AMOUNT': 'The pool price moved beyond your slippage tolerance while adding liquidity',
+	'UniswapV2Library: INSUFFICIENT_LIQUIDITY': 'The pool has no liquidity yet',
+	'UniswapV2Library: INSUFFICIENT_INPUT_AMOUNT': 'Enter an amount above zero',
+	'UniswapV2: INSUFFICIENT_LIQUIDITY_BURNED': 'That is too little liquidity to remove',
+	'TransferHelper: TRANSFER_FROM_FAILED': 'The router could not take your tokens: check your balance and approval'
+};
+
+/** Sentence for a require() reason string, or undefined when we have none. */
+export function revertReasonSentence(reason: string): string | undefined {
+	return REVERT_REASONS[reason.trim()];
+}
 
 /** "Union_InviteAlreadyUsed" → "invite already used". */
 function humanise(errorName: string): string {
@@ -148,12 +181,32 @@ export function contractErrorName(err: unknown): string | undefined {
 	return raw ? decodeRevertData(raw) : undefined;
 }
 
+/** The reason string of a `require(…, "reason")` revert anywhere in an error chain. */
+export function revertReason(err: unknown): string | undefined {
+	if (err instanceof BaseError) {
+		const reverted = err.walk((e) => e instanceof ContractFunctionRevertedError);
+		if (reverted instanceof ContractFunctionRevertedError && reverted.reason) return reverted.reason;
+	}
+	const raw = findRevertData(err);
+	if (!raw || !raw.startsWith('0x08c379a0')) return undefined;
+	try {
+		const decoded = decodeErrorResult({ abi: [], data: raw });
+		const [first] = decoded.args ?? [];
+		return typeof first === 'string' ? first : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** One sentence describing what went wrong, for any error thrown by a chain read or write. */
 export function describeChainError(err: unknown, ctx: ErrorContext): string {
 	if (err instanceof ChainActionError) return err.message;
 
 	const name = contractErrorName(err);
-	if (name) return contractErrorSentence(name);
+	// Error(string) / Panic(uint256) decode to these names; the reason string says more (below).
+	if (name && name !== 'Error' && name !== 'Panic') return contractErrorSentence(name);
+	const reason = revertReason(err);
+	if (reason) return revertReasonSentence(reason) ?? `The contract refused: ${reason}`;
 
 	if (err instanceof BaseError) {
 		if (err.walk((e) => e instanceof UserRejectedRequestError) || err.walk((e) => hasCode(e, 4001)))
@@ -163,8 +216,6 @@ export function describeChainError(err: unknown, ctx: ErrorContext): string {
 		if (err.walk((e) => e instanceof InsufficientFundsError))
 			return 'Your account does not have enough funds to pay for this transaction';
 		if (err.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError)) return `Cannot reach the chain at ${ctx.rpcUrl}`;
-		const reverted = err.walk((e) => e instanceof ContractFunctionRevertedError);
-		if (reverted instanceof ContractFunctionRevertedError && reverted.reason) return `The contract refused: ${reverted.reason}`;
 		return err.shortMessage || err.message;
 	}
 

@@ -85,6 +85,8 @@ export function parseConfig(raw: unknown): AppConfig {
 	const ipfs = obj(root.ipfs, 'ipfs');
 	const demoRaw = root.demo;
 	const demo = demoRaw === undefined || demoRaw === null ? {} : obj(demoRaw, 'demo');
+	const uniswapRaw = root.uniswap;
+	const uniswap = uniswapRaw === undefined || uniswapRaw === null ? null : obj(uniswapRaw, 'uniswap');
 
 	return {
 		chain: {
@@ -116,6 +118,13 @@ export function parseConfig(raw: unknown): AppConfig {
 		},
 		demo: {
 			union: demo.union === undefined || demo.union === null ? null : address(demo.union, 'demo.union')
-		}
+		},
+		uniswap: uniswap
+			? {
+					factory: address(uniswap.factory, 'uniswap.factory'),
+					router: address(uniswap.router, 'uniswap.router'),
+					weth: address(uniswap.weth, 'uniswap.weth')
+				}
+			: null
 	};
 }

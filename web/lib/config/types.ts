@@ -48,10 +48,19 @@ export interface DemoConfig {
 	union: Address | null;
 }
 
+/** A Uniswap V2 deployment (the canonical one on a public chain, the official artifacts locally). */
+export interface UniswapConfig {
+	factory: Address;
+	router: Address;
+	weth: Address;
+}
+
 export interface AppConfig {
 	chain: ChainConfig;
 	contracts: ContractsConfig;
 	ceramic: CeramicConfig;
 	ipfs: IpfsConfig;
 	demo: DemoConfig;
+	/** null (or absent) where the network has no Uniswap V2: the swap page says so. */
+	uniswap: UniswapConfig | null;
 }

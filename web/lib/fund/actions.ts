@@ -1,0 +1,128 @@
+// Crowdfund writes. Pledging takes one ERC-2612 permit signature (no gas) and one transaction
+// (pledgeWithPermit), or a plain pledge when the allowance already covers the amount; the UI shows
+// both steps. Everything else is a single call.
+import { parseSignature, type Address } from 'viem';
+import { getConfig } from '$lib/config';
+import { crowdfundAbi, unionTokenAbi } from '$lib/chain/abi/generated';
+import { getPublicClient, getWalletClient } from '$lib/chain/client';
+import { toChainActionError } from '$lib/chain/errors';
+import { errorContext, writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
+
+function crowdfund(): Address {
+	const a = getConfig().contracts.crowdfund;
+	if (!a) throw new Error('Crowdfunding is not deployed on this network');
+	return a;
+}
+
+export interface NewCampaign {
+	union: Address;
+	descriptionCid: string;
+	recipient: Address;
+	goal: bigint;
+	deadline: bigint;
+	roundId: bigint;
+}
+
+export function createCampaign(signer: Signer, p: NewCampaign, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(
+		signer,
+		{
+			address: crowdfund(),
+			abi: crowdfundAbi,
+			functionName: 'createCampaign',
+			args: [{ union: p.union, descriptionCid: p.descriptionCid, recipient: p.recipient, goal: p.goal, deadline: Number(p.deadline), roundId: p.roundId }]
+		},
+		observer
+	);
+}
+
+export interface PermitSignature {
+	deadline: bigint;
+	v: number;
+	r: `0x${string}`;
+	s: `0x${string}`;
+}
+
+/** Asks the wallet for an EIP-2612 permit letting Crowdfund take `amount` of `token` (a signature, no gas). */
+export async function signPermit(signer: Signer, token: Address, amount: bigint): Promise<PermitSignature> {
+	try {
+		const client = await getPublicClient();
+		const spender = crowdfund();
+		const [domain, nonce, block] = await Promise.all([
+			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'eip712Domain' }),
+			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'nonces', args: [signer.account] }),
+			client.getBlock({ blockTag: 'latest' })
+		]);
+		const [, name, version, chainId, verifyingContract] = domain;
+		const deadline = block.timestamp + 3600n;
+		const wallet = await getWalletClient(signer.provider, signer.account);
+		const signature = await wallet.signTypedData({
+			domain: { name, version, chainId, verifyingContract },
+			types: {
+				Permit: [
+					{ name: 'owner', type: 'address' },
+					{ name: 'spender', type: 'address' },
+					{ name: 'value', type: 'uint256' },
+					{ name: 'nonce', type: 'uint256' },
+					{ name: 'deadline', type: 'uint256' }
+				]
+			},
+			primaryType: 'Permit',
+			message: { owner: signer.account, spender, value: amount, nonce, deadline }
+		});
+		const { v, yParity, r, s } = parseSignature(signature);
+		return { deadline, v: v !== undefined ? Number(v) : yParity + 27, r, s };
+	} catch (e) {
+		throw toChainActionError(e, errorContext());
+	}
+}
+
+export function pledgeWithPermit(signer: Signer, id: bigint, amount: bigint, permit: PermitSignature, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(
+		signer,
+		{ address: crowdfund(), abi: crowdfundAbi, functionName: 'pledgeWithPermit', args: [id, amount, permit.deadline, permit.v, permit.r, permit.s] },
+		observer
+	);
+}
+
+export function pledge(signer: Signer, id: bigint, amount: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'pledge', args: [id, amount] }, observer);
+}
+
+/** Take back part or all of a pledge before the deadline. */
+export function unpledge(signer: Signer, id: bigint, amount: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'unpledge', args: [id, amount] }, observer);
+}
+
+export function claim(signer: Signer, id: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'claim', args: [id] }, observer);
+}
+
+export function refund(signer: Signer, id: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'refund', args: [id] }, observer);
+}
+
+export function openRound(signer: Signer, union: Address, start: bigint, end: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'openRound', args: [union, Number(start), Number(end)] }, observer);
+}
+
+/** Approve Crowdfund for `amount` (funding a round is an approve + fundRound pair). */
+export function approveCrowdfund(signer: Signer, token: Address, amount: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: token, abi: unionTokenAbi, functionName: 'approve', args: [crowdfund(), amount] }, observer);
+}
+
+export function fundRound(signer: Signer, roundId: bigint, amount: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'fundRound', args: [roundId, amount] }, observer);
+}
+
+export function finalizeForRound(signer: Signer, id: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'finalizeCampaignForRound', args: [id] }, observer);
+}
+
+export function claimMatch(signer: Signer, id: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'claimMatch', args: [id] }, observer);
+}
+
+export function sweepRound(signer: Signer, roundId: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'sweepRoundRemainder', args: [roundId] }, observer);
+}

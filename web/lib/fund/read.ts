@@ -1,0 +1,269 @@
+// Reads campaigns and matching rounds of one union from the shared Crowdfund contract: ids from its
+// indexed events (filtered by union), state from getCampaign/getRound, live pledges per member from
+// pledgeOf over everyone who ever pledged. Time comes from the latest block, not the browser clock.
+import type { Address, PublicClient } from 'viem';
+import { getConfig } from '$lib/config';
+import { crowdfundAbi, unionAbi, unionTokenAbi } from '$lib/chain/abi/generated';
+import { getPublicClient } from '$lib/chain/client';
+import { toChainActionError } from '$lib/chain/errors';
+import { errorContext } from '$lib/chain/write';
+
+export interface Campaign {
+	id: bigint;
+	union: Address;
+	creator: Address;
+	recipient: Address;
+	token: Address;
+	goal: bigint;
+	raised: bigint;
+	deadline: bigint;
+	claimed: boolean;
+	finalized: boolean;
+	matchClaimed: boolean;
+	roundId: bigint;
+	sumSqrt: bigint;
+	weight: bigint;
+	descriptionCid: string;
+}
+
+export interface Round {
+	id: bigint;
+	union: Address;
+	token: Address;
+	start: bigint;
+	end: bigint;
+	pool: bigint;
+	totalWeight: bigint;
+	claimedWeight: bigint;
+	paid: bigint;
+	swept: bigint;
+}
+
+export type CampaignStatus = 'open' | 'succeeded' | 'failed' | 'paid';
+
+/** The configured Crowdfund, or null where this network has none (the section is hidden). */
+export function crowdfundAddress(): Address | null {
+	return getConfig().contracts.crowdfund;
+}
+
+function requireCrowdfund(): Address {
+	const a = crowdfundAddress();
+	if (!a) throw new Error('Crowdfunding is not deployed on this network');
+	return a;
+}
+
+export function statusOf(c: Campaign, now: bigint): CampaignStatus {
+	if (c.claimed) return 'paid';
+	if (now < c.deadline) return 'open';
+	return c.raised >= c.goal ? 'succeeded' : 'failed';
+}
+
+async function chainTime(client: PublicClient): Promise<bigint> {
+	return (await client.getBlock({ blockTag: 'latest' })).timestamp;
+}
+
+async function guarded<T>(fn: (client: PublicClient, crowdfund: Address) => Promise<T>): Promise<T> {
+	const crowdfund = requireCrowdfund();
+	try {
+		return await fn(await getPublicClient(), crowdfund);
+	} catch (e) {
+		throw toChainActionError(e, errorContext());
+	}
+}
+
+async function readCampaigns(
+	client: PublicClient,
+	crowdfund: Address,
+	created: Array<{ id: bigint; creator: Address; descriptionCid: string }>
+): Promise<Campaign[]> {
+	const stored = await Promise.all(created.map((c) => client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'getCampaign', args: [c.id] })));
+	return created.map((c, i) => {
+		const s = stored[i]!;
+		return {
+			id: c.id,
+			union: s.union,
+			creator: c.creator,
+			recipient: s.recipient,
+			token: s.token,
+			goal: s.goal,
+			raised: s.raised,
+			deadline: BigInt(s.deadline),
+			claimed: s.claimed,
+			finalized: s.finalized,
+			matchClaimed: s.matchClaimed,
+			roundId: s.roundId,
+			sumSqrt: s.sumSqrt,
+			weight: s.weight,
+			descriptionCid: c.descriptionCid
+		};
+	});
+}
+
+async function createdEvents(client: PublicClient, crowdfund: Address, filter: { union?: Address; campaignId?: bigint }) {
+	const logs = await client.getContractEvents({
+		address: crowdfund,
+		abi: crowdfundAbi,
+		eventName: 'CampaignCreated',
+		args: filter,
+		fromBlock: BigInt(getConfig().contracts.deployBlock),
+		toBlock: 'latest',
+		strict: true
+	});
+	return logs.map((l) => ({ id: l.args.campaignId, creator: l.args.creator, descriptionCid: l.args.descriptionCid }));
+}
+
+export interface CampaignList {
+	campaigns: Campaign[];
+	rounds: Round[];
+	now: bigint;
+	symbol: string;
+	steward: Address;
+}
+
+/** Every campaign and round of `union`, newest first. */
+export function listCampaigns(union: Address): Promise<CampaignList> {
+	return guarded(async (client, crowdfund) => {
+		const [created, rounds, now, token, steward] = await Promise.all([
+			createdEvents(client, crowdfund, { union }),
+			listRoundsWith(client, crowdfund, union),
+			chainTime(client),
+			client.readContract({ address: union, abi: unionAbi, functionName: 'token' }),
+			client.readContract({ address: union, abi: unionAbi, functionName: 'steward' })
+		]);
+		const symbol = await client.readContract({ address: token, abi: unionTokenAbi, functionName: 'symbol' });
+		const campaigns = await readCampaigns(client, crowdfund, created);
+		return { campaigns: campaigns.reverse(), rounds, now, symbol, steward };
+	});
+}
+
+async function listRoundsWith(client: PublicClient, crowdfund: Address, union: Address): Promise<Round[]> {
+	const logs = await client.getContractEvents({
+		address: crowdfund,
+		abi: crowdfundAbi,
+		eventName: 'RoundOpened',
+		args: { union },
+		fromBlock: BigInt(getConfig().contracts.deployBlock),
+		toBlock: 'latest',
+		strict: true
+	});
+	const rounds = await Promise.all(logs.map((l) => readRound(client, crowdfund, l.args.roundId)));
+	return rounds.reverse();
+}
+
+async function readRound(client: PublicClient, crowdfund: Address, id: bigint): Promise<Round> {
+	const r = await client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'getRound', args: [id] });
+	return {
+		id,
+		union: r.union,
+		token: r.token,
+		start: BigInt(r.start),
+		end: BigInt(r.end),
+		pool: r.pool,
+		totalWeight: r.totalWeight,
+		claimedWeight: r.claimedWeight,
+		paid: r.paid,
+		swept: r.swept
+	};
+}
+
+/** Live pledges of a campaign, by lowercase member address (zero pledges left out). */
+async function livePledges(client: PublicClient, crowdfund: Address, id: bigint): Promise<Map<string, bigint>> {
+	const logs = await client.getContractEvents({
+		address: crowdfund,
+		abi: crowdfundAbi,
+		eventName: 'Pledged',
+		args: { campaignId: id },
+		fromBlock: BigInt(getConfig().contracts.deployBlock),
+		toBlock: 'latest',
+		strict: true
+	});
+	const pledgers = [...new Set(logs.map((l) => l.args.pledger))];
+	const amounts = await Promise.all(
+		pledgers.map((p) => client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledgeOf', args: [id, p] }))
+	);
+	const out = new Map<string, bigint>();
+	pledgers.forEach((p, i) => {
+		if (amounts[i]! > 0n) out.set(p.toLowerCase(), amounts[i]!);
+	});
+	return out;
+}
+
+export interface CampaignDetail {
+	campaign: Campaign;
+	round: Round | null;
+	/** Other campaigns of the same round (for the projected match). */
+	roundCampaigns: Campaign[];
+	pledges: Map<string, bigint>;
+	now: bigint;
+	symbol: string;
+	account: { pledge: bigint; balance: bigint; allowance: bigint; isMember: boolean } | null;
+}
+
+export function readCampaign(id: bigint, account: Address | null): Promise<CampaignDetail> {
+	return guarded(async (client, crowdfund) => {
+		const [created] = await createdEvents(client, crowdfund, { campaignId: id });
+		if (!created) throw new Error(`There is no campaign #${id}`);
+		const [[campaign], now, pledges] = await Promise.all([
+			readCampaigns(client, crowdfund, [created]),
+			chainTime(client),
+			livePledges(client, crowdfund, id)
+		]);
+		const c = campaign!;
+		let round: Round | null = null;
+		let roundCampaigns: Campaign[] = [];
+		if (c.roundId !== 0n) {
+			round = await readRound(client, crowdfund, c.roundId);
+			roundCampaigns = (await readCampaigns(client, crowdfund, await createdEvents(client, crowdfund, { union: c.union }))).filter(
+				(o) => o.roundId === c.roundId
+			);
+		}
+		const symbol = await client.readContract({ address: c.token, abi: unionTokenAbi, functionName: 'symbol' });
+		let mine: CampaignDetail['account'] = null;
+		if (account) {
+			const [pledge, balance, allowance, isMember] = await Promise.all([
+				client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledgeOf', args: [id, account] }),
+				client.readContract({ address: c.token, abi: unionTokenAbi, functionName: 'balanceOf', args: [account] }),
+				client.readContract({ address: c.token, abi: unionTokenAbi, functionName: 'allowance', args: [account, crowdfund] }),
+				client.readContract({ address: c.union, abi: unionAbi, functionName: 'isMember', args: [account] })
+			]);
+			mine = { pledge, balance, allowance, isMember };
+		}
+		return { campaign: c, round, roundCampaigns, pledges, now, symbol, account: mine };
+	});
+}
+
+export interface RoundDetail {
+	round: Round;
+	campaigns: Campaign[];
+	now: bigint;
+	symbol: string;
+	steward: Address;
+	finalizationWindow: bigint;
+	sweepable: bigint;
+	account: { balance: bigint; allowance: bigint } | null;
+}
+
+export function readRoundDetail(id: bigint, account: Address | null): Promise<RoundDetail> {
+	return guarded(async (client, crowdfund) => {
+		const round = await readRound(client, crowdfund, id);
+		if (round.union === '0x0000000000000000000000000000000000000000') throw new Error(`There is no matching round #${id}`);
+		const [created, now, steward, symbol, finalizationWindow, sweepable] = await Promise.all([
+			createdEvents(client, crowdfund, { union: round.union }),
+			chainTime(client),
+			client.readContract({ address: round.union, abi: unionAbi, functionName: 'steward' }),
+			client.readContract({ address: round.token, abi: unionTokenAbi, functionName: 'symbol' }),
+			client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'FINALIZATION_WINDOW' }),
+			client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'sweepableOf', args: [id] })
+		]);
+		const campaigns = (await readCampaigns(client, crowdfund, created)).filter((c) => c.roundId === id);
+		let mine: RoundDetail['account'] = null;
+		if (account) {
+			const [balance, allowance] = await Promise.all([
+				client.readContract({ address: round.token, abi: unionTokenAbi, functionName: 'balanceOf', args: [account] }),
+				client.readContract({ address: round.token, abi: unionTokenAbi, functionName: 'allowance', args: [account, crowdfund] })
+			]);
+			mine = { balance, allowance };
+		}
+		return { round, campaigns, now, symbol, steward, finalizationWindow, sweepable, account: mine };
+	});
+}
