@@ -9,41 +9,63 @@ import {UnionGovernor} from "../src/UnionGovernor.sol";
 import {UnionTimelock} from "../src/UnionTimelock.sol";
 import {UnionVestingWallet} from "../src/UnionVestingWallet.sol";
 import {UnionFactory} from "../src/UnionFactory.sol";
+import {IUnionRegistry} from "../src/economy/IUnionRegistry.sol";
+import {UnionArbiters} from "../src/economy/UnionArbiters.sol";
+import {Escrow} from "../src/economy/Escrow.sol";
+import {Crowdfund} from "../src/economy/Crowdfund.sol";
 
-/// @notice Deploys the five implementations and the factory, and records them in `deployments/<chainId>.json`:
-/// `{chainId, unionFactory, deployBlock, implementations: {union, token, governor, timelock, vestingWallet}}`.
+/// @notice Deploys the union implementations and factory plus the contracts shared by every union
+/// (arbiters, escrow, crowdfunding, …), and records them in `deployments/<chainId>.json`:
+/// `{chainId, deployBlock, unionFactory, implementations: {…}, arbiters, escrow, crowdfund, …}`.
 /// @dev Folder: env `DEPLOYMENTS_DIR` (absolute, inside ./deployments or ./.data) overrides `deployments/`.
 /// Broadcaster: env `PRIVATE_KEY` if set, else forge's `--private-key` / `--account` / `--sender`.
-/// Idempotent: if the json exists and its factory has code on this chain, nothing is deployed.
-/// `deployBlock` is the chain head when the script ran: a lower bound of the factory's block, safe to scan logs from.
+/// Idempotent per contract: an address already in the record that has code on this chain is kept, anything
+/// missing is deployed, so adding a feature contract later deploys only that contract.
+/// `deployBlock` is the chain head when the factory was deployed: a lower bound of every recorded contract's
+/// block, safe to scan logs from.
 contract Deploy is Script {
+    /// @dev The record read at start ("" when there is none).
+    string internal record;
+
     function run() external returns (address factory) {
         // The local stack keeps its throw-away chain's record in its data folder, not in deployments/.
         string memory dir = vm.envOr("DEPLOYMENTS_DIR", string.concat(vm.projectRoot(), "/deployments"));
         string memory path = string.concat(dir, "/", vm.toString(block.chainid), ".json");
+        if (vm.exists(path)) record = vm.readFile(path);
 
-        if (vm.exists(path)) {
-            address existing = vm.parseJsonAddress(vm.readFile(path), ".unionFactory");
-            if (existing.code.length != 0) {
-                console.log("UnionFactory already deployed at", existing, "- skipping");
-                return existing;
-            }
-        }
-
-        uint256 deployBlock = block.number;
         uint256 key = vm.envOr("PRIVATE_KEY", uint256(0));
         if (key != 0) vm.startBroadcast(key);
         else vm.startBroadcast();
-        UnionFactory.Implementations memory impls = UnionFactory.Implementations({
-            union: address(new Union()),
-            token: address(new UnionToken()),
-            governor: address(new UnionGovernor()),
-            timelock: address(new UnionTimelock()),
-            vestingWallet: address(new UnionVestingWallet())
-        });
-        factory = address(new UnionFactory(impls));
+
+        // ---- union factory and implementations ----
+        uint256 deployBlock = block.number;
+        UnionFactory.Implementations memory impls;
+        factory = existing(".unionFactory");
+        if (factory == address(0)) {
+            impls = UnionFactory.Implementations({
+                union: address(new Union()),
+                token: address(new UnionToken()),
+                governor: address(new UnionGovernor()),
+                timelock: address(new UnionTimelock()),
+                vestingWallet: address(new UnionVestingWallet())
+            });
+            factory = address(new UnionFactory(impls));
+            console.log("UnionFactory deployed at", factory);
+        } else {
+            deployBlock = vm.parseJsonUint(record, ".deployBlock");
+            impls = UnionFactory(factory).implementations();
+            console.log("UnionFactory already deployed at", factory);
+        }
+
+        // ---- economy: arbiters, escrow, crowdfunding (shared by all unions) ----
+        address arbiters = existing(".arbiters");
+        if (arbiters == address(0)) arbiters = address(new UnionArbiters(IUnionRegistry(factory)));
+        address escrow = existing(".escrow");
+        if (escrow == address(0)) escrow = address(new Escrow(IUnionRegistry(factory), UnionArbiters(arbiters)));
+        address crowdfund = existing(".crowdfund");
+        if (crowdfund == address(0)) crowdfund = address(new Crowdfund(IUnionRegistry(factory)));
+
         vm.stopBroadcast();
-        console.log("UnionFactory deployed at", factory);
 
         // A dry run (no --broadcast) must not leave a json pointing at contracts that were never sent.
         if (vm.isContext(VmSafe.ForgeContext.ScriptDryRun)) return factory;
@@ -59,9 +81,19 @@ contract Deploy is Script {
         vm.serializeUint(root, "chainId", block.chainid);
         vm.serializeAddress(root, "unionFactory", factory);
         vm.serializeUint(root, "deployBlock", deployBlock);
+        vm.serializeAddress(root, "arbiters", arbiters);
+        vm.serializeAddress(root, "escrow", escrow);
+        vm.serializeAddress(root, "crowdfund", crowdfund);
         string memory json = vm.serializeString(root, "implementations", implsJson);
         vm.createDir(dir, true);
         vm.writeJson(json, path);
         console.log("wrote", path);
+    }
+
+    /// @dev The address recorded under `jsonKey` if it still has code on this chain, else zero.
+    function existing(string memory jsonKey) internal view returns (address) {
+        if (bytes(record).length == 0 || !vm.keyExistsJson(record, jsonKey)) return address(0);
+        address recorded = vm.parseJsonAddress(record, jsonKey);
+        return recorded.code.length == 0 ? address(0) : recorded;
     }
 }

@@ -12,6 +12,9 @@ export interface Deployment {
   unionFactory: Address;
   deployBlock: number;
   implementations: Record<string, Address>;
+  arbiters: Address;
+  escrow: Address;
+  crowdfund: Address;
 }
 
 /** anvil's first deterministic account, which the local stack deploys and founds the demo with. */

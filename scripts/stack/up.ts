@@ -100,7 +100,13 @@ function siteConfig(s: {
 }): AppConfig {
   return {
     chain: { id: s.anvil.chainId, name: 'Local chain (anvil)', rpcUrl: s.anvil.rpcUrl, blockExplorer: null },
-    contracts: { unionFactory: s.deployment.unionFactory, deployBlock: s.deployment.deployBlock },
+    contracts: {
+      unionFactory: s.deployment.unionFactory,
+      deployBlock: s.deployment.deployBlock,
+      arbiters: s.deployment.arbiters,
+      escrow: s.deployment.escrow,
+      crowdfund: s.deployment.crowdfund,
+    },
     ceramic: { url: s.ceramic.url, models: { profile: s.models.profile } },
     ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
     demo: { union: s.demoUnion },

@@ -39,6 +39,14 @@ describe('parseConfig', () => {
 		expect(cfg.demo.union).toBeNull();
 	});
 
+	it('reads shared feature contracts, treating absent ones as not deployed on this network', () => {
+		const escrow = '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0';
+		const cfg = parseConfig(withField('contracts.escrow', escrow));
+		expect(cfg.contracts.escrow).toBe(escrow);
+		expect(cfg.contracts.crowdfund).toBeNull();
+		expect(cfg.contracts.arbiters).toBeNull();
+	});
+
 	it('treats a missing demo section as no demo union', () => {
 		expect(parseConfig(withField('demo', undefined)).demo.union).toBeNull();
 	});
@@ -53,6 +61,8 @@ describe('parseConfig', () => {
 		['contracts.unionFactory', '0x1234'],
 		['contracts.deployBlock', -1],
 		['contracts.deployBlock', 1.5],
+		['contracts.escrow', '0xnot-an-address'],
+		['contracts.crowdfund', 7],
 		['ceramic.url', undefined],
 		['ceramic.models.profile', ''],
 		['ipfs.gateway', 'localhost:8080'],

@@ -59,6 +59,12 @@ function address(v: unknown, field: string): Address {
 	return v as Address;
 }
 
+/** An address a network may not have deployed: absent or null means the feature is off there. */
+function optionalAddress(o: Obj, key: string, field: string): Address | null {
+	const v = o[key];
+	return v === undefined || v === null ? null : address(v, field);
+}
+
 /** Validates parsed JSON as an AppConfig; throws ConfigError naming the first wrong field. */
 export function parseConfig(raw: unknown): AppConfig {
 	const root = obj(raw, '(root)');
@@ -83,7 +89,10 @@ export function parseConfig(raw: unknown): AppConfig {
 		},
 		contracts: {
 			unionFactory: address(contracts.unionFactory, 'contracts.unionFactory'),
-			deployBlock: nonNegInt(contracts, 'deployBlock', 'contracts.deployBlock')
+			deployBlock: nonNegInt(contracts, 'deployBlock', 'contracts.deployBlock'),
+			arbiters: optionalAddress(contracts, 'arbiters', 'contracts.arbiters'),
+			escrow: optionalAddress(contracts, 'escrow', 'contracts.escrow'),
+			crowdfund: optionalAddress(contracts, 'crowdfund', 'contracts.crowdfund')
 		},
 		ceramic: {
 			url: url(ceramic, 'url', 'ceramic.url'),

@@ -16,6 +16,10 @@ export interface ContractsConfig {
 	unionFactory: Address;
 	/** Block the factory was deployed in; log scans start here. */
 	deployBlock: number;
+	/** Contracts shared by every union; null where a network has not deployed them (the site hides the feature). */
+	arbiters: Address | null;
+	escrow: Address | null;
+	crowdfund: Address | null;
 }
 
 export interface CeramicConfig {
