@@ -106,6 +106,7 @@ function siteConfig(s: {
       arbiters: s.deployment.arbiters,
       escrow: s.deployment.escrow,
       crowdfund: s.deployment.crowdfund,
+      demands: s.deployment.demands,
     },
     ceramic: { url: s.ceramic.url, models: { profile: s.models.profile } },
     ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
