@@ -14,6 +14,7 @@ import {
 	type Hex
 } from 'viem';
 import { unionAbi, unionFactoryAbi } from './abi';
+import { demandsAbi, unionGovernorAbi, unionTimelockAbi } from './abi/generated';
 
 export interface ErrorContext {
 	rpcUrl: string;
@@ -33,7 +34,7 @@ export class ChainActionError extends Error {
 }
 
 // The token's errors never surface in these flows; leaving its ABI out keeps the read chunk small.
-const ALL_ABIS: Abi = [...unionAbi, ...unionFactoryAbi] as Abi;
+const ALL_ABIS: Abi = [...unionAbi, ...unionFactoryAbi, ...unionGovernorAbi, ...unionTimelockAbi, ...demandsAbi] as Abi;
 
 /**
  * Sentences for contract errors, matched on the decoded error name (contract prefix stripped).
@@ -58,7 +59,21 @@ const CONTRACT_SENTENCES: Array<[RegExp, string]> = [
 	[/TooManyAllocations/i, 'At most 16 founder allocations are allowed'],
 	[/ZeroBeneficiary/i, 'Every allocation needs a beneficiary address'],
 	[/ZeroAllocation/i, 'Every allocation needs an amount above zero'],
-	[/CliffAfterEnd/i, 'The vesting cliff must not be longer than the vesting period']
+	[/CliffAfterEnd/i, 'The vesting cliff must not be longer than the vesting period'],
+	// governance (OpenZeppelin Governor / TimelockController) and collective demands
+	[/GovernorAlreadyCastVote/i, 'You already voted on this proposal'],
+	[/GovernorInsufficientProposerVotes/i, 'You do not have enough votes to make a proposal'],
+	[/GovernorUnexpectedProposalState/i, 'The proposal is not in the right state for this (voting may not be open yet, or it already moved on)'],
+	[/GovernorOnlyProposer|GovernorRestrictedProposer/i, 'Only the proposer can do this'],
+	[/TimelockUnexpectedOperationState|TimelockUnexecutedPredecessor/i, 'The timelock delay has not passed yet'],
+	[/Demands_AlreadyCommitted/i, 'You are already committed to this demand'],
+	[/Demands_NotCommitted/i, 'You have no commitment to withdraw'],
+	[/Demands_AlreadyActive/i, 'This demand already reached its threshold; commitments are locked'],
+	[/Demands_Expired/i, 'This demand is past its deadline'],
+	[/Demands_InvalidSignature/i, 'The commitment signature does not match this demand'],
+	[/Demands_BadDeadline/i, 'The deadline must be in the future and at most a year away'],
+	[/Demands_ZeroThreshold/i, 'The threshold must be at least one member'],
+	[/Demands_UnknownDemand/i, 'This demand does not exist']
 ];
 
 /** "Union_InviteAlreadyUsed" → "invite already used". */
