@@ -10,6 +10,7 @@ import { bringUpStack } from '../stack/up.ts';
 import { benchPageLoad } from './page-load.ts';
 import { printTable, type Row } from './table.ts';
 import { benchUnionGas } from './union-gas.ts';
+import { benchGovernanceGas } from './governance.ts';
 
 const BENCH_ENV = shiftPorts({
   NU_ANVIL_PORT: '38545',
@@ -33,6 +34,7 @@ try {
   if (!stack.demo || !stack.siteCid) throw new Error('bench stack has no demo union or site');
   const gas: Row[] = await benchUnionGas(stack.anvil.rpcUrl, stack.deployment.unionFactory);
   printTable('Foundation — gas (real receipts on anvil; target: join ≤ 1.3× floor)', gas);
+  printTable('Governance and demands — gas (real receipts on anvil, beside storage floors and OZ Governor anchors)', await benchGovernanceGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, stack.deployment.demands));
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
 } finally {
