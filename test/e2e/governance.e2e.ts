@@ -23,16 +23,30 @@ test.beforeAll(async ({ browser }) => {
   await joinDirectly(union, bob);
   // votes are read at each proposal's snapshot, which must lie after the joins
   await advanceTime(2);
-  for (const a of [founder, alice, bob]) members.push(await openMember(browser, a));
+  for (const a of [founder, alice, bob]) {
+    const m = await openMember(browser, a);
+    await m.open(`/u/${union}`);
+    await m.connect();
+    members.push(m);
+  }
 });
 
 test.afterAll(async () => {
   for (const m of members) await m.close();
 });
 
-async function connectAt(m: Member, route: string): Promise<void> {
-  await m.open(route);
-  await m.connect();
+/** In-app (hash) navigation: the document stays, so the connected wallet stays connected. */
+async function go(m: Member, route: string): Promise<void> {
+  await m.page.evaluate((r) => {
+    location.hash = r;
+  }, route);
+}
+
+/** Leaves for the governance overview and comes back, so the page reads the chain afresh. */
+async function reread(m: Member, route: string): Promise<void> {
+  await go(m, `/u/${union}/govern`);
+  await expect(m.page.getByTestId('govern-settings')).toBeVisible();
+  await go(m, route);
 }
 
 test('a treasury payment is proposed, voted, queued and executed, and the balance moves', async () => {
@@ -40,8 +54,8 @@ test('a treasury payment is proposed, voted, queued and executed, and the balanc
   const amount = parseEther('123');
   const before = await tokenBalance(union, bob);
 
-  await connectAt(f, `/u/${union}/govern`);
-  await expect(f.page.getByTestId('treasury-balance')).toContainText('1,000');
+  await go(f, `/u/${union}/govern`);
+  await expect(f.page.getByTestId('treasury-balance')).toHaveText('1000 GOV');
   await f.page.getByTestId('new-proposal').click();
   await f.page.getByTestId('proposal-title').fill('Pay Bob for the website');
   await f.page.getByTestId('proposal-body').fill('Bob built our **website**.');
@@ -62,8 +76,8 @@ test('a treasury payment is proposed, voted, queued and executed, and the balanc
     [a, ''],
     [b, 'I did build it']
   ] as const) {
-    if (m === f) await f.page.reload();
-    else await connectAt(m, proposalRoute);
+    if (m === f) await reread(f, proposalRoute);
+    else await go(m, proposalRoute);
     await expect(m.page.getByTestId('proposal-state')).toHaveText('Voting');
     if (reason) await m.page.getByTestId('vote-reason').fill(reason);
     await m.page.getByTestId('vote-for').click();
@@ -75,26 +89,26 @@ test('a treasury payment is proposed, voted, queued and executed, and the balanc
   await expect(b.page.getByTestId('vote-item')).toHaveCount(3);
 
   await advanceTime(GOVERNANCE_TIMES.votingPeriod + 1);
-  await a.page.reload();
+  await reread(a, proposalRoute);
   await expect(a.page.getByTestId('proposal-state')).toHaveText('Passed');
   await a.page.getByTestId('proposal-queue').click();
   await expect(a.page.getByTestId('proposal-state')).toHaveText('Queued', { timeout: 60_000 });
 
   await advanceTime(GOVERNANCE_TIMES.timelockDelay + 1);
-  await a.page.reload();
+  await reread(a, proposalRoute);
   await expect(a.page.getByTestId('proposal-execute')).toBeEnabled();
   await a.page.getByTestId('proposal-execute').click();
   await expect(a.page.getByTestId('proposal-state')).toHaveText('Executed', { timeout: 60_000 });
 
   expect(await tokenBalance(union, bob)).toBe(before + amount);
-  await f.page.goto(f.page.url().split('#')[0] + `#/u/${union}/govern`);
-  await expect(f.page.getByTestId('treasury-balance')).toContainText('877');
+  await go(f, `/u/${union}/govern`);
+  await expect(f.page.getByTestId('treasury-balance')).toHaveText('877 GOV');
   await expect(f.page.getByTestId('proposal-item').first()).toHaveAttribute('data-state', '7');
 });
 
 test('a demand reaches its threshold, its bundle verifies, and a tampered bundle fails', async () => {
   const [f, a, b] = members;
-  await f.open(`/u/${union}/demands`);
+  await go(f, `/u/${union}/demands`);
   await f.page.getByTestId('demand-new').click();
   await f.page.getByTestId('demand-title').fill('Fair delivery pay');
   await f.page.getByTestId('demand-target').fill('MegaDelivery Inc.');
@@ -107,7 +121,7 @@ test('a demand reaches its threshold, its bundle verifies, and a tampered bundle
   const demandRoute = new URL(f.page.url()).hash.slice(1);
 
   // alice commits, withdraws and commits again (a fresh signature over her next nonce)
-  await a.open(demandRoute);
+  await go(a, demandRoute);
   await a.page.getByTestId('demand-commit').click();
   await expect(a.page.getByTestId('demand-progress')).toHaveAttribute('data-count', '1', { timeout: 60_000 });
   await a.page.getByTestId('demand-withdraw').click();
@@ -117,7 +131,7 @@ test('a demand reaches its threshold, its bundle verifies, and a tampered bundle
 
   await f.page.getByTestId('demand-commit').click();
   await expect(f.page.getByTestId('demand-progress')).toHaveAttribute('data-count', '2', { timeout: 60_000 });
-  await b.open(demandRoute);
+  await go(b, demandRoute);
   await b.page.getByTestId('demand-commit').click();
   await expect(b.page.getByTestId('demand-state')).toHaveText('Active', { timeout: 60_000 });
   await expect(b.page.getByTestId('demand-progress')).toHaveAttribute('data-count', '3');
