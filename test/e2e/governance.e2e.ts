@@ -66,7 +66,7 @@ test('a treasury payment is proposed, voted, queued and executed, and the balanc
   await expect(f.page.getByTestId('planned-action')).toHaveCount(1);
   await f.page.getByTestId('proposal-submit').click();
   // the builder moves on to the proposal's own page
-  await expect(f.page.getByRole('heading', { name: 'Pay Bob for the website' })).toBeVisible({ timeout: 60_000 });
+  await expect(f.page.getByTestId('proposal-title')).toHaveText('Pay Bob for the website', { timeout: 60_000 });
   await expect(f.page.getByTestId('proposal-description')).toContainText('Bob built our website');
   const proposalRoute = new URL(f.page.url()).hash.slice(1);
 
