@@ -13,6 +13,7 @@ import {IUnionRegistry} from "../src/economy/IUnionRegistry.sol";
 import {UnionArbiters} from "../src/economy/UnionArbiters.sol";
 import {Escrow} from "../src/economy/Escrow.sol";
 import {Crowdfund} from "../src/economy/Crowdfund.sol";
+import {Demands} from "../src/bargaining/Demands.sol";
 
 /// @notice Deploys the union implementations and factory plus the contracts shared by every union
 /// (arbiters, escrow, crowdfunding, …), and records them in `deployments/<chainId>.json`:
@@ -65,6 +66,11 @@ contract Deploy is Script {
         address crowdfund = existing(".crowdfund");
         if (crowdfund == address(0)) crowdfund = address(new Crowdfund(IUnionRegistry(factory)));
 
+        // ---- bargaining: collective demands (shared by all unions) ----
+        address demands = existing(".demands");
+        if (demands == address(0)) demands = address(new Demands(IUnionRegistry(factory)));
+        // ---- end bargaining ----
+
         vm.stopBroadcast();
 
         // A dry run (no --broadcast) must not leave a json pointing at contracts that were never sent.
@@ -84,6 +90,7 @@ contract Deploy is Script {
         vm.serializeAddress(root, "arbiters", arbiters);
         vm.serializeAddress(root, "escrow", escrow);
         vm.serializeAddress(root, "crowdfund", crowdfund);
+        vm.serializeAddress(root, "demands", demands);
         string memory json = vm.serializeString(root, "implementations", implsJson);
         vm.createDir(dir, true);
         vm.writeJson(json, path);

@@ -22,10 +22,20 @@ import {
     TimelockControllerUpgradeable
 } from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {UnionToken} from "./UnionToken.sol";
 
 /// @title UnionGovernor
 /// @notice A union's OpenZeppelin Governor (settings, simple counting, token votes, quorum fraction, timelock
 /// control), used as an EIP-1167 clone. Times are in seconds: the token's clock is the timestamp.
+///
+/// Quorum: `quorumNumerator / 100` of the token's *delegated supply* at the proposal's snapshot
+/// (`UnionToken.getPastDelegatedSupply`), not of its total supply. The total supply includes the treasury
+/// reserve held by the timelock and unvested allocations, which no one can vote with, so a fraction of it can
+/// be out of reach. The delegated supply is checkpointed like votes, read at the snapshot (strictly in the
+/// past when voting opens), so tokens bought, borrowed or delegated afterwards move neither votes nor quorum.
+/// Delegating just before the snapshot raises the quorum by exactly the votes it adds; undelegating lowers it
+/// by exactly the votes it removes: nobody can change the quorum without changing their own votes equally.
 contract UnionGovernor is
     Initializable,
     GovernorUpgradeable,
@@ -47,7 +57,7 @@ contract UnionGovernor is
     /// @param votingDelay_ Seconds between proposing and voting.
     /// @param votingPeriod_ Seconds voting stays open.
     /// @param proposalThreshold_ Votes needed to propose.
-    /// @param quorumPercent_ Quorum as a percentage of total supply at the snapshot.
+    /// @param quorumPercent_ Quorum as a percentage of the delegated supply at the snapshot.
     function initialize(
         string calldata name_,
         IVotes token_,
@@ -63,6 +73,19 @@ contract UnionGovernor is
         __GovernorVotes_init(token_);
         __GovernorVotesQuorumFraction_init(quorumPercent_);
         __GovernorTimelockControl_init(timelock_);
+    }
+
+    /// @notice Votes needed (for + abstain) at `timepoint`: a fraction of the delegated supply then.
+    /// @param timepoint A past timestamp (a proposal's snapshot).
+    /// @return The quorum in votes.
+    function quorum(uint256 timepoint)
+        public
+        view
+        override(GovernorUpgradeable, GovernorVotesQuorumFractionUpgradeable)
+        returns (uint256)
+    {
+        uint256 delegated = UnionToken(address(token())).getPastDelegatedSupply(timepoint);
+        return Math.mulDiv(delegated, quorumNumerator(timepoint), quorumDenominator());
     }
 
     // The overrides below only resolve OpenZeppelin's multiple inheritance.

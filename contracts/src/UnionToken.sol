@@ -10,16 +10,26 @@ import {
     ERC20VotesUpgradeable
 } from "@openzeppelin/contracts-upgradeable/token/ERC20/extensions/ERC20VotesUpgradeable.sol";
 import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/NoncesUpgradeable.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title UnionToken
 /// @notice A union's ERC-20 with votes (timestamp clock) and permit. Used as an EIP-1167 clone.
 /// @dev Only the union mints. The factory that initialises the clone may also mint (the treasury reserve and
 /// vesting allocations) until it calls `finishInitialMint`, which it does inside the same `createUnion`.
+/// The token also checkpoints its *delegated supply* (the sum of all voting power: tokens whose holder has a
+/// delegate), which the governor's quorum is taken from. Tokens nobody can vote with — the treasury reserve in
+/// the timelock, unvested allocations in vesting wallets, balances of holders who never delegated — are not
+/// in it, so a quorum fraction of it is reachable.
 contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, ERC20VotesUpgradeable {
+    using Checkpoints for Checkpoints.Trace208;
+
     /// @dev The union this token belongs to: the only permanent minter.
     address private _union;
     /// @dev The initialiser (the factory) while the initial supply is minted; zero afterwards.
     address private _initialMinter;
+    /// @dev Total voting power over time (keyed by timestamp), i.e. the sum of every delegate's votes.
+    Checkpoints.Trace208 private _delegatedSupply;
 
     /// @notice `caller` may not mint.
     /// @param caller The rejected caller.
@@ -89,6 +99,20 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
         emit InitialMintFinished(minter);
     }
 
+    /// @notice The delegated supply now: the sum of every account's votes.
+    /// @return Tokens whose holder has a delegate.
+    function delegatedSupply() external view returns (uint256) {
+        return _delegatedSupply.latest();
+    }
+
+    /// @notice The delegated supply at a past `timepoint` (a timestamp strictly before now), as checkpointed.
+    /// @dev Same lookup rules as `getPastTotalSupply`, so it is safe to read at a proposal's snapshot.
+    /// @param timepoint The timestamp.
+    /// @return The sum of every account's votes at the end of `timepoint`.
+    function getPastDelegatedSupply(uint256 timepoint) external view returns (uint256) {
+        return _delegatedSupply.upperLookupRecent(_validateTimepoint(timepoint));
+    }
+
     /// @notice Votes are checkpointed by timestamp (ERC-6372).
     /// @return The current timestamp.
     function clock() public view override returns (uint48) {
@@ -105,6 +129,18 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
     /// @inheritdoc ERC20PermitUpgradeable
     function nonces(address owner) public view override(ERC20PermitUpgradeable, NoncesUpgradeable) returns (uint256) {
         return super.nonces(owner);
+    }
+
+    /// @dev Every change of voting power passes here (transfers, mints, burns and delegation changes). Power
+    /// that moves from "no delegate" to a delegate joins the delegated supply; the reverse leaves it; power moving
+    /// between two delegates (or between two undelegated holders) leaves it unchanged.
+    function _moveDelegateVotes(address from, address to, uint256 amount) internal override {
+        super._moveDelegateVotes(from, to, amount);
+        if (amount == 0 || (from == address(0)) == (to == address(0))) return;
+        uint208 current = _delegatedSupply.latest();
+        uint208 delta = SafeCast.toUint208(amount);
+        // cannot underflow: power leaving the delegated supply was counted in it when it entered
+        _delegatedSupply.push(clock(), from == address(0) ? current + delta : current - delta);
     }
 
     /// @dev The single path for every balance change (ERC20 + Votes checkpoints).

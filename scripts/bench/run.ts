@@ -14,6 +14,7 @@ import { benchUnionGas } from './union-gas.ts';
 import { benchBackingGas } from './backing-gas.ts';
 import { benchMarketGas } from './market.ts';
 import { benchFundSwap } from './fund-swap.ts';
+import { benchGovernanceGas } from './governance.ts';
 
 const BENCH_ENV = shiftPorts({
   NU_ANVIL_PORT: '38545',
@@ -45,6 +46,7 @@ try {
       'Economy — crowdfunding and Uniswap V2 swap gas (real receipts; target: our actions ≤ 1.3× floor)',
       await benchFundSwap({ rpcUrl: stack.anvil.rpcUrl, unionFactory: stack.deployment.unionFactory, crowdfund: stack.deployment.crowdfund, uniswap: stack.config.uniswap }),
     );
+  printTable('Governance and demands — gas (real receipts on anvil, beside storage floors and OZ Governor anchors)', await benchGovernanceGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, stack.deployment.demands));
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
   if (stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));

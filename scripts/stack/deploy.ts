@@ -15,6 +15,7 @@ export interface Deployment {
   arbiters: Address;
   escrow: Address;
   crowdfund: Address;
+  demands: Address;
 }
 
 /** anvil's first deterministic account, which the local stack deploys and founds the demo with. */

@@ -124,6 +124,7 @@ function siteConfig(s: {
       arbiters: s.deployment.arbiters,
       escrow: s.deployment.escrow,
       crowdfund: s.deployment.crowdfund,
+      demands: s.deployment.demands,
     },
     ceramic: {
       url: s.ceramic.url,

@@ -15,8 +15,8 @@ contract GovernanceTest is UnionTestBase {
 
     function setUp() public override {
         super.setUp();
-        // Quorum is a share of the whole supply, treasury included: keep the treasury small enough that three
-        // members' grants reach the 4% quorum (2,300 supply -> 92 needed, 200 for).
+        // Quorum is a share of the delegated supply (members' votes), not of the treasury: see
+        // governance/GovernanceQuorum.t.sol for a full-size reserve.
         UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
         p.treasuryReserve = SMALL_RESERVE;
         p.allocations = new UnionFactory.Allocation[](0);

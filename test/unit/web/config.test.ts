@@ -50,6 +50,7 @@ describe('parseConfig', () => {
 		expect(cfg.contracts.escrow).toBe(escrow);
 		expect(cfg.contracts.crowdfund).toBeNull();
 		expect(cfg.contracts.arbiters).toBeNull();
+		expect(cfg.contracts.demands).toBeNull();
 	});
 
 	it('treats a missing demo section as no demo union', () => {
@@ -68,6 +69,7 @@ describe('parseConfig', () => {
 		['contracts.deployBlock', 1.5],
 		['contracts.escrow', '0xnot-an-address'],
 		['contracts.crowdfund', 7],
+		['contracts.demands', '0x12'],
 		['ceramic.url', undefined],
 		['ceramic.models.profile', ''],
 		['ceramic.models.post', undefined],

@@ -14,7 +14,7 @@ import {
 	type Hex
 } from 'viem';
 import { unionAbi, unionFactoryAbi } from './abi';
-import { escrowAbi, unionArbitersAbi, unionTokenAbi } from './abi/generated';
+import { demandsAbi, escrowAbi, unionArbitersAbi, unionGovernorAbi, unionTimelockAbi, unionTokenAbi } from './abi/generated';
 
 export interface ErrorContext {
 	rpcUrl: string;
@@ -33,14 +33,17 @@ export class ChainActionError extends Error {
 	}
 }
 
-// The token's errors never surface in these flows; leaving its ABI out keeps the read chunk small.
+// Errors of every contract a write can reach; only error items, so the read chunk stays small.
 const ALL_ABIS: Abi = [
 	...unionAbi,
 	...unionFactoryAbi,
 	// Market: the escrow calls the arbiter registry and moves tokens, so their errors can surface too.
 	...escrowAbi,
 	...unionArbitersAbi.filter((item) => item.type === 'error'),
-	...unionTokenAbi.filter((item) => item.type === 'error')
+	...unionTokenAbi.filter((item) => item.type === 'error'),
+	...unionGovernorAbi.filter((item) => item.type === 'error'),
+	...unionTimelockAbi.filter((item) => item.type === 'error'),
+	...demandsAbi.filter((item) => item.type === 'error')
 ] as Abi;
 
 /**
@@ -101,7 +104,21 @@ const CONTRACT_SENTENCES: Array<[RegExp, string]> = [
 	[/Crowdfund_BadDeadline/, 'The deadline must be in the future and within a year'],
 	[/Crowdfund_DeadlineOutsideRound/, 'The deadline must fall inside the matching round'],
 	[/Crowdfund_RoundEnded/, 'This matching round has ended'],
-	[/Crowdfund_FinalizationOpen/, 'Matches can be paid once the round’s finalisation week is over']
+	[/Crowdfund_FinalizationOpen/, 'Matches can be paid once the round’s finalisation week is over'],
+	// governance (OpenZeppelin Governor / TimelockController) and collective demands
+	[/GovernorAlreadyCastVote/i, 'You already voted on this proposal'],
+	[/GovernorInsufficientProposerVotes/i, 'You do not have enough votes to make a proposal'],
+	[/GovernorUnexpectedProposalState/i, 'The proposal is not in the right state for this (voting may not be open yet, or it already moved on)'],
+	[/GovernorOnlyProposer|GovernorRestrictedProposer/i, 'Only the proposer can do this'],
+	[/TimelockUnexpectedOperationState|TimelockUnexecutedPredecessor/i, 'The timelock delay has not passed yet'],
+	[/Demands_AlreadyCommitted/i, 'You are already committed to this demand'],
+	[/Demands_NotCommitted/i, 'You have no commitment to withdraw'],
+	[/Demands_AlreadyActive/i, 'This demand already reached its threshold; commitments are locked'],
+	[/Demands_Expired/i, 'This demand is past its deadline'],
+	[/Demands_InvalidSignature/i, 'The commitment signature does not match this demand'],
+	[/Demands_BadDeadline/i, 'The deadline must be in the future and at most a year away'],
+	[/Demands_ZeroThreshold/i, 'The threshold must be at least one member'],
+	[/Demands_UnknownDemand/i, 'This demand does not exist']
 ];
 
 /**

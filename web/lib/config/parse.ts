@@ -100,7 +100,8 @@ export function parseConfig(raw: unknown): AppConfig {
 			deployBlock: nonNegInt(contracts, 'deployBlock', 'contracts.deployBlock'),
 			arbiters: optionalAddress(contracts, 'arbiters', 'contracts.arbiters'),
 			escrow: optionalAddress(contracts, 'escrow', 'contracts.escrow'),
-			crowdfund: optionalAddress(contracts, 'crowdfund', 'contracts.crowdfund')
+			crowdfund: optionalAddress(contracts, 'crowdfund', 'contracts.crowdfund'),
+			demands: optionalAddress(contracts, 'demands', 'contracts.demands')
 		},
 		ceramic: {
 			url: url(ceramic, 'url', 'ceramic.url'),

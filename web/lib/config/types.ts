@@ -20,6 +20,8 @@ export interface ContractsConfig {
 	arbiters: Address | null;
 	escrow: Address | null;
 	crowdfund: Address | null;
+	/** Shared collective-demands contract (Demands.sol); null hides the Demands section. */
+	demands: Address | null;
 }
 
 export interface CeramicConfig {

@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {IUnion} from "../interfaces/IUnion.sol";
+import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
+
+/// @title Demands
+/// @notice Collective demands for every union (one deployment, keyed by union). A member drafts a demand to an
+/// outside party (text on IPFS: what the union asks, and what members will do if it is not met) with a threshold
+/// of `N` committed members and a deadline. Members commit by signing EIP-712 typed data
+/// `Commitment(address union,uint256 demandId,address member,string textCid,uint256 nonce)`; anyone may submit
+/// the signature (a relayer, a fellow member, or the member). Only members count. A commitment can be withdrawn
+/// until the threshold is reached; at `N` the demand becomes Active for good and every commitment is locked.
+/// @dev Every signature is emitted in `Committed`, so the bundle (text CID + every signature + this contract's
+/// EIP-712 domain) can be rebuilt from logs and checked offline without trusting any site. Withdrawing bumps the
+/// member's nonce for that demand, so an old signature can never be replayed to commit them again.
+// forge-lint: disable-start(block-timestamp)
+contract Demands is EIP712 {
+    /// @notice A demand's lifecycle. `Expired` is derived: Open past its deadline.
+    enum DemandState {
+        Open,
+        Active,
+        Expired
+    }
+
+    /// @notice A demand as stored.
+    struct Demand {
+        address union;
+        uint32 threshold;
+        uint32 commitments;
+        uint48 deadline;
+        address creator;
+        /// @dev Block in which the threshold was reached (0 while Open): members are checked at this block.
+        uint64 activatedBlock;
+        string textCid;
+        string target;
+    }
+
+    /// @dev Per (demand, member): whether a commitment is live, and the nonce the next signature must carry.
+    struct Pledge {
+        bool committed;
+        uint64 nonce;
+    }
+
+    /// @notice EIP-712 type hash of `Commitment`.
+    bytes32 public constant COMMITMENT_TYPEHASH =
+        keccak256("Commitment(address union,uint256 demandId,address member,string textCid,uint256 nonce)");
+    /// @notice Longest time a demand may stay open.
+    uint256 public constant MAX_DURATION = 365 days;
+
+    /// @notice The factory whose unions this contract serves.
+    IUnionRegistry public immutable factory;
+
+    /// @notice Number of demands created (ids start at 1).
+    uint256 public demandCount;
+
+    mapping(uint256 demandId => Demand) private _demands;
+    mapping(uint256 demandId => mapping(address member => Pledge)) private _pledges;
+
+    /// @notice `union` was not created by the factory.
+    /// @param union The address given as a union.
+    error Demands_UnknownUnion(address union);
+    /// @notice `account` is not a member of `union`.
+    /// @param union The union.
+    /// @param account The non-member.
+    error Demands_NotMember(address union, address account);
+    /// @notice The threshold must be at least one member.
+    error Demands_ZeroThreshold();
+    /// @notice The text CID is empty.
+    error Demands_EmptyText();
+    /// @notice The deadline is in the past or too far ahead.
+    /// @param deadline The given deadline.
+    /// @param timestamp The current block timestamp.
+    error Demands_BadDeadline(uint256 deadline, uint256 timestamp);
+    /// @notice No demand has this id.
+    /// @param demandId The id.
+    error Demands_UnknownDemand(uint256 demandId);
+    /// @notice The demand is past its deadline.
+    /// @param demandId The demand.
+    /// @param deadline Its deadline.
+    error Demands_Expired(uint256 demandId, uint256 deadline);
+    /// @notice The demand already reached its threshold; commitments are locked.
+    /// @param demandId The demand.
+    error Demands_AlreadyActive(uint256 demandId);
+    /// @notice `member` already has a live commitment to the demand.
+    /// @param demandId The demand.
+    /// @param member The member.
+    error Demands_AlreadyCommitted(uint256 demandId, address member);
+    /// @notice `member` has no live commitment to the demand.
+    /// @param demandId The demand.
+    /// @param member The member.
+    error Demands_NotCommitted(uint256 demandId, address member);
+    /// @notice The signature is not `member`'s over the commitment with their current nonce.
+    /// @param demandId The demand.
+    /// @param member The claimed signer.
+    error Demands_InvalidSignature(uint256 demandId, address member);
+
+    /// @notice A member drafted a demand.
+    /// @param demandId The new demand.
+    /// @param union The union making it.
+    /// @param creator The member who drafted it.
+    /// @param textCid IPFS CID of the demand text.
+    /// @param target The outside party it is addressed to.
+    /// @param threshold Committed members needed.
+    /// @param deadline Timestamp after which it can no longer reach the threshold.
+    event DemandCreated(
+        uint256 indexed demandId,
+        address indexed union,
+        address indexed creator,
+        string textCid,
+        string target,
+        uint32 threshold,
+        uint48 deadline
+    );
+    /// @notice `member` committed (signature submitted by `submitter`).
+    /// @param demandId The demand.
+    /// @param member The committed member.
+    /// @param submitter Who sent the transaction.
+    /// @param nonce The nonce the signature carries.
+    /// @param signature The member's EIP-712 signature (part of the bundle).
+    /// @param commitments Live commitments after this one.
+    event Committed(
+        uint256 indexed demandId,
+        address indexed member,
+        address submitter,
+        uint256 nonce,
+        bytes signature,
+        uint32 commitments
+    );
+    /// @notice `member`'s commitment ended before the threshold (withdrawn, or pruned after they left).
+    /// @param demandId The demand.
+    /// @param member The member.
+    /// @param pruned True iff removed by someone else because `member` is no longer a member.
+    /// @param commitments Live commitments after this.
+    event CommitmentWithdrawn(uint256 indexed demandId, address indexed member, bool pruned, uint32 commitments);
+    /// @notice The demand reached its threshold in this block and is Active.
+    /// @param demandId The demand.
+    /// @param union The union.
+    /// @param commitments Live commitments (== threshold).
+    event DemandActivated(uint256 indexed demandId, address indexed union, uint32 commitments);
+
+    /// @param factory_ The factory whose unions may make demands.
+    constructor(IUnionRegistry factory_) EIP712("Network Union Demands", "1") {
+        factory = factory_;
+    }
+
+    /// @notice Draft a demand for `union` (members only).
+    /// @param union The union.
+    /// @param textCid IPFS CID of the demand text (what is asked and what members will do).
+    /// @param target The outside party (a name or address, as text).
+    /// @param threshold Committed members needed to make it Active.
+    /// @param deadline Timestamp after which commitments are refused, within `MAX_DURATION`.
+    /// @return demandId The new demand's id.
+    function create(address union, string calldata textCid, string calldata target, uint32 threshold, uint48 deadline)
+        external
+        returns (uint256 demandId)
+    {
+        if (!factory.isUnion(union)) revert Demands_UnknownUnion(union);
+        if (!IUnion(union).isMember(msg.sender)) revert Demands_NotMember(union, msg.sender);
+        if (bytes(textCid).length == 0) revert Demands_EmptyText();
+        if (threshold == 0) revert Demands_ZeroThreshold();
+        if (deadline <= block.timestamp || deadline > block.timestamp + MAX_DURATION) {
+            revert Demands_BadDeadline(deadline, block.timestamp);
+        }
+        demandId = ++demandCount;
+        Demand storage d = _demands[demandId];
+        d.union = union;
+        d.threshold = threshold;
+        d.deadline = deadline;
+        d.creator = msg.sender;
+        d.textCid = textCid;
+        d.target = target;
+        emit DemandCreated({
+            demandId: demandId,
+            union: union,
+            creator: msg.sender,
+            textCid: textCid,
+            target: target,
+            threshold: threshold,
+            deadline: deadline
+        });
+    }
+
+    /// @notice Record `member`'s signed commitment (anyone may submit it). `member` must be a member now and
+    /// sign over their current nonce (`nonceOf`). Reaching the threshold activates the demand.
+    /// @param demandId The demand.
+    /// @param member The committing member.
+    /// @param signature `member`'s signature (EOA or ERC-1271) over `hashCommitment(demandId, member)`.
+    function commit(uint256 demandId, address member, bytes calldata signature) external {
+        Demand storage d = _openDemand(demandId);
+        address union = d.union;
+        if (!IUnion(union).isMember(member)) revert Demands_NotMember(union, member);
+        Pledge memory p = _pledges[demandId][member];
+        if (p.committed) revert Demands_AlreadyCommitted(demandId, member);
+        bytes32 digest = _commitmentDigest(union, demandId, member, d.textCid, p.nonce);
+        if (!SignatureChecker.isValidSignatureNowCalldata(member, digest, signature)) {
+            revert Demands_InvalidSignature(demandId, member);
+        }
+        _pledges[demandId][member].committed = true;
+        // cannot overflow: each member commits at most once at a time and a union has far fewer than 2^32
+        uint32 count;
+        unchecked {
+            count = d.commitments + 1;
+        }
+        d.commitments = count;
+        emit Committed({
+            demandId: demandId,
+            member: member,
+            submitter: msg.sender,
+            nonce: p.nonce,
+            signature: signature,
+            commitments: count
+        });
+        if (count == d.threshold) {
+            d.activatedBlock = uint64(block.number);
+            emit DemandActivated(demandId, union, count);
+        }
+    }
+
+    /// @notice Withdraw your own commitment before the demand is Active. Your nonce moves on, so the old
+    /// signature cannot be submitted again.
+    /// @param demandId The demand.
+    function withdraw(uint256 demandId) external {
+        _end(demandId, msg.sender, false);
+    }
+
+    /// @notice Remove the commitment of someone who has left the union since committing (anyone, before the
+    /// demand is Active), so only members count toward the threshold.
+    /// @param demandId The demand.
+    /// @param former The former member.
+    function prune(uint256 demandId, address former) external {
+        Demand storage d = _demand(demandId);
+        if (IUnion(d.union).isMember(former)) revert Demands_NotMember(d.union, former);
+        _end(demandId, former, true);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice A demand.
+    /// @param demandId The demand.
+    /// @return The stored demand (zero union if unknown).
+    function getDemand(uint256 demandId) external view returns (Demand memory) {
+        return _demands[demandId];
+    }
+
+    /// @notice A demand's state now.
+    /// @param demandId The demand.
+    /// @return Open, Active or Expired.
+    function stateOf(uint256 demandId) public view returns (DemandState) {
+        Demand storage d = _demand(demandId);
+        if (d.activatedBlock != 0) return DemandState.Active;
+        if (block.timestamp > d.deadline) return DemandState.Expired;
+        return DemandState.Open;
+    }
+
+    /// @notice Whether `member` has a live commitment to the demand.
+    /// @param demandId The demand.
+    /// @param member The member.
+    /// @return True iff committed.
+    function isCommitted(uint256 demandId, address member) external view returns (bool) {
+        return _pledges[demandId][member].committed;
+    }
+
+    /// @notice The nonce `member`'s next commitment signature must carry.
+    /// @param demandId The demand.
+    /// @param member The member.
+    /// @return The nonce (bumped by every withdrawal).
+    function nonceOf(uint256 demandId, address member) external view returns (uint256) {
+        return _pledges[demandId][member].nonce;
+    }
+
+    /// @notice The EIP-712 digest `member` signs to commit to the demand (with their current nonce).
+    /// @param demandId The demand.
+    /// @param member The member.
+    /// @return The digest.
+    function hashCommitment(uint256 demandId, address member) external view returns (bytes32) {
+        Demand storage d = _demand(demandId);
+        return _commitmentDigest(d.union, demandId, member, d.textCid, _pledges[demandId][member].nonce);
+    }
+
+    // ---------------------------------------------------------------- internal
+
+    function _end(uint256 demandId, address member, bool pruned) private {
+        Demand storage d = _demand(demandId);
+        if (d.activatedBlock != 0) revert Demands_AlreadyActive(demandId);
+        Pledge memory p = _pledges[demandId][member];
+        if (!p.committed) revert Demands_NotCommitted(demandId, member);
+        // cannot overflow: a nonce moves once per withdrawal, each its own transaction
+        unchecked {
+            _pledges[demandId][member] = Pledge({committed: false, nonce: p.nonce + 1});
+        }
+        // cannot underflow: this member's live commitment is counted
+        uint32 count;
+        unchecked {
+            count = d.commitments - 1;
+        }
+        d.commitments = count;
+        emit CommitmentWithdrawn(demandId, member, pruned, count);
+    }
+
+    function _demand(uint256 demandId) private view returns (Demand storage d) {
+        d = _demands[demandId];
+        if (d.union == address(0)) revert Demands_UnknownDemand(demandId);
+    }
+
+    function _openDemand(uint256 demandId) private view returns (Demand storage d) {
+        d = _demand(demandId);
+        if (d.activatedBlock != 0) revert Demands_AlreadyActive(demandId);
+        if (block.timestamp > d.deadline) revert Demands_Expired(demandId, d.deadline);
+    }
+
+    function _commitmentDigest(address union, uint256 demandId, address member, string memory textCid, uint256 nonce)
+        private
+        view
+        returns (bytes32)
+    {
+        return _hashTypedDataV4(
+            keccak256(abi.encode(COMMITMENT_TYPEHASH, union, demandId, member, keccak256(bytes(textCid)), nonce))
+        );
+    }
+}

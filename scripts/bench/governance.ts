@@ -1,0 +1,94 @@
+// Gas of governing a union and of committing to a collective demand, from real receipts on the bench stack's
+// anvil, each beside its storage floor (scripts/bench/floor.ts) and the OpenZeppelin Governor anchors measured
+// on this machine (no timelock, no clones): propose 67,600, first castVote 83,011, execute 63,703.
+import { createTestClient, createWalletClient, erc20Abi, encodeFunctionData, http, keccak256, parseEther, toBytes, type Address, type Hex } from 'viem';
+import { demandsAbi, unionAbi, unionFactoryAbi, unionGovernorAbi } from '../../web/lib/chain/abi/generated.ts';
+import { commitmentTypedData, commitmentDomain } from '../../web/lib/bargaining/typedData.ts';
+import { localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { storageFloor } from './floor.ts';
+import { gasRow } from './union-gas.ts';
+import type { Row } from './table.ts';
+
+export async function benchGovernanceGas(rpcUrl: string, factory: Address, demands: Address): Promise<Row[]> {
+  const lc = localChain(rpcUrl);
+  const testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
+  const advance = async (seconds: number) => {
+    await testClient.increaseTime({ seconds });
+    await testClient.mine({ blocks: 1 });
+  };
+  const accounts = await unlockedAccounts(lc);
+  const [founder, alice, bob] = [accounts[10], accounts[11], accounts[12]] as [Address, Address, Address];
+  const rows: Row[] = [];
+  const measure = async (name: string, hash: Hex, gasUsed: bigint, note: string) => {
+    rows.push(gasRow(name, gasUsed, await storageFloor(lc.client, hash), note));
+  };
+
+  const created = await send(lc, founder, {
+    address: factory,
+    abi: unionFactoryAbi,
+    functionName: 'createUnion',
+    args: [
+      {
+        name: 'Bench Governed Union',
+        charterCid: 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y',
+        admissionRule: 0,
+        tokenName: 'Governed Token',
+        tokenSymbol: 'GOV',
+        joinGrant: parseEther('100'),
+        treasuryReserve: parseEther('1000000'),
+        allocations: [],
+        vesting: { start: 0n, cliff: 0n, duration: 1n },
+        governance: { votingDelay: 1, votingPeriod: 600, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 60n },
+      },
+    ],
+  });
+  const union = unionCreatedIn(created);
+  const [log] = await lc.client.getContractEvents({ address: factory, abi: unionFactoryAbi, eventName: 'UnionCreated', args: { union }, fromBlock: created.blockNumber, toBlock: created.blockNumber, strict: true });
+  if (!log) throw new Error('no UnionCreated log');
+  const { governor, token } = log.args;
+  for (const m of [alice, bob]) await send(lc, m, { address: union, abi: unionAbi, functionName: 'join' });
+  await advance(2);
+
+  const targets: Address[] = [token];
+  const values = [0n];
+  const calldatas: Hex[] = [encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [bob, parseEther('250')] })];
+  const description = 'Pay Bob\n\nipfs://bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y';
+  const proposed = await send(lc, alice, { address: governor, abi: unionGovernorAbi, functionName: 'propose', args: [targets, values, calldatas, description] });
+  await measure('propose (one treasury transfer)', proposed.transactionHash, proposed.gasUsed, 'anchor: OZ Governor propose 67,600 (no clone, no timelock)');
+  const [created2] = await lc.client.getContractEvents({ address: governor, abi: unionGovernorAbi, eventName: 'ProposalCreated', fromBlock: proposed.blockNumber, toBlock: proposed.blockNumber, strict: true });
+  if (!created2) throw new Error('no ProposalCreated log');
+  const id = created2.args.proposalId;
+
+  await advance(2);
+  const firstVote = await send(lc, alice, { address: governor, abi: unionGovernorAbi, functionName: 'castVote', args: [id, 1] });
+  await measure('castVote (first on the proposal)', firstVote.transactionHash, firstVote.gasUsed, 'anchor: OZ Governor first castVote 83,011');
+  const secondVote = await send(lc, bob, { address: governor, abi: unionGovernorAbi, functionName: 'castVote', args: [id, 1] });
+  await measure('castVote (later)', secondVote.transactionHash, secondVote.gasUsed, 'tally slot already warm-written');
+
+  await advance(601);
+  const descriptionHash = keccak256(toBytes(description));
+  const queued = await send(lc, founder, { address: governor, abi: unionGovernorAbi, functionName: 'queue', args: [targets, values, calldatas, descriptionHash] });
+  await advance(61);
+  const executed = await send(lc, founder, { address: governor, abi: unionGovernorAbi, functionName: 'execute', args: [targets, values, calldatas, descriptionHash] });
+  const [qFloor, eFloor] = await Promise.all([storageFloor(lc.client, queued.transactionHash), storageFloor(lc.client, executed.transactionHash)]);
+  rows.push(gasRow('queue (timelock schedule)', queued.gasUsed, qFloor, 'timelock stores the operation'));
+  rows.push(gasRow('execute (timelock → token transfer)', executed.gasUsed, eFloor, 'anchor: OZ Governor execute 63,703 (no timelock)'));
+  rows.push(gasRow('queue + execute', queued.gasUsed + executed.gasUsed, qFloor + eFloor, 'what a passed treasury payment costs after the vote'));
+
+  // Collective demand: a member commits with an EIP-712 signature (here the member submits it).
+  const createdDemand = await send(lc, founder, { address: demands, abi: demandsAbi, functionName: 'create', args: [union, 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y', 'MegaCorp', 3, Math.floor(Date.now() / 1000) + 30 * 86400] });
+  const [dc] = await lc.client.getContractEvents({ address: demands, abi: demandsAbi, eventName: 'DemandCreated', fromBlock: createdDemand.blockNumber, toBlock: createdDemand.blockNumber, strict: true });
+  if (!dc) throw new Error('no DemandCreated log');
+  const domain = commitmentDomain(lc.chain.id, demands);
+  const commit = async (member: Address) => {
+    const wallet = createWalletClient({ account: member, chain: lc.chain, transport: http(rpcUrl) });
+    const signature = await wallet.signTypedData(commitmentTypedData(domain, { union, demandId: dc.args.demandId, member, textCid: dc.args.textCid, nonce: 0n }));
+    return send(lc, member, { address: demands, abi: demandsAbi, functionName: 'commit', args: [dc.args.demandId, member, signature] });
+  };
+  const first = await commit(alice);
+  await measure('commit to a demand', first.transactionHash, first.gasUsed, 'EIP-712 check (ecrecover) + isMember call + signature in the log');
+  await commit(bob);
+  const last = await commit(founder);
+  await measure('commit that activates the demand (N reached)', last.transactionHash, last.gasUsed, 'plus the activation block and event');
+  return rows;
+}

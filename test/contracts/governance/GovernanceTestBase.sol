@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
+import {UnionTestBase} from "../utils/UnionTestBase.sol";
+
+/// @dev A union with the default (large) treasury reserve and a vesting allocation, founder + alice + bob as
+/// members, and helpers to propose, vote and run one-call proposals.
+abstract contract GovernanceTestBase is UnionTestBase {
+    function setUp() public virtual override {
+        super.setUp();
+        _join(alice);
+        _join(bob);
+        // votes are read at the proposal snapshot, strictly in the past
+        vm.warp(block.timestamp + 1);
+    }
+
+    function _one(address target, bytes memory data)
+        internal
+        pure
+        returns (address[] memory targets, uint256[] memory values, bytes[] memory calldatas)
+    {
+        targets = new address[](1);
+        values = new uint256[](1);
+        calldatas = new bytes[](1);
+        targets[0] = target;
+        calldatas[0] = data;
+    }
+
+    function _payment(address to, uint256 amount)
+        internal
+        view
+        returns (address[] memory, uint256[] memory, bytes[] memory)
+    {
+        return _one(address(token), abi.encodeCall(IERC20.transfer, (to, amount)));
+    }
+
+    function _propose(address target, bytes memory data, string memory description) internal returns (uint256 id) {
+        (address[] memory t, uint256[] memory v, bytes[] memory c) = _one(target, data);
+        vm.prank(alice);
+        id = governor.propose(t, v, c, description);
+    }
+
+    /// @dev Proposes, lets every member vote for, queues and executes after the delay.
+    function _passOne(address target, bytes memory data, string memory description) internal returns (uint256 id) {
+        (address[] memory t, uint256[] memory v, bytes[] memory c) = _one(target, data);
+        vm.prank(alice);
+        id = governor.propose(t, v, c, description);
+        vm.warp(block.timestamp + VOTING_DELAY + 1);
+        address[3] memory voters = [founder, alice, bob];
+        for (uint256 i; i < 3; ++i) {
+            vm.prank(voters[i]);
+            governor.castVote(id, 1);
+        }
+        vm.warp(block.timestamp + VOTING_PERIOD);
+        assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Succeeded), "succeeded");
+        bytes32 h = keccak256(bytes(description));
+        governor.queue(t, v, c, h);
+        vm.warp(block.timestamp + TIMELOCK_DELAY);
+        governor.execute(t, v, c, h);
+        assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Executed), "executed");
+    }
+
+    function _admission(IUnion.AdmissionRule rule) internal pure returns (uint8) {
+        return uint8(rule);
+    }
+}

@@ -1,0 +1,59 @@
+// Demands.create: the demand text goes to IPFS, then one transaction records it for the union.
+import type { Address } from 'viem';
+import { decodeEventLog } from 'viem';
+import { uploadText } from '$lib/ipfs/upload';
+import { demandsAbi } from '$lib/chain/abi/generated';
+import { writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
+import { demandsAddress } from './read';
+
+export interface DemandDraft {
+	title: string;
+	/** Markdown: what the union asks, and what members will do if it is not met. */
+	text: string;
+	target: string;
+	threshold: number;
+	/** Days from now until the deadline. */
+	days: number;
+}
+
+export function draftProblems(d: DemandDraft): string[] {
+	const p: string[] = [];
+	if (!d.title.trim()) p.push('Give the demand a title');
+	if (!d.target.trim()) p.push('Say who the demand is addressed to');
+	if (!d.text.trim()) p.push('Write what the union asks and what members commit to');
+	if (!Number.isInteger(d.threshold) || d.threshold < 1) p.push('The threshold must be a whole number of members, at least 1');
+	if (!Number.isFinite(d.days) || d.days <= 0 || d.days > 365) p.push('The deadline must be between 1 and 365 days away');
+	return p;
+}
+
+export interface CreateDemandResult extends TxResult {
+	demandId: bigint;
+	textCid: string;
+}
+
+export async function createDemand(
+	signer: Signer,
+	union: Address,
+	draft: DemandDraft,
+	observer: TxObserver & { uploading?(fraction: number): void } = {}
+): Promise<CreateDemandResult> {
+	const problems = draftProblems(draft);
+	if (problems.length) throw new Error(problems.join('; '));
+	const body = `# ${draft.title.trim()}\n\n**To:** ${draft.target.trim()}\n\n${draft.text.trim()}\n`;
+	const { cid } = await uploadText(body, 'demand.md', observer.uploading);
+	const deadline = Math.floor(Date.now() / 1000) + Math.round(draft.days * 86_400);
+	const result = await writeContract(
+		signer,
+		{ address: demandsAddress(), abi: demandsAbi, functionName: 'create', args: [union, cid, draft.target.trim(), draft.threshold, deadline] },
+		observer
+	);
+	for (const log of result.receipt.logs) {
+		try {
+			const ev = decodeEventLog({ abi: demandsAbi, data: log.data, topics: log.topics });
+			if (ev.eventName === 'DemandCreated') return { ...result, demandId: ev.args.demandId, textCid: cid };
+		} catch {
+			// another contract's log
+		}
+	}
+	throw new Error('The demand was created but its id was not found in the receipt');
+}
