@@ -9,6 +9,8 @@ import {UnionGovernor} from "../src/UnionGovernor.sol";
 import {UnionTimelock} from "../src/UnionTimelock.sol";
 import {UnionVestingWallet} from "../src/UnionVestingWallet.sol";
 import {UnionFactory} from "../src/UnionFactory.sol";
+import {Courses} from "../src/education/Courses.sol";
+import {IUnionRegistry} from "../src/economy/IUnionRegistry.sol";
 
 /// @notice Deploys the five implementations and the factory, and records them in `deployments/<chainId>.json`:
 /// `{chainId, unionFactory, deployBlock, implementations: {union, token, governor, timelock, vestingWallet}}`.
@@ -18,6 +20,13 @@ import {UnionFactory} from "../src/UnionFactory.sol";
 /// `deployBlock` is the chain head when the script ran: a lower bound of the factory's block, safe to scan logs from.
 contract Deploy is Script {
     function run() external returns (address factory) {
+        factory = _deployCore();
+        // ---------------------------------------------------------------- courses (education) begin
+        _deployCourses(factory);
+        // ---------------------------------------------------------------- courses (education) end
+    }
+
+    function _deployCore() internal returns (address factory) {
         // The local stack keeps its throw-away chain's record in its data folder, not in deployments/.
         string memory dir = vm.envOr("DEPLOYMENTS_DIR", string.concat(vm.projectRoot(), "/deployments"));
         string memory path = string.concat(dir, "/", vm.toString(block.chainid), ".json");
@@ -64,4 +73,37 @@ contract Deploy is Script {
         vm.writeJson(json, path);
         console.log("wrote", path);
     }
+
+    // ---------------------------------------------------------------- courses (education) begin
+    /// @dev Deploys `Courses` for `factory` and records it in `<dir>/<chainId>-courses.json`
+    /// `{chainId, courses, factory, deployBlock}`. Idempotent: skipped when that record exists, names the same
+    /// factory and its contract has code.
+    function _deployCourses(address factory) internal returns (address courses) {
+        string memory dir = vm.envOr("DEPLOYMENTS_DIR", string.concat(vm.projectRoot(), "/deployments"));
+        string memory path = string.concat(dir, "/", vm.toString(block.chainid), "-courses.json");
+        if (vm.exists(path)) {
+            string memory record = vm.readFile(path);
+            address existing = vm.parseJsonAddress(record, ".courses");
+            if (existing.code.length != 0 && vm.parseJsonAddress(record, ".factory") == factory) {
+                console.log("Courses already deployed at", existing, "- skipping");
+                return existing;
+            }
+        }
+        uint256 deployBlock = block.number;
+        uint256 key = vm.envOr("PRIVATE_KEY", uint256(0));
+        if (key != 0) vm.startBroadcast(key);
+        else vm.startBroadcast();
+        courses = address(new Courses(IUnionRegistry(factory)));
+        vm.stopBroadcast();
+        console.log("Courses deployed at", courses);
+        if (vm.isContext(VmSafe.ForgeContext.ScriptDryRun)) return courses;
+        string memory root = "courses";
+        vm.serializeUint(root, "chainId", block.chainid);
+        vm.serializeAddress(root, "factory", factory);
+        vm.serializeUint(root, "deployBlock", deployBlock);
+        string memory json = vm.serializeAddress(root, "courses", courses);
+        vm.createDir(dir, true);
+        vm.writeJson(json, path);
+    }
+    // ---------------------------------------------------------------- courses (education) end
 }

@@ -20,6 +20,7 @@ export const contractNames = [
   'UnionArbiters',
   'Escrow',
   'Crowdfund',
+  'Courses',
 ] as const;
 
 type AbiEntry = Record<string, unknown>;

@@ -12,6 +12,8 @@ export interface Deployment {
   unionFactory: Address;
   deployBlock: number;
   implementations: Record<string, Address>;
+  /** Shared Courses contract (from `<chainId>-courses.json`, written by the same script). */
+  courses: Address;
 }
 
 /** anvil's first deterministic account, which the local stack deploys and founds the demo with. */
@@ -24,7 +26,9 @@ export async function deployLocal(rpcUrl: string, dataDir: string, chainId: numb
   const output = await runForge(args, { DEPLOYMENTS_DIR: deploymentsDir });
   const file = join(deploymentsDir, `${chainId}.json`);
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as Deployment;
+    const core = JSON.parse(await readFile(file, 'utf8')) as Omit<Deployment, 'courses'>;
+    const courses = JSON.parse(await readFile(join(deploymentsDir, `${chainId}-courses.json`), 'utf8')) as { courses: Address };
+    return { ...core, courses: courses.courses };
   } catch (err) {
     throw new Error(`forge script ran but ${file} was not written (${(err as Error).message}):\n${output}`);
   }

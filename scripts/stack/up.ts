@@ -100,8 +100,8 @@ function siteConfig(s: {
 }): AppConfig {
   return {
     chain: { id: s.anvil.chainId, name: 'Local chain (anvil)', rpcUrl: s.anvil.rpcUrl, blockExplorer: null },
-    contracts: { unionFactory: s.deployment.unionFactory, deployBlock: s.deployment.deployBlock },
-    ceramic: { url: s.ceramic.url, models: { profile: s.models.profile } },
+    contracts: { unionFactory: s.deployment.unionFactory, deployBlock: s.deployment.deployBlock, courses: s.deployment.courses },
+    ceramic: { url: s.ceramic.url, models: { profile: s.models.profile, course: s.models.course } },
     ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
     demo: { union: s.demoUnion },
   };

@@ -7,14 +7,17 @@ import { CeramicClient } from '@ceramicnetwork/http-client';
 import { Model, type ModelDefinition } from '@ceramicnetwork/stream-model';
 import type { StreamID } from '@ceramicnetwork/streamid';
 import { profileModelDefinition } from '../../../web/lib/ceramic/schemas/profile.ts';
+import { courseModelDefinition } from '../../../web/lib/ceramic/schemas/course.ts';
 import { adminDid } from './admin-key.ts';
 
 export interface ModelIds {
   profile: string;
+  course: string;
 }
 
 const DEFINITIONS: Record<keyof ModelIds, ModelDefinition> = {
   profile: profileModelDefinition as unknown as ModelDefinition,
+  course: courseModelDefinition as unknown as ModelDefinition,
 };
 
 export function modelsCachePath(dataDir: string): string {
@@ -32,7 +35,7 @@ export async function ensureModels(ceramicUrl: string, dataDir: string): Promise
   const indexed = new Set(await indexedModelIds(ceramic));
   const missing = Object.values(ids).filter((id) => !indexed.has(id.toString()));
   if (missing.length > 0) await ceramic.admin.startIndexingModels(missing);
-  const result: ModelIds = { profile: ids.profile.toString() };
+  const result: ModelIds = { profile: ids.profile.toString(), course: ids.course.toString() };
   if (JSON.stringify(result) !== JSON.stringify(cached)) {
     await writeFile(modelsCachePath(dataDir), JSON.stringify(result, null, 2) + '\n');
   }

@@ -83,11 +83,15 @@ export function parseConfig(raw: unknown): AppConfig {
 		},
 		contracts: {
 			unionFactory: address(contracts.unionFactory, 'contracts.unionFactory'),
-			deployBlock: nonNegInt(contracts, 'deployBlock', 'contracts.deployBlock')
+			deployBlock: nonNegInt(contracts, 'deployBlock', 'contracts.deployBlock'),
+			courses: contracts.courses === undefined || contracts.courses === null ? null : address(contracts.courses, 'contracts.courses')
 		},
 		ceramic: {
 			url: url(ceramic, 'url', 'ceramic.url'),
-			models: { profile: str(models, 'profile', 'ceramic.models.profile') }
+			models: {
+				profile: str(models, 'profile', 'ceramic.models.profile'),
+				...(models.course === undefined ? {} : { course: str(models, 'course', 'ceramic.models.course') })
+			}
 		},
 		ipfs: {
 			gateway: url(ipfs, 'gateway', 'ipfs.gateway'),

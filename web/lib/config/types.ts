@@ -16,12 +16,14 @@ export interface ContractsConfig {
 	unionFactory: Address;
 	/** Block the factory was deployed in; log scans start here. */
 	deployBlock: number;
+	/** Shared Courses contract (education), or null where it is not deployed. */
+	courses?: Address | null;
 }
 
 export interface CeramicConfig {
 	url: string;
 	/** Stream ids of the Ceramic models the app reads and writes. */
-	models: { profile: string };
+	models: { profile: string; course?: string };
 }
 
 export interface IpfsConfig {
