@@ -60,11 +60,17 @@ export function readManifest(streamId: string): Promise<CourseManifest> {
 		const problem = manifestProblem(content);
 		if (problem) throw new CeramicError(problem);
 		const m = content as CourseManifest;
-		const controllers = (stream.metadata as { controllers?: unknown }).controllers;
-		const controller = Array.isArray(controllers) && typeof controllers[0] === 'string' ? addressFromDid(controllers[0]) : null;
+		const controller = controllerAddress(stream.metadata);
 		if (!controller || controller !== m.author.toLowerCase()) throw new CeramicError('This course manifest is not controlled by its author; it was skipped');
 		return m;
 	});
+}
+
+/** The controlling account: MID metadata has `controller`; older stream states list `controllers`. */
+function controllerAddress(metadata: unknown): string | null {
+	const m = (metadata ?? {}) as { controller?: unknown; controllers?: unknown };
+	const did = typeof m.controller === 'string' ? m.controller : Array.isArray(m.controllers) && typeof m.controllers[0] === 'string' ? m.controllers[0] : null;
+	return did ? addressFromDid(did) : null;
 }
 
 async function authorised(provider: EIP1193Provider, address: string) {
