@@ -10,6 +10,7 @@ import { bringUpStack } from '../stack/up.ts';
 import { benchPageLoad } from './page-load.ts';
 import { printTable, type Row } from './table.ts';
 import { benchUnionGas } from './union-gas.ts';
+import { benchCourses } from './courses.ts';
 
 const BENCH_ENV = shiftPorts({
   NU_ANVIL_PORT: '38545',
@@ -35,6 +36,7 @@ try {
   printTable('Foundation — gas (real receipts on anvil; target: join ≤ 1.3× floor)', gas);
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
+  printTable('Courses — gas and IPFS (anchor: ERC-20 transfer 51,613 new holder / 34,513 existing)', await benchCourses({ rpcUrl: stack.anvil.rpcUrl, chainId: stack.anvil.chainId, factory: stack.deployment.unionFactory, courses: stack.deployment.courses, siteUrl }));
 } finally {
   await stack.stop();
   await rm(dataDir, { recursive: true, force: true });
