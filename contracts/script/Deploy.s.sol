@@ -14,6 +14,7 @@ import {UnionArbiters} from "../src/economy/UnionArbiters.sol";
 import {Escrow} from "../src/economy/Escrow.sol";
 import {Crowdfund} from "../src/economy/Crowdfund.sol";
 import {Demands} from "../src/bargaining/Demands.sol";
+import {Courses} from "../src/education/Courses.sol";
 
 /// @notice Deploys the union implementations and factory plus the contracts shared by every union
 /// (arbiters, escrow, crowdfunding, …), and records them in `deployments/<chainId>.json`:
@@ -69,6 +70,10 @@ contract Deploy is Script {
         // ---- bargaining: collective demands (shared by all unions) ----
         address demands = existing(".demands");
         if (demands == address(0)) demands = address(new Demands(IUnionRegistry(factory)));
+
+        // ---- education: courses (shared by all unions) ----
+        address courses = existing(".courses");
+        if (courses == address(0)) courses = address(new Courses(IUnionRegistry(factory)));
         // ---- end bargaining ----
 
         vm.stopBroadcast();
@@ -91,6 +96,7 @@ contract Deploy is Script {
         vm.serializeAddress(root, "escrow", escrow);
         vm.serializeAddress(root, "crowdfund", crowdfund);
         vm.serializeAddress(root, "demands", demands);
+        vm.serializeAddress(root, "courses", courses);
         string memory json = vm.serializeString(root, "implementations", implsJson);
         vm.createDir(dir, true);
         vm.writeJson(json, path);

@@ -21,6 +21,7 @@ export const contractNames = [
   'Escrow',
   'Crowdfund',
   'Demands',
+  'Courses',
 ] as const;
 
 type AbiEntry = Record<string, unknown>;

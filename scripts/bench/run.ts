@@ -15,6 +15,7 @@ import { benchBackingGas } from './backing-gas.ts';
 import { benchMarketGas } from './market.ts';
 import { benchFundSwap } from './fund-swap.ts';
 import { benchGovernanceGas } from './governance.ts';
+import { benchCourses } from './courses.ts';
 
 const BENCH_ENV = shiftPorts({
   NU_ANVIL_PORT: '38545',
@@ -50,6 +51,7 @@ try {
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
   if (stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));
+  printTable('Courses — gas and IPFS (anchor: ERC-20 transfer 51,613 new holder / 34,513 existing)', await benchCourses({ rpcUrl: stack.anvil.rpcUrl, chainId: stack.anvil.chainId, factory: stack.deployment.unionFactory, courses: stack.deployment.courses, siteUrl }));
 } finally {
   await stack.stop();
   await rm(dataDir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ export interface Deployment {
   escrow: Address;
   crowdfund: Address;
   demands: Address;
+  courses: Address;
 }
 
 /** anvil's first deterministic account, which the local stack deploys and founds the demo with. */

@@ -125,10 +125,11 @@ function siteConfig(s: {
       escrow: s.deployment.escrow,
       crowdfund: s.deployment.crowdfund,
       demands: s.deployment.demands,
+      courses: s.deployment.courses,
     },
     ceramic: {
       url: s.ceramic.url,
-      models: { profile: s.models.profile, post: s.models.post, reply: s.models.reply, service: s.models.service, job: s.models.job },
+      models: { profile: s.models.profile, post: s.models.post, reply: s.models.reply, service: s.models.service, job: s.models.job, course: s.models.course },
     },
     ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
     demo: { union: s.demoUnion },

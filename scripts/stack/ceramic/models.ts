@@ -9,6 +9,7 @@ import type { StreamID } from '@ceramicnetwork/streamid';
 import { profileModelDefinition } from '../../../web/lib/ceramic/schemas/profile.ts';
 import { postModelDefinition, replyModelDefinition } from '../../../web/lib/ceramic/schemas/post.ts';
 import { jobModelDefinition, serviceModelDefinition } from '../../../web/lib/ceramic/schemas/market.ts';
+import { courseModelDefinition } from '../../../web/lib/ceramic/schemas/course.ts';
 import { adminDid } from './admin-key.ts';
 
 export interface ModelIds {
@@ -17,6 +18,7 @@ export interface ModelIds {
   reply: string;
   service: string;
   job: string;
+  course: string;
 }
 
 /**
@@ -29,6 +31,7 @@ const DEFINITIONS: Record<keyof ModelIds, (ids: Partial<Record<keyof ModelIds, S
   reply: (ids) => replyModelDefinition(String(ids.post)) as unknown as ModelDefinition,
   service: () => serviceModelDefinition as unknown as ModelDefinition,
   job: () => jobModelDefinition as unknown as ModelDefinition,
+  course: () => courseModelDefinition as unknown as ModelDefinition,
 };
 
 export function modelsCachePath(dataDir: string): string {

@@ -101,7 +101,8 @@ export function parseConfig(raw: unknown): AppConfig {
 			arbiters: optionalAddress(contracts, 'arbiters', 'contracts.arbiters'),
 			escrow: optionalAddress(contracts, 'escrow', 'contracts.escrow'),
 			crowdfund: optionalAddress(contracts, 'crowdfund', 'contracts.crowdfund'),
-			demands: optionalAddress(contracts, 'demands', 'contracts.demands')
+			demands: optionalAddress(contracts, 'demands', 'contracts.demands'),
+			courses: optionalAddress(contracts, 'courses', 'contracts.courses')
 		},
 		ceramic: {
 			url: url(ceramic, 'url', 'ceramic.url'),
@@ -110,7 +111,8 @@ export function parseConfig(raw: unknown): AppConfig {
 				post: str(models, 'post', 'ceramic.models.post'),
 				reply: str(models, 'reply', 'ceramic.models.reply'),
 				...optionalModel(models, 'service'),
-				...optionalModel(models, 'job')
+				...optionalModel(models, 'job'),
+				...optionalModel(models, 'course')
 			}
 		},
 		ipfs: {

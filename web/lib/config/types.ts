@@ -22,6 +22,8 @@ export interface ContractsConfig {
 	crowdfund: Address | null;
 	/** Shared collective-demands contract (Demands.sol); null hides the Demands section. */
 	demands: Address | null;
+	/** Shared Courses contract (education); null hides the Courses section. */
+	courses: Address | null;
 }
 
 export interface CeramicConfig {
@@ -35,6 +37,8 @@ export interface CeramicConfig {
 		/** Market listings; absent where a node has not created them (the market hides listings). */
 		service?: string;
 		job?: string;
+		/** Course manifests (web/lib/ceramic/schemas/course.ts); absent hides publishing. */
+		course?: string;
 	};
 }
 

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {IUnion} from "../interfaces/IUnion.sol";
+import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
+
+/// @title Courses
+/// @notice Courses taught inside unions (one deployment for every union, keyed by union), paid in each union's
+/// token, with non-transferable completion credentials.
+///
+/// Course: a member of a union registers a course with its manifest (the Ceramic stream id of the course
+/// document), the CID of its first content version (the UnixFS directory with the lessons), a price in the
+/// union's token and the author's share in basis points; the rest of each price goes to the union's timelock
+/// (its treasury). The author publishes new versions with `publishVersion`; every version's CID stays in the
+/// `CourseVersionPublished` events, so old versions remain findable and readable on IPFS.
+///
+/// Enrolment: members of the course's union enrol once. A paid enrolment moves the price straight from the
+/// member to the author and the treasury (`SafeERC20.safeTransferFrom`, so a token returning false reverts the
+/// enrolment); nothing is held here. `maxPrice` protects the member from a price raised in the same block.
+///
+/// Credential: a soulbound completion record per (course, member), ERC-5192-style without the ERC-721 surface:
+/// a mapping plus events (`CredentialIssued` and ERC-5192's `Locked`). There is no transfer function at all,
+/// so a credential cannot move; `locked(id)` is true for every issued credential. The author issues it to an
+/// enrolled member, or it is issued on `submitCompletion` when the course is set to auto-issue.
+contract Courses is ReentrancyGuard {
+    using SafeERC20 for IERC20;
+
+    /// @notice A course as stored.
+    struct Course {
+        address union;
+        address author;
+        address token;
+        uint16 authorShareBps;
+        bool autoIssue;
+        uint32 version;
+        uint256 price;
+        string manifest;
+    }
+
+    /// @notice Basis-point denominator of `authorShareBps`.
+    uint16 public constant BPS = 10_000;
+    /// @notice Longest manifest or content CID string accepted (bytes).
+    uint256 public constant MAX_ID_LENGTH = 128;
+
+    /// @notice The factory whose unions this contract serves.
+    IUnionRegistry public immutable factory;
+
+    /// @notice Number of courses; ids run from 1 to `courseCount`.
+    uint256 public courseCount;
+
+    /// @notice Whether `member` is enrolled in `courseId`.
+    mapping(uint256 courseId => mapping(address member => bool)) public isEnrolled;
+    /// @notice When `member`'s credential for `courseId` was issued (0: none).
+    mapping(uint256 courseId => mapping(address member => uint256)) public credentialIssuedAt;
+
+    mapping(uint256 courseId => Course) private _courses;
+
+    /// @notice `union` was not created by the factory.
+    /// @param union The address given as a union.
+    error Courses_UnknownUnion(address union);
+    /// @notice `account` is not a member of `union`.
+    /// @param union The union.
+    /// @param account The non-member.
+    error Courses_NotMember(address union, address account);
+    /// @notice No course has this id.
+    /// @param courseId The id.
+    error Courses_UnknownCourse(uint256 courseId);
+    /// @notice Only the course's author may do this.
+    /// @param courseId The course.
+    /// @param caller The caller.
+    /// @param author The author.
+    error Courses_NotAuthor(uint256 courseId, address caller, address author);
+    /// @notice The author's share exceeds 100%.
+    /// @param bps The share given.
+    error Courses_ShareTooHigh(uint16 bps);
+    /// @notice A manifest or CID string is empty or longer than `MAX_ID_LENGTH`.
+    /// @param length Its length in bytes.
+    error Courses_BadId(uint256 length);
+    /// @notice `member` is already enrolled in `courseId`.
+    /// @param courseId The course.
+    /// @param member The member.
+    error Courses_AlreadyEnrolled(uint256 courseId, address member);
+    /// @notice `member` is not enrolled in `courseId`.
+    /// @param courseId The course.
+    /// @param member The member.
+    error Courses_NotEnrolled(uint256 courseId, address member);
+    /// @notice The price rose above what the member accepted.
+    /// @param courseId The course.
+    /// @param price The current price.
+    /// @param maxPrice The member's limit.
+    error Courses_PriceAboveMax(uint256 courseId, uint256 price, uint256 maxPrice);
+    /// @notice No credential was issued under `tokenId`.
+    /// @param tokenId The credential id asked about.
+    error Courses_NoCredential(uint256 tokenId);
+    /// @notice `member` already holds the credential of `courseId`.
+    /// @param courseId The course.
+    /// @param member The member.
+    error Courses_AlreadyCredentialed(uint256 courseId, address member);
+
+    /// @notice A course was registered.
+    /// @param courseId The new course.
+    /// @param union Its union.
+    /// @param author Its author.
+    /// @param token The union token its price is paid in.
+    /// @param manifest Ceramic stream id (or CID) of the course document.
+    event CourseRegistered(
+        uint256 indexed courseId, address indexed union, address indexed author, address token, string manifest
+    );
+    /// @notice A content version was published (version 1 at registration).
+    /// @param courseId The course.
+    /// @param version 1, 2, ...
+    /// @param contentCid CID of this version's UnixFS directory.
+    event CourseVersionPublished(uint256 indexed courseId, uint32 indexed version, string contentCid);
+    /// @notice Price, author share or auto-issue changed (also emitted at registration).
+    /// @param courseId The course.
+    /// @param price Price in union tokens (0: free).
+    /// @param authorShareBps Author's share of each price.
+    /// @param autoIssue Whether completion issues the credential without the author.
+    event CourseTermsSet(uint256 indexed courseId, uint256 price, uint16 authorShareBps, bool autoIssue);
+    /// @notice `member` enrolled, paying `authorAmount + treasuryAmount`.
+    /// @param courseId The course.
+    /// @param member The member.
+    /// @param authorAmount Tokens sent to the author.
+    /// @param treasuryAmount Tokens sent to the union's timelock.
+    event Enrolled(uint256 indexed courseId, address indexed member, uint256 authorAmount, uint256 treasuryAmount);
+    /// @notice `member` said they finished `courseId`.
+    /// @param courseId The course.
+    /// @param member The member.
+    event CompletionSubmitted(uint256 indexed courseId, address indexed member);
+    /// @notice A completion credential was issued.
+    /// @param courseId The course.
+    /// @param member The holder.
+    /// @param issuer The author, or the member for an auto-issued credential.
+    /// @param credentialId `credentialIdOf(courseId, member)`.
+    event CredentialIssued(
+        uint256 indexed courseId, address indexed member, address indexed issuer, uint256 credentialId
+    );
+    /// @notice ERC-5192: the credential is locked (forever: there is no unlock).
+    /// @param tokenId The credential id.
+    event Locked(uint256 tokenId);
+
+    /// @param factory_ The union factory (`isUnion`).
+    constructor(IUnionRegistry factory_) {
+        factory = factory_;
+    }
+
+    // ---------------------------------------------------------------- authors
+
+    /// @notice Register a course in `union` (members only). Emits its terms and version 1.
+    /// @param union The union.
+    /// @param manifest Ceramic stream id (or CID) of the course document.
+    /// @param contentCid CID of the first version's UnixFS directory.
+    /// @param price Price in the union's token (0: free).
+    /// @param authorShareBps Author's share of each price in basis points; the rest goes to the union's timelock.
+    /// @param autoIssue Whether `submitCompletion` issues the credential without the author.
+    /// @return courseId The new course.
+    function registerCourse(
+        address union,
+        string calldata manifest,
+        string calldata contentCid,
+        uint256 price,
+        uint16 authorShareBps,
+        bool autoIssue
+    ) external returns (uint256 courseId) {
+        if (!factory.isUnion(union)) revert Courses_UnknownUnion(union);
+        if (!IUnion(union).isMember(msg.sender)) revert Courses_NotMember(union, msg.sender);
+        _checkId(manifest);
+        _checkId(contentCid);
+        if (authorShareBps > BPS) revert Courses_ShareTooHigh(authorShareBps);
+        courseId = ++courseCount;
+        address token = IUnion(union).token();
+        Course storage c = _courses[courseId];
+        c.union = union;
+        c.author = msg.sender;
+        c.token = token;
+        c.authorShareBps = authorShareBps;
+        c.autoIssue = autoIssue;
+        c.version = 1;
+        c.price = price;
+        c.manifest = manifest;
+        emit CourseRegistered(courseId, union, msg.sender, token, manifest);
+        emit CourseTermsSet(courseId, price, authorShareBps, autoIssue);
+        emit CourseVersionPublished(courseId, 1, contentCid);
+    }
+
+    /// @notice Publish a new content version (author only); earlier versions stay in the event log.
+    /// @param courseId The course.
+    /// @param contentCid CID of the new version's UnixFS directory.
+    /// @return version The new version number.
+    function publishVersion(uint256 courseId, string calldata contentCid) external returns (uint32 version) {
+        Course storage c = _authored(courseId);
+        _checkId(contentCid);
+        version = ++c.version;
+        emit CourseVersionPublished(courseId, version, contentCid);
+    }
+
+    /// @notice Change price, author share and auto-issue (author only); enrolled members are unaffected.
+    /// @param courseId The course.
+    /// @param price New price (0: free).
+    /// @param authorShareBps New author share in basis points.
+    /// @param autoIssue New auto-issue flag.
+    function setTerms(uint256 courseId, uint256 price, uint16 authorShareBps, bool autoIssue) external {
+        Course storage c = _authored(courseId);
+        if (authorShareBps > BPS) revert Courses_ShareTooHigh(authorShareBps);
+        c.price = price;
+        c.authorShareBps = authorShareBps;
+        c.autoIssue = autoIssue;
+        emit CourseTermsSet(courseId, price, authorShareBps, autoIssue);
+    }
+
+    /// @notice Issue the completion credential to an enrolled member (author only).
+    /// @param courseId The course.
+    /// @param member The enrolled member.
+    function issueCredential(uint256 courseId, address member) external {
+        _authored(courseId);
+        _issue(courseId, member);
+    }
+
+    // ---------------------------------------------------------------- members
+
+    /// @notice Enrol in a course (members of its union), paying its price with a prior approval.
+    /// @param courseId The course.
+    /// @param maxPrice The most the member accepts to pay.
+    function enrol(uint256 courseId, uint256 maxPrice) external nonReentrant {
+        _enrol(courseId, maxPrice);
+    }
+
+    /// @notice `enrol` with an ERC-2612 permit for this contract instead of a prior approval (a failing permit is
+    /// ignored, e.g. one front-run by someone else; the transfers then need the allowance either way).
+    /// @param courseId The course.
+    /// @param maxPrice The most the member accepts to pay; also the permit's value.
+    /// @param permitDeadline The permit's deadline.
+    /// @param v Signature v.
+    /// @param r Signature r.
+    /// @param s Signature s.
+    function enrolWithPermit(uint256 courseId, uint256 maxPrice, uint256 permitDeadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        nonReentrant
+    {
+        Course storage c = _course(courseId);
+        try IERC20Permit(c.token).permit(msg.sender, address(this), maxPrice, permitDeadline, v, r, s) {} catch {}
+        _enrol(courseId, maxPrice);
+    }
+
+    /// @notice Say you finished a course you are enrolled in; issues the credential if the course auto-issues.
+    /// @param courseId The course.
+    function submitCompletion(uint256 courseId) external {
+        Course storage c = _course(courseId);
+        if (!isEnrolled[courseId][msg.sender]) revert Courses_NotEnrolled(courseId, msg.sender);
+        if (credentialIssuedAt[courseId][msg.sender] != 0) revert Courses_AlreadyCredentialed(courseId, msg.sender);
+        emit CompletionSubmitted(courseId, msg.sender);
+        if (c.autoIssue) _issue(courseId, msg.sender);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice A course.
+    /// @param courseId The course.
+    /// @return The stored course.
+    function getCourse(uint256 courseId) external view returns (Course memory) {
+        return _course(courseId);
+    }
+
+    /// @notice The id of `member`'s credential for `courseId` (whether issued or not): `courseId << 160 | member`.
+    /// @param courseId The course.
+    /// @param member The member.
+    /// @return The credential id.
+    function credentialIdOf(uint256 courseId, address member) public pure returns (uint256) {
+        return (courseId << 160) | uint256(uint160(member));
+    }
+
+    /// @notice ERC-5192: whether credential `tokenId` is locked. Every issued credential is, forever.
+    /// @param tokenId A credential id.
+    /// @return True for an issued credential; reverts with `Courses_NoCredential` for one never issued (ERC-5192).
+    function locked(uint256 tokenId) external view returns (bool) {
+        if (credentialIssuedAt[tokenId >> 160][address(uint160(tokenId))] == 0) revert Courses_NoCredential(tokenId);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _enrol(uint256 courseId, uint256 maxPrice) private {
+        Course storage c = _course(courseId);
+        address union = c.union;
+        if (!IUnion(union).isMember(msg.sender)) revert Courses_NotMember(union, msg.sender);
+        if (isEnrolled[courseId][msg.sender]) revert Courses_AlreadyEnrolled(courseId, msg.sender);
+        uint256 price = c.price;
+        if (price > maxPrice) revert Courses_PriceAboveMax(courseId, price, maxPrice);
+        uint256 authorAmount = price * c.authorShareBps / BPS;
+        uint256 treasuryAmount = price - authorAmount;
+        // Effects before the token calls (CEI); nonReentrant guards the rest.
+        isEnrolled[courseId][msg.sender] = true;
+        emit Enrolled(courseId, msg.sender, authorAmount, treasuryAmount);
+        IERC20 token = IERC20(c.token);
+        if (authorAmount != 0) token.safeTransferFrom(msg.sender, c.author, authorAmount);
+        if (treasuryAmount != 0) token.safeTransferFrom(msg.sender, IUnion(union).timelock(), treasuryAmount);
+    }
+
+    function _issue(uint256 courseId, address member) private {
+        if (!isEnrolled[courseId][member]) revert Courses_NotEnrolled(courseId, member);
+        if (credentialIssuedAt[courseId][member] != 0) revert Courses_AlreadyCredentialed(courseId, member);
+        credentialIssuedAt[courseId][member] = block.timestamp;
+        uint256 id = credentialIdOf(courseId, member);
+        emit CredentialIssued(courseId, member, msg.sender, id);
+        emit Locked(id);
+    }
+
+    function _course(uint256 courseId) private view returns (Course storage c) {
+        c = _courses[courseId];
+        if (c.author == address(0)) revert Courses_UnknownCourse(courseId);
+    }
+
+    function _authored(uint256 courseId) private view returns (Course storage c) {
+        c = _course(courseId);
+        if (msg.sender != c.author) revert Courses_NotAuthor(courseId, msg.sender, c.author);
+    }
+
+    function _checkId(string calldata id) private pure {
+        uint256 length = bytes(id).length;
+        if (length == 0 || length > MAX_ID_LENGTH) revert Courses_BadId(length);
+    }
+}

@@ -1,0 +1,171 @@
+// Courses in a phone-sized Chromium against the site at /ipfs/<cid>/, with three members' wallets:
+// an author publishes a three-lesson course (markdown, an image, markdown, plus a cover) to IPFS as one
+// directory, a member pays and reads every lesson, finishes, gets the credential from the author and
+// sees it on their profile; a third member's gateway is made to return tampered bytes and the lesson
+// is refused with an error instead of shown.
+import { expect, test, type Page } from '@playwright/test';
+import { parseEther, type Address } from 'viem';
+import { coursesAbi, unionAbi, unionTokenAbi } from '../../web/lib/chain/abi/generated.ts';
+import { localChain, send } from '../../scripts/lib/localChain.ts';
+import { createUnionDirectly } from './fixtures/chain.ts';
+import { openMember, type Member } from './fixtures/member.ts';
+import { anvilAccount, e2eStack } from './fixtures/stack.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+// A 2×2 PNG (the lesson image) and a 1×1 PNG (the cover).
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+const COVER = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const LESSON_1 = '# Why we organise\n\nLesson one: **shared shifts** make us stronger.';
+const LESSON_3 = '# Bargaining\n\nLesson three: we <script>window.hacked=1</script>ask together.';
+const PRICE = parseEther('4');
+
+let author: Member;
+let student: Member;
+let reader: Member;
+let union: Address;
+let coursePath = '';
+
+function lc() {
+  const { config } = e2eStack();
+  return localChain(config.chain.rpcUrl, config.chain.id);
+}
+
+async function balanceOf(token: Address, who: Address): Promise<bigint> {
+  return lc().client.readContract({ address: token, abi: unionTokenAbi, functionName: 'balanceOf', args: [who] });
+}
+
+async function readLesson(page: Page, n: number): Promise<void> {
+  await page.getByTestId(`lesson-link-${n}`).click();
+  await expect(page.getByTestId('lesson-title')).toContainText(`${n}.`);
+  await expect(page.getByTestId('lesson-verified')).toBeVisible({ timeout: 30_000 });
+}
+
+test.beforeAll(async ({ browser }) => {
+  const [a, s, r] = [anvilAccount(30), anvilAccount(31), anvilAccount(32)];
+  union = await createUnionDirectly(a, `Course Guild ${Date.now()}`, 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy');
+  for (const m of [s, r]) await send(lc(), m, { address: union, abi: unionAbi, functionName: 'join' });
+  author = await openMember(browser, a);
+  student = await openMember(browser, s);
+  reader = await openMember(browser, r);
+});
+
+test.afterAll(async () => {
+  await Promise.all([author, student, reader].map((m) => m?.close()));
+});
+
+test('an author publishes a three-lesson course with an image to IPFS as one directory', async () => {
+  const { page } = author;
+  await author.open(`/u/${union}/courses/new`);
+  await author.connect();
+  await page.getByTestId('course-title').fill('Organising 101');
+  await page.getByTestId('course-summary').fill('How a union *starts*.');
+  await page.getByTestId('course-cover').setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: COVER });
+  const files = [
+    { title: 'Why we organise', file: { name: 'why.md', mimeType: 'text/markdown', buffer: Buffer.from(LESSON_1) } },
+    { title: 'The map', file: { name: 'map.png', mimeType: 'image/png', buffer: PNG } },
+    { title: 'Bargaining', file: { name: 'bargain.md', mimeType: 'text/markdown', buffer: Buffer.from(LESSON_3) } },
+  ];
+  for (const [i, l] of files.entries()) {
+    await page.getByTestId(`lesson-file-${i}`).setInputFiles(l.file);
+    await page.getByTestId(`lesson-title-${i}`).fill(l.title);
+  }
+  await page.getByTestId('course-price').fill('4');
+  await page.getByTestId('course-share').fill('75');
+  await page.getByTestId('course-publish').click();
+  await expect(page.getByTestId('course-upload-progress')).toHaveAttribute('data-percent', '100', { timeout: 30_000 });
+  await expect(page.getByTestId('course-published')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('course-published-link').click();
+  await expect(page.getByTestId('course-title')).toHaveText('Organising 101');
+  await expect(page.getByTestId('course-lesson')).toHaveCount(3);
+  await expect(page.getByTestId('course-cover-img')).toBeVisible();
+  coursePath = new URL(page.url()).hash.slice(1);
+
+  // On chain: one course in this union, priced as set, its version 1 is the directory the page names.
+  const { config } = e2eStack();
+  const id = BigInt(coursePath.split('/').at(-1)!);
+  const course = await lc().client.readContract({ address: config.contracts.courses!, abi: coursesAbi, functionName: 'getCourse', args: [id] });
+  expect(course.price).toBe(PRICE);
+  expect(course.authorShareBps).toBe(7500);
+  expect(course.author.toLowerCase()).toBe(author.address.toLowerCase());
+  const cid = (await page.getByTestId('course-content-cid').textContent())!.replace('Current: ', '').trim();
+  const listing = await fetch(`${config.ipfs.gateway}/ipfs/${cid}/02-the-map.png`);
+  expect(Buffer.from(await listing.arrayBuffer()).equals(PNG)).toBe(true);
+});
+
+test('another member pays, reads every lesson, finishes, and sees the credential on their profile', async () => {
+  const { page } = student;
+  const { config } = e2eStack();
+  const token = await lc().client.readContract({ address: union, abi: unionAbi, functionName: 'token' });
+  const timelock = await lc().client.readContract({ address: union, abi: unionAbi, functionName: 'timelock' });
+  const [authorBefore, treasuryBefore, studentBefore] = await Promise.all([
+    balanceOf(token, author.address),
+    balanceOf(token, timelock),
+    balanceOf(token, student.address),
+  ]);
+
+  await student.open(coursePath);
+  await student.connect();
+  await expect(page.getByTestId('lesson-link-1')).toHaveCount(0); // paid: lessons open after enrolment
+  await page.getByTestId('course-enrol').click();
+  await expect(page.getByTestId('course-enrolled')).toBeVisible({ timeout: 60_000 });
+  expect(await balanceOf(token, student.address)).toBe(studentBefore - PRICE);
+  expect(await balanceOf(token, author.address)).toBe(authorBefore + parseEther('3'));
+  expect(await balanceOf(token, timelock)).toBe(treasuryBefore + parseEther('1'));
+
+  await readLesson(page, 1);
+  await expect(page.getByTestId('lesson-markdown')).toContainText('shared shifts');
+  await page.getByTestId('lesson-done').click();
+  await expect(page.getByTestId('lesson-image')).toBeVisible({ timeout: 30_000 });
+  const shown = await page.getByTestId('lesson-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+  expect(shown).toBe(2);
+  await page.getByTestId('lesson-done').click();
+  await expect(page.getByTestId('lesson-markdown')).toContainText('ask together');
+  expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  await page.getByTestId('lesson-done').click();
+
+  await expect(page.getByTestId('course-title')).toBeVisible();
+  await expect(page.locator('[data-testid="course-lesson"][data-done="true"]')).toHaveCount(3);
+  await page.getByTestId('course-complete').click();
+  await expect(page.getByTestId('course-tx')).toHaveAttribute('data-state', 'confirmed', { timeout: 60_000 });
+
+  // The author confirms from their course page.
+  await author.open(coursePath);
+  const row = author.page.locator(`[data-testid="issue-row"][data-member="${student.address.toLowerCase()}"]`);
+  await row.getByTestId('issue-credential').click();
+  await expect(author.page.getByTestId('issue-tx')).toHaveAttribute('data-state', 'confirmed', { timeout: 60_000 });
+
+  await student.open(`/m/${student.address}`);
+  await expect(page.getByTestId('credential')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByTestId('credential')).toContainText('Organising 101');
+  const id = BigInt(coursePath.split('/').at(-1)!);
+  expect(
+    await lc().client.readContract({ address: config.contracts.courses!, abi: coursesAbi, functionName: 'credentialIssuedAt', args: [id, student.address] }),
+  ).toBeGreaterThan(0n);
+});
+
+test('a lesson whose bytes do not match its CID is refused, never shown', async () => {
+  const { page } = reader;
+  // The gateway (here: the network path to it) swaps one word inside the lesson's raw block.
+  await page.route('**/*format=car*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    const at = body.indexOf('shared shifts');
+    expect(at).toBeGreaterThan(-1);
+    const tampered = Buffer.concat([body.subarray(0, at), Buffer.from('broken strike'), body.subarray(at + 'broken strike'.length)]);
+    await route.fulfill({ response, body: tampered });
+  });
+  await reader.open(`${coursePath}/1`);
+  await expect(page.getByTestId('lesson-error')).toContainText('does not match its CID', { timeout: 30_000 });
+  await expect(page.getByTestId('lesson-content')).toHaveCount(0);
+  await expect(page.getByText('broken strike')).toHaveCount(0);
+
+  // A gateway that leaves the file's block out is refused too.
+  await page.unroute('**/*format=car*');
+  await page.route('**/*format=car*', (route) => route.fulfill({ status: 504, body: 'timeout' }));
+  await reader.open(`${coursePath}/3`);
+  await expect(page.getByTestId('lesson-error')).toContainText('could not be found on IPFS', { timeout: 30_000 });
+});

@@ -1,0 +1,63 @@
+// Writes to the Courses contract, each through writeContract (simulate → sign → receipt, decoded errors).
+import type { Address } from 'viem';
+import { coursesAbi, unionTokenAbi } from '$lib/chain/abi/generated';
+import { getPublicClient } from '$lib/chain/client';
+import { writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
+import { coursesAddress, type CourseOnChain } from './chain';
+
+export interface RegisterParams {
+	union: Address;
+	manifest: string;
+	contentCid: string;
+	price: bigint;
+	authorShareBps: number;
+	autoIssue: boolean;
+}
+
+export function registerCourse(signer: Signer, p: RegisterParams, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(
+		signer,
+		{
+			address: coursesAddress(),
+			abi: coursesAbi,
+			functionName: 'registerCourse',
+			args: [p.union, p.manifest, p.contentCid, p.price, p.authorShareBps, p.autoIssue]
+		},
+		observer
+	);
+}
+
+export function publishVersion(signer: Signer, courseId: bigint, contentCid: string, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: coursesAddress(), abi: coursesAbi, functionName: 'publishVersion', args: [courseId, contentCid] }, observer);
+}
+
+/**
+ * Enrols at the course's current price. A paid course first needs an allowance: approve exactly the
+ * price (not unlimited) when the current one is short, then enrol with maxPrice = that price.
+ */
+export async function enrol(
+	signer: Signer,
+	course: CourseOnChain,
+	observer?: TxObserver,
+	onStep?: (step: 'approve' | 'enrol') => void
+): Promise<TxResult> {
+	const address = coursesAddress();
+	if (course.price > 0n) {
+		const client = await getPublicClient();
+		const allowance = await client.readContract({ address: course.token, abi: unionTokenAbi, functionName: 'allowance', args: [signer.account, address] });
+		if (allowance < course.price) {
+			onStep?.('approve');
+			await writeContract(signer, { address: course.token, abi: unionTokenAbi, functionName: 'approve', args: [address, course.price] }, observer);
+		}
+	}
+	onStep?.('enrol');
+	return writeContract(signer, { address, abi: coursesAbi, functionName: 'enrol', args: [course.id, course.price] }, observer);
+}
+
+export function submitCompletion(signer: Signer, courseId: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: coursesAddress(), abi: coursesAbi, functionName: 'submitCompletion', args: [courseId] }, observer);
+}
+
+export function issueCredential(signer: Signer, courseId: bigint, member: Address, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: coursesAddress(), abi: coursesAbi, functionName: 'issueCredential', args: [courseId, member] }, observer);
+}
