@@ -1,6 +1,20 @@
 // SvelteKit config: a static, hash-routed site that works from any IPFS path (/ipfs/<cid>/).
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { execFileSync } from 'node:child_process';
+
+/**
+ * SvelteKit's default version is the build time, which lands in the boot script and version.json, so
+ * two builds of one commit would get two CIDs. The commit (or NU_BUILD_VERSION) keeps builds reproducible.
+ */
+function buildVersion() {
+	if (process.env.NU_BUILD_VERSION) return process.env.NU_BUILD_VERSION;
+	try {
+		return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+	} catch {
+		return 'unversioned';
+	}
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -19,6 +33,7 @@ const config = {
 		// Relative asset paths + hash routing: the site never assumes it lives at the domain root.
 		paths: { relative: true },
 		router: { type: 'hash' },
+		version: { name: buildVersion() },
 		// Content Security Policy, as a <meta> in index.html with hashes of SvelteKit's inline boot
 		// script: no other inline script runs. connect-src/img-src list only 'self' here; the endpoints
 		// live in config.json (runtime), so `npm run publish` and the local stack add that network's RPC,
