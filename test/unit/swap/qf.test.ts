@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { parseEventLogs, type Address, type Hex } from 'viem';
 import { crowdfundAbi, unionAbi, unionTokenAbi } from '../../../web/lib/chain/abi/generated.ts';
 import { isqrt, projectMatches, sumSqrt, weightOf } from '../../../web/lib/fund/qf.ts';
-import { deployUnion, startAnvil, type Anvil, type UnionChain } from '../sync/localChain.ts';
+import { deployUnion, startAnvil, unionCall, type Anvil, type UnionChain } from '../sync/localChain.ts';
 import { testPort } from '../ports.ts';
 import { projectRoot } from '../../../scripts/lib/tools.ts';
 
@@ -15,6 +15,8 @@ let anvil: Anvil;
 let chain: UnionChain;
 let crowdfund: Address;
 let campaignId: bigint;
+/** Explicit gas: anvil's estimate can fall short when a vote checkpoint lands in the same second as the last block. */
+const GAS = 500_000n;
 
 async function mined(hash: Hex): Promise<void> {
   const r = await chain.publicClient.waitForTransactionReceipt({ hash });
@@ -30,7 +32,7 @@ beforeAll(async () => {
   const founder = chain.wallets[0]!;
   const hash = await founder.deployContract({ abi: crowdfundAbi, bytecode: json.bytecode.object, args: [created.to!] });
   crowdfund = (await chain.publicClient.waitForTransactionReceipt({ hash })).contractAddress as Address;
-  for (const w of chain.wallets.slice(1, 6)) await mined(await w.writeContract({ address: chain.union, abi: unionAbi, functionName: 'join' }));
+  for (const w of chain.wallets.slice(1, 6)) await unionCall(chain, w, { functionName: 'join' });
   const token = await chain.publicClient.readContract({ address: chain.union, abi: unionAbi, functionName: 'token' });
   for (const w of chain.wallets.slice(0, 6))
     await mined(await w.writeContract({ address: token, abi: unionTokenAbi, functionName: 'approve', args: [crowdfund, 10n ** 30n] }));
@@ -81,12 +83,12 @@ describe('quadratic funding in the browser', () => {
     const live = new Map<number, bigint>();
     for (const [i, amount] of amounts.entries()) {
       const w = chain.wallets[i + 1]!;
-      await mined(await w.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledge', args: [campaignId, amount] }));
+      await mined(await w.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledge', args: [campaignId, amount], gas: GAS }));
       live.set(i, amount);
     }
-    await mined(await chain.wallets[2]!.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledge', args: [campaignId, 11n] }));
+    await mined(await chain.wallets[2]!.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledge', args: [campaignId, 11n], gas: GAS }));
     live.set(1, live.get(1)! + 11n);
-    await mined(await chain.wallets[5]!.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'unpledge', args: [campaignId, 2n * 10n ** 17n] }));
+    await mined(await chain.wallets[5]!.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'unpledge', args: [campaignId, 2n * 10n ** 17n], gas: GAS }));
     live.set(4, live.get(4)! - 2n * 10n ** 17n);
 
     const stored = await chain.publicClient.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'getCampaign', args: [campaignId] });

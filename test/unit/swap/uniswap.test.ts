@@ -27,6 +27,11 @@ import { describeChainError } from '../../../web/lib/chain/errors.ts';
 /** The init code hash of the pair deployed on Ethereum mainnet (Uniswap's docs and SDK). */
 const MAINNET_INIT_CODE_HASH = '0x96e8ac42782006f8894161745b24916fe9339b629bc3e7ca895b7c575c1d9c12';
 const ctx = { rpcUrl: 'x', chainId: 31337, chainName: 'anvil' };
+/**
+ * Explicit gas: an estimate made in the same second as the last block skips the pair's price
+ * accumulator writes (timeElapsed == 0) that the mined transaction, a second later, performs.
+ */
+const GAS = 5_000_000n; // the first addLiquidityETH also creates the pair (~2.5M)
 
 let anvil: Anvil;
 let client: PublicClient;
@@ -109,6 +114,7 @@ describe('deployed on anvil', () => {
       await wallet(lp).writeContract({
         address: uni.router,
         abi: uniswapV2RouterAbi,
+        gas: GAS,
         functionName: 'addLiquidityETH',
         args: [token, parseEther('10000'), 0n, 0n, lp, await deadline()],
         value: parseEther('10'),
@@ -138,6 +144,7 @@ describe('deployed on anvil', () => {
       await wallet(trader).writeContract({
         address: uni.router,
         abi: uniswapV2RouterAbi,
+        gas: GAS,
         functionName: 'swapExactTokensForETH',
         args: [amountIn, minimumOut(expected, 50n), [token, uni.weth], trader, await deadline()],
       }),
@@ -156,6 +163,7 @@ describe('deployed on anvil', () => {
       await wallet(lp).writeContract({
         address: uni.router,
         abi: uniswapV2RouterAbi,
+        gas: GAS,
         functionName: 'swapExactTokensForETH',
         args: [parseEther('500'), 0n, [token, uni.weth], mover, await deadline()],
       }),
@@ -166,6 +174,7 @@ describe('deployed on anvil', () => {
       account: trader,
       address: uni.router,
       abi: uniswapV2RouterAbi,
+      gas: GAS,
       functionName: 'swapExactTokensForETH',
       args: [amountIn, minimumOut(quoted, 50n), [token, uni.weth], trader, await deadline()],
     });
@@ -184,6 +193,7 @@ describe('deployed on anvil', () => {
       await wallet(trader).writeContract({
         address: uni.router,
         abi: uniswapV2RouterAbi,
+        gas: GAS,
         functionName: 'swapExactETHForTokens',
         args: [expected, [uni.weth, token], trader, await deadline()],
         value,
@@ -199,6 +209,7 @@ describe('deployed on anvil', () => {
       await wallet(lp).writeContract({
         address: uni.router,
         abi: uniswapV2RouterAbi,
+        gas: GAS,
         functionName: 'removeLiquidityETH',
         args: [token, liquidity, 1n, 1n, lp, await deadline()],
       }),
