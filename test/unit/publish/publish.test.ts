@@ -20,8 +20,16 @@ const PORTS = { NU_GATEWAY_PORT: testPort(18480), NU_IPFS_API_PORT: testPort(154
 
 const CONFIG: AppConfig = {
   chain: { id: 84532, name: 'Base Sepolia', rpcUrl: 'https://sepolia.base.org', blockExplorer: 'https://sepolia.basescan.org' },
-  contracts: { unionFactory: '0x5FbDB2315678afecb367f032d93F642f64180aa3', deployBlock: 12 },
-  ceramic: { url: 'https://ceramic.example.org', models: { profile: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9' } },
+  contracts: {
+    unionFactory: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    deployBlock: 12,
+    arbiters: null,
+    escrow: null,
+    crowdfund: null,
+    demands: null,
+    courses: null,
+  },
+  ceramic: { url: 'https://ceramic.example.org', models: { profile: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9', post: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9', reply: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9' } },
   ipfs: { gateway: 'https://dweb.link', uploadUrl: 'https://upload.example.org/api/v0/add' },
   demo: { union: null },
 };

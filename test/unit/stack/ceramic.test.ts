@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe('ceramic service', () => {
   it('starts with the admin DID kept in the data dir', async () => {
-    expect(ceramic.url).toBe('http://127.0.0.1:17317');
+    expect(ceramic.url).toBe(`http://127.0.0.1:${env().NU_CERAMIC_PORT}`);
     const seed = (await readFile(join(data.dir, 'ceramic', 'admin-seed'), 'utf8')).trim();
     expect(seed).toMatch(/^[0-9a-f]{64}$/);
     expect(ceramic.adminDid).toBe((await adminDid(data.dir)).id);

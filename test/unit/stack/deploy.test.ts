@@ -29,7 +29,7 @@ async function codeSize(address: string): Promise<number> {
   return (code.length - 2) / 2;
 }
 
-const shared = ['unionFactory', 'arbiters', 'escrow', 'crowdfund', 'demands'] as const;
+const shared = ['unionFactory', 'arbiters', 'escrow', 'crowdfund', 'demands', 'courses'] as const;
 
 describe('deploy script', () => {
   let first: Deployment;

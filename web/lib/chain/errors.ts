@@ -14,7 +14,7 @@ import {
 	type Hex
 } from 'viem';
 import { unionAbi, unionFactoryAbi } from './abi';
-import { demandsAbi, escrowAbi, unionArbitersAbi, unionGovernorAbi, unionTimelockAbi, unionTokenAbi } from './abi/generated';
+import { coursesAbi, crowdfundAbi, demandsAbi, escrowAbi, unionArbitersAbi, unionGovernorAbi, unionTimelockAbi, unionTokenAbi } from './abi/generated';
 
 export interface ErrorContext {
 	rpcUrl: string;
@@ -43,7 +43,9 @@ const ALL_ABIS: Abi = [
 	...unionTokenAbi.filter((item) => item.type === 'error'),
 	...unionGovernorAbi.filter((item) => item.type === 'error'),
 	...unionTimelockAbi.filter((item) => item.type === 'error'),
-	...demandsAbi.filter((item) => item.type === 'error')
+	...demandsAbi.filter((item) => item.type === 'error'),
+	...crowdfundAbi.filter((item) => item.type === 'error'),
+	...coursesAbi.filter((item) => item.type === 'error')
 ] as Abi;
 
 /**
