@@ -4,6 +4,9 @@
 // chain), and the time to open its first lesson (an 18 MB file) through the gateway with every block
 // verified against the course's directory CID.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { parseEther, type Address, type TransactionReceipt } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
@@ -69,8 +72,16 @@ export async function benchCourses(input: CoursesBenchInput): Promise<Row[]> {
     args: [input.courses, parseEther('10')],
   });
   const rows: Row[] = [];
+  // A minute apart, as real enrolments are: ERC20Votes then writes a new checkpoint per balance that moved
+  // instead of overwriting one from the same second (which would understate the cost by ~44k).
+  const later = async () => {
+    await lc.client.request({ method: 'evm_increaseTime' as 'eth_chainId', params: [60] as never });
+    await lc.client.request({ method: 'evm_mine' as 'eth_chainId' });
+  };
+  await later();
   const paidReceipt = await send(lc, payer, { address: input.courses, abi: coursesAbi, functionName: 'enrol', args: [paid, parseEther('10')] });
-  rows.push(gasRow('enrol, paid (author + treasury transfers)', paidReceipt.gasUsed, await storageFloor(lc.client, paidReceipt.transactionHash), 'floor counts the enrolment slot and both balances'));
+  rows.push(gasRow('enrol, paid (author + treasury transfers)', paidReceipt.gasUsed, await storageFloor(lc.client, paidReceipt.transactionHash), '2 transferFrom with vote checkpoints; anchor ERC-20 transfer 51,613'));
+  await later();
   const freeReceipt = await send(lc, freeLearner, { address: input.courses, abi: coursesAbi, functionName: 'enrol', args: [free, 0n] });
   rows.push(gasRow('enrol, free', freeReceipt.gasUsed, await storageFloor(lc.client, freeReceipt.transactionHash), 'one new slot'));
   rows.push(...(await benchBrowser(input, union, author)));
@@ -79,22 +90,31 @@ export async function benchCourses(input: CoursesBenchInput): Promise<Row[]> {
 
 async function benchBrowser(input: CoursesBenchInput, union: Address, author: Address): Promise<Row[]> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const cleanup: Array<() => Promise<void>> = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
+    // tsx (esbuild) wraps named functions in __name(); the wallet's init script is serialised from such a
+    // function, so the page needs that helper too (Playwright's own test runner does not add it).
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await installTestWallet(page, { rpcUrl: input.rpcUrl, chainId: input.chainId, address: author });
     await page.goto(`${input.siteUrl}#/u/${union}/courses/new`);
-    await page.getByTestId('connect-wallet').click();
-    await page.getByRole('button', { name: 'Anvil Test Wallet' }).click();
-    await page.getByTestId('wallet-account').waitFor();
+    // web3-onboard is a ~300 KB lazy chunk: on a busy machine its modal can take a while.
+    await page.getByTestId('connect-wallet').click({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Anvil Test Wallet' }).click({ timeout: 120_000 });
+    await page.getByTestId('wallet-account').waitFor({ timeout: 120_000 });
     await page.getByTestId('course-title').fill('Twenty megabytes');
     const files = [
-      { title: 'Recorded lecture', name: 'lecture.mp4', mimeType: 'video/mp4', buffer: randomBytes(18 * 1024 * 1024) },
-      { title: 'Slides', name: 'slides.pdf', mimeType: 'application/pdf', buffer: randomBytes(2 * 1024 * 1024 - 4096) },
-      { title: 'Notes', name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Notes\n\nRead the slides.\n') },
+      { title: 'Recorded lecture', name: 'lecture.mp4', buffer: randomBytes(18 * 1024 * 1024) },
+      { title: 'Slides', name: 'slides.pdf', buffer: randomBytes(2 * 1024 * 1024 - 4096) },
+      { title: 'Notes', name: 'notes.md', buffer: Buffer.from('# Notes\n\nRead the slides.\n') },
     ];
+    // Files on disk: Playwright hands a local browser the paths instead of pushing 20 MB through CDP.
+    const dir = await mkdtemp(join(tmpdir(), 'nu-course-bench-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
     for (const [i, f] of files.entries()) {
-      await page.getByTestId(`lesson-file-${i}`).setInputFiles({ name: f.name, mimeType: f.mimeType, buffer: f.buffer });
+      await writeFile(join(dir, f.name), f.buffer);
+      await page.getByTestId(`lesson-file-${i}`).setInputFiles(join(dir, f.name));
       await page.getByTestId(`lesson-title-${i}`).fill(f.title);
     }
     const start = Date.now();
@@ -120,5 +140,6 @@ async function benchBrowser(input: CoursesBenchInput, union: Address, author: Ad
     ];
   } finally {
     await browser.close();
+    for (const c of cleanup) await c();
   }
 }
