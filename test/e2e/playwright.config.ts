@@ -3,6 +3,12 @@
 // nodes that the global setup starts on their own ports and data folder.
 import { defineConfig } from '@playwright/test';
 
+/**
+ * Files that move the shared chain's clock forward (evm_increaseTime): they run after every other file,
+ * so no other test meets a chain that is days ahead of the browser's clock.
+ */
+const MOVES_CHAIN_CLOCK = ['**/fund-swap.e2e.ts', '**/governance.e2e.ts'];
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.e2e.ts',
@@ -25,5 +31,9 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
     },
   },
+  projects: [
+    { name: 'chain clock untouched', testIgnore: MOVES_CHAIN_CLOCK },
+    { name: 'chain clock moved', testMatch: MOVES_CHAIN_CLOCK, dependencies: ['chain clock untouched'] },
+  ],
   outputDir: '../../test-results',
 });

@@ -32,6 +32,7 @@ const CONFIG: AppConfig = {
   ceramic: { url: 'https://ceramic.example.org', models: { profile: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9', post: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9', reply: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9' } },
   ipfs: { gateway: 'https://dweb.link', uploadUrl: 'https://upload.example.org/api/v0/add' },
   demo: { union: null },
+  uniswap: null,
 };
 
 let data: Awaited<ReturnType<typeof tempDataDir>>;

@@ -5,6 +5,7 @@ import { uploadText } from '$lib/ipfs/upload';
 import { demandsAbi } from '$lib/chain/abi/generated';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
 import { demandsAddress } from './read';
+import { chainNow } from '$lib/chain/time';
 
 export interface DemandDraft {
 	title: string;
@@ -41,7 +42,7 @@ export async function createDemand(
 	if (problems.length) throw new Error(problems.join('; '));
 	const body = `# ${draft.title.trim()}\n\n**To:** ${draft.target.trim()}\n\n${draft.text.trim()}\n`;
 	const { cid } = await uploadText(body, 'demand.md', observer.uploading);
-	const deadline = Math.floor(Date.now() / 1000) + Math.round(draft.days * 86_400);
+	const deadline = Number(await chainNow()) + Math.round(draft.days * 86_400);
 	const result = await writeContract(
 		signer,
 		{ address: demandsAddress(), abi: demandsAbi, functionName: 'create', args: [union, cid, draft.target.trim(), draft.threshold, deadline] },

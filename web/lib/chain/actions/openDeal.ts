@@ -8,6 +8,7 @@ import { getPublicClient, getWalletClient } from '../client';
 import { ChainActionError, toChainActionError } from '../errors';
 import { requireEscrow } from '../market';
 import { errorContext, writeContract, type Signer, type TxObserver, type TxResult } from '../write';
+import { chainNow } from '../time';
 
 export interface MilestoneDraft {
 	amount: bigint;
@@ -121,7 +122,7 @@ export async function openDeal(signer: Signer, input: OpenDealInput, observer: O
 
 	observer.step?.('permit');
 	observer.signing?.();
-	const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
+	const deadline = (await chainNow()) + 3600n;
 	const permit = await signPermit(signer, token, escrow, total, deadline);
 	if (permit) {
 		observer.step?.('open');
