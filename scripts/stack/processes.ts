@@ -244,7 +244,7 @@ export async function startIpfs(env: Env = {}, opts: StartOptions = {}): Promise
     ...tsCommand('scripts/stack/ipfs/main.ts'),
     env,
     ready: { kind: 'line', service: 'ipfs' },
-    timeoutMs: opts.timeoutMs ?? startTimeout(30_000),
+    timeoutMs: opts.timeoutMs ?? startTimeout(90_000),
     onLine: opts.onLine,
   });
   return {
@@ -280,7 +280,7 @@ export async function startAnvil(env: Env = {}, opts: StartOptions = {}): Promis
     ...(await anvilCommand(cfg)),
     env,
     ready: { kind: 'probe', probe: () => anvilAnswers(rpcUrl) },
-    timeoutMs: opts.timeoutMs ?? startTimeout(30_000),
+    timeoutMs: opts.timeoutMs ?? startTimeout(90_000),
     onLine: opts.onLine,
   });
   return { rpcUrl, chainId: ANVIL_CHAIN_ID, child, stop: () => child.stop().then(() => undefined) };
