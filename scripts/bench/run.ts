@@ -1,7 +1,6 @@
 // `npm run bench`: brings up a bench stack of its own (ports 38xxx, its own data folder), then prints
 // gas per action beside its storage floor, the site's first-load JS and page load times, and the
 // support-rank figures. Figures, not pass/fail: targets are printed beside them.
-import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectRoot } from '../lib/tools.ts';
@@ -27,10 +26,6 @@ const BENCH_ENV = shiftPorts({
   NU_IPFS_WS_PORT: '34002',
 }, portShift());
 
-for (const script of ['build:contracts', 'build']) {
-  const r = spawnSync('npm', ['run', '--silent', script], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`npm run ${script} failed`);
-}
 
 const dataDir = join(projectRoot, '.data', 'bench');
 await rm(dataDir, { recursive: true, force: true });

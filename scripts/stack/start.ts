@@ -2,7 +2,6 @@
 // prints where to open the site, and keeps everything running until Ctrl-C.
 import { spawnSync } from 'node:child_process';
 import { projectRoot } from '../lib/tools.ts';
-import { bringUpStack } from './up.ts';
 
 function step(label: string, command: string, args: string[]): void {
   console.log(`\n▶ ${label}`);
@@ -16,6 +15,8 @@ function step(label: string, command: string, args: string[]): void {
 step('compiling contracts and generating ABIs', 'npm', ['run', '--silent', 'build:contracts']);
 step('building the site', 'npm', ['run', '--silent', 'build']);
 
+// Imported only now: the stack's seed modules import the ABIs that the first step generates.
+const { bringUpStack } = await import('./up.ts');
 const stack = await bringUpStack({ seed: true, publish: true, log: (m) => console.log(`▶ ${m}`) });
 const gateway = stack.ipfs.gatewayUrl;
 const port = new URL(gateway).port;

@@ -92,14 +92,14 @@ describe('config: market model ids', () => {
 	const good = {
 		chain: { id: 31337, name: 'Local', rpcUrl: 'http://127.0.0.1:8545', blockExplorer: null },
 		contracts: { unionFactory: UNION, deployBlock: 0 },
-		ceramic: { url: 'http://127.0.0.1:7007', models: { profile: 'kp' } },
+		ceramic: { url: 'http://127.0.0.1:7007', models: { profile: 'kp', post: 'kpo', reply: 'kr' } },
 		ipfs: { gateway: 'http://127.0.0.1:8080', uploadUrl: 'http://127.0.0.1:5001/api/v0/add' }
 	};
 	it('are optional and kept when present', () => {
-		expect(parseConfig(good).ceramic.models).toEqual({ profile: 'kp' });
-		const withModels = { ...good, ceramic: { ...good.ceramic, models: { profile: 'kp', service: 'ks', job: 'kj' } } };
-		expect(parseConfig(withModels).ceramic.models).toEqual({ profile: 'kp', service: 'ks', job: 'kj' });
-		const bad = { ...good, ceramic: { ...good.ceramic, models: { profile: 'kp', service: 42 } } };
+		expect(parseConfig(good).ceramic.models).toEqual({ profile: 'kp', post: 'kpo', reply: 'kr' });
+		const withModels = { ...good, ceramic: { ...good.ceramic, models: { ...good.ceramic.models, service: 'ks', job: 'kj' } } };
+		expect(parseConfig(withModels).ceramic.models).toEqual({ profile: 'kp', post: 'kpo', reply: 'kr', service: 'ks', job: 'kj' });
+		const bad = { ...good, ceramic: { ...good.ceramic, models: { ...good.ceramic.models, service: 42 } } };
 		expect(() => parseConfig(bad)).toThrow(/ceramic.models.service must be a non-empty string/);
 	});
 });

@@ -1,10 +1,10 @@
 // Crowdfund writes. Pledging takes one ERC-2612 permit signature (no gas) and one transaction
 // (pledgeWithPermit), or a plain pledge when the allowance already covers the amount; the UI shows
 // both steps. Everything else is a single call.
-import { parseSignature, type Address } from 'viem';
+import type { Address } from 'viem';
 import { getConfig } from '$lib/config';
 import { crowdfundAbi, unionTokenAbi } from '$lib/chain/abi/generated';
-import { getPublicClient, getWalletClient } from '$lib/chain/client';
+import { signPermit as signTokenPermit, type PermitSignature } from '$lib/chain/permit';
 import { toChainActionError } from '$lib/chain/errors';
 import { errorContext, writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
 
@@ -36,45 +36,9 @@ export function createCampaign(signer: Signer, p: NewCampaign, observer?: TxObse
 	);
 }
 
-export interface PermitSignature {
-	deadline: bigint;
-	v: number;
-	r: `0x${string}`;
-	s: `0x${string}`;
-}
-
 /** Asks the wallet for an EIP-2612 permit letting Crowdfund take `amount` of `token` (a signature, no gas). */
-export async function signPermit(signer: Signer, token: Address, amount: bigint): Promise<PermitSignature> {
-	try {
-		const client = await getPublicClient();
-		const spender = crowdfund();
-		const [domain, nonce, block] = await Promise.all([
-			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'eip712Domain' }),
-			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'nonces', args: [signer.account] }),
-			client.getBlock({ blockTag: 'latest' })
-		]);
-		const [, name, version, chainId, verifyingContract] = domain;
-		const deadline = block.timestamp + 3600n;
-		const wallet = await getWalletClient(signer.provider, signer.account);
-		const signature = await wallet.signTypedData({
-			domain: { name, version, chainId, verifyingContract },
-			types: {
-				Permit: [
-					{ name: 'owner', type: 'address' },
-					{ name: 'spender', type: 'address' },
-					{ name: 'value', type: 'uint256' },
-					{ name: 'nonce', type: 'uint256' },
-					{ name: 'deadline', type: 'uint256' }
-				]
-			},
-			primaryType: 'Permit',
-			message: { owner: signer.account, spender, value: amount, nonce, deadline }
-		});
-		const { v, yParity, r, s } = parseSignature(signature);
-		return { deadline, v: v !== undefined ? Number(v) : yParity + 27, r, s };
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+export function signPermit(signer: Signer, token: Address, amount: bigint): Promise<PermitSignature> {
+	return signTokenPermit(signer, token, crowdfund(), amount);
 }
 
 export function pledgeWithPermit(signer: Signer, id: bigint, amount: bigint, permit: PermitSignature, observer?: TxObserver): Promise<TxResult> {

@@ -8,7 +8,7 @@ import { getPublicClient, getWalletClient } from '../client';
 import { ChainActionError, toChainActionError } from '../errors';
 import { requireEscrow } from '../market';
 import { errorContext, writeContract, type Signer, type TxObserver, type TxResult } from '../write';
-import { chainNow } from '../time';
+import { signPermit, type PermitSignature } from '../permit';
 
 export interface MilestoneDraft {
 	amount: bigint;
@@ -56,43 +56,15 @@ function dealIdOf(result: TxResult): bigint {
 	return log.args.dealId;
 }
 
-/** Signs an ERC-2612 permit for `value` to the escrow; null when the wallet cannot sign typed data. */
-async function signPermit(signer: Signer, token: Address, spender: Address, value: bigint, deadline: bigint): Promise<{ v: number; r: Hex; s: Hex } | null> {
-	const client = await getPublicClient();
-	const [domain, nonce] = await Promise.all([
-		client.readContract({ address: token, abi: unionTokenAbi, functionName: 'eip712Domain' }),
-		client.readContract({ address: token, abi: unionTokenAbi, functionName: 'nonces', args: [signer.account] })
-	]);
-	const [, name, version, chainId, verifyingContract] = domain;
-	const wallet = await getWalletClient(signer.provider, signer.account);
-	let signature: Hex;
+/** A permit for the escrow, or null when the wallet cannot sign typed data (the caller then approves). */
+async function permitOrNull(signer: Signer, token: Address, escrow: Address, value: bigint): Promise<PermitSignature | null> {
 	try {
-		signature = await wallet.signTypedData({
-			account: signer.account,
-			domain: { name, version, chainId, verifyingContract },
-			types: {
-				Permit: [
-					{ name: 'owner', type: 'address' },
-					{ name: 'spender', type: 'address' },
-					{ name: 'value', type: 'uint256' },
-					{ name: 'nonce', type: 'uint256' },
-					{ name: 'deadline', type: 'uint256' }
-				]
-			},
-			primaryType: 'Permit',
-			message: { owner: signer.account, spender, value, nonce, deadline }
-		});
+		return await signPermit(signer, token, escrow, value);
 	} catch (e) {
-		const err = toChainActionError(e, errorContext());
 		// A refusal is the member's answer: do not silently fall back to an approval they did not ask for.
-		if (/rejected/i.test(err.message)) throw err;
+		if (e instanceof ChainActionError && /rejected/i.test(e.message)) throw e;
 		return null;
 	}
-	const r = `0x${signature.slice(2, 66)}` as Hex;
-	const s = `0x${signature.slice(66, 130)}` as Hex;
-	let v = Number.parseInt(signature.slice(130, 132), 16);
-	if (v < 27) v += 27;
-	return { v, r, s };
 }
 
 export async function openDeal(signer: Signer, input: OpenDealInput, observer: OpenDealObserver = {}): Promise<OpenedDeal> {
@@ -122,13 +94,12 @@ export async function openDeal(signer: Signer, input: OpenDealInput, observer: O
 
 	observer.step?.('permit');
 	observer.signing?.();
-	const deadline = (await chainNow()) + 3600n;
-	const permit = await signPermit(signer, token, escrow, total, deadline);
+	const permit = await permitOrNull(signer, token, escrow, total);
 	if (permit) {
 		observer.step?.('open');
 		const result = await writeContract(
 			signer,
-			{ address: escrow, abi: escrowAbi, functionName: 'openDealWithPermit', args: [p, deadline, permit.v, permit.r, permit.s] },
+			{ address: escrow, abi: escrowAbi, functionName: 'openDealWithPermit', args: [p, permit.deadline, permit.v, permit.r, permit.s] },
 			observer
 		);
 		return { ...result, dealId: dealIdOf(result), via: 'permit' };
