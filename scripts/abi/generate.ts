@@ -26,6 +26,34 @@ export const contractNames = [
 
 type AbiEntry = Record<string, unknown>;
 
+/**
+ * ABIs of contracts we deploy from their publishers' own npm build artifacts (never recompiled), cut
+ * to the entries the app uses so the swap page's chunk stays small.
+ */
+export const artifactAbis = [
+  {
+    exportName: 'uniswapV2RouterAbi',
+    file: 'node_modules/@uniswap/v2-periphery/build/UniswapV2Router02.json',
+    entries: ['WETH', 'addLiquidityETH', 'factory', 'getAmountsOut', 'removeLiquidityETH', 'swapExactETHForTokens', 'swapExactTokensForETH'],
+  },
+  { exportName: 'uniswapV2FactoryAbi', file: 'node_modules/@uniswap/v2-core/build/UniswapV2Factory.json', entries: ['getPair'] },
+  {
+    exportName: 'uniswapV2PairAbi',
+    file: 'node_modules/@uniswap/v2-core/build/UniswapV2Pair.json',
+    entries: ['Swap', 'Sync', 'allowance', 'approve', 'balanceOf', 'getReserves', 'token0', 'token1', 'totalSupply'],
+  },
+] as const;
+
+/** The named entries of an npm build artifact's ABI, in the artifact's own order. */
+export function readArtifactAbi(file: string, entries: readonly string[]): AbiEntry[] {
+  const parsed = JSON.parse(readFileSync(resolve(root, file), 'utf8')) as { abi?: unknown };
+  if (!isAbi(parsed.abi)) throw new Error(`${file} has no ABI array`);
+  const picked = parsed.abi.filter((e) => typeof e.name === 'string' && entries.includes(e.name));
+  const missing = entries.filter((name) => !picked.some((e) => e.name === name));
+  if (missing.length > 0) throw new Error(`${file} has no ${missing.join(', ')}`);
+  return picked;
+}
+
 function isAbi(value: unknown): value is AbiEntry[] {
   return Array.isArray(value) && value.every((e) => typeof e === 'object' && e !== null && 'type' in e);
 }
@@ -49,19 +77,20 @@ export function exportName(name: string): string {
   return `${name.charAt(0).toLowerCase()}${name.slice(1)}Abi`;
 }
 
-export function render(abis: ReadonlyArray<readonly [string, AbiEntry[]]>): string {
-  const header = '// generated — do not edit. Source: forge out/ via scripts/abi/generate.ts\n';
-  const body = abis
-    .map(([name, abi]) => `export const ${exportName(name)} = ${JSON.stringify(abi, null, 2)} as const;\n`)
+export function render(abis: ReadonlyArray<readonly [string, AbiEntry[]]>, artifacts: ReadonlyArray<readonly [string, AbiEntry[]]> = []): string {
+  const header = '// generated — do not edit. Source: forge out/ and npm build artifacts via scripts/abi/generate.ts\n';
+  const body = [...abis.map(([name, abi]) => [exportName(name), abi] as const), ...artifacts]
+    .map(([name, abi]) => `export const ${name} = ${JSON.stringify(abi, null, 2)} as const;\n`)
     .join('\n');
   return `${header}\n${body}`;
 }
 
 function main(): void {
   const abis = contractNames.map((name) => [name, readAbi(name)] as const);
+  const artifacts = artifactAbis.map((a) => [a.exportName, readArtifactAbi(a.file, a.entries)] as const);
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, render(abis));
-  process.stdout.write(`wrote ${target} (${abis.length} ABIs)\n`);
+  writeFileSync(target, render(abis, artifacts));
+  process.stdout.write(`wrote ${target} (${abis.length + artifacts.length} ABIs)\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
