@@ -53,6 +53,12 @@ describe('parseConfig', () => {
 		expect(cfg.contracts.demands).toBeNull();
 	});
 
+	it('leaves out Ceramic models a node has not created (the site hides that feature)', () => {
+		const models = parseConfig(withField('ceramic.models.post', undefined)).ceramic.models;
+		expect(models.post).toBeUndefined();
+		expect(models.reply).toBeDefined();
+	});
+
 	it('treats a missing demo section as no demo union', () => {
 		expect(parseConfig(withField('demo', undefined)).demo.union).toBeNull();
 	});
@@ -72,7 +78,7 @@ describe('parseConfig', () => {
 		['contracts.demands', '0x12'],
 		['ceramic.url', undefined],
 		['ceramic.models.profile', ''],
-		['ceramic.models.post', undefined],
+		['ceramic.models.post', 42],
 		['ceramic.models.reply', ''],
 		['ipfs.gateway', 'localhost:8080'],
 		['ipfs.uploadUrl', null],

@@ -52,7 +52,9 @@ const schema = postSchema as unknown as JsonSchema;
 const DEFAULT_PAGE = 10;
 
 function model(): string {
-	return getConfig().ceramic.models.post;
+	const id = getConfig().ceramic.models.post;
+	if (!id) throw new CeramicError('This site has no post model configured (config.json ceramic.models.post)');
+	return id;
 }
 
 function toPost(item: Checked<PostContent>): PostItem {

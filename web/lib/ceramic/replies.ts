@@ -32,7 +32,9 @@ export interface ReplyPage {
 const schema = replySchema as unknown as JsonSchema;
 
 function model(): string {
-	return getConfig().ceramic.models.reply;
+	const id = getConfig().ceramic.models.reply;
+	if (!id) throw new CeramicError('This site has no reply model configured (config.json ceramic.models.reply)');
+	return id;
 }
 
 export function replyProblems(body: string): string[] {

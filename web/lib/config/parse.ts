@@ -108,8 +108,8 @@ export function parseConfig(raw: unknown): AppConfig {
 			url: url(ceramic, 'url', 'ceramic.url'),
 			models: {
 				profile: str(models, 'profile', 'ceramic.models.profile'),
-				post: str(models, 'post', 'ceramic.models.post'),
-				reply: str(models, 'reply', 'ceramic.models.reply'),
+				...optionalModel(models, 'post'),
+				...optionalModel(models, 'reply'),
 				...optionalModel(models, 'service'),
 				...optionalModel(models, 'job'),
 				...optionalModel(models, 'course')

@@ -32,8 +32,8 @@ export interface CeramicConfig {
 	models: {
 		profile: string;
 		/** Posts and replies of union feeds (web/lib/ceramic/schemas/post.ts). */
-		post: string;
-		reply: string;
+		post?: string;
+		reply?: string;
 		/** Market listings; absent where a node has not created them (the market hides listings). */
 		service?: string;
 		job?: string;
