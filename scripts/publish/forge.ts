@@ -7,7 +7,9 @@ import { forgeSignerArgs, type Signer } from './args.ts';
 
 export async function forgeScript(script: string, rpcUrl: string, signer: Signer, env: Record<string, string>): Promise<void> {
   const sign = forgeSignerArgs(signer);
-  const args = ['script', script, '--rpc-url', rpcUrl, '--broadcast', ...sign.args];
+  // --slow: one transaction at a time, each after the previous is mined. Sent all at once, a dropped
+  // one leaves the rest queued behind a nonce gap and forge waiting forever (seen on anvil).
+  const args = ['script', script, '--rpc-url', rpcUrl, '--broadcast', '--slow', ...sign.args];
   const { PRIVATE_KEY: _drop, NU_DEPLOYER_KEY: _drop2, ...base } = process.env;
   console.log(`▶ forge ${args.join(' ')}`);
   await new Promise<void>((resolve, reject) => {

@@ -25,7 +25,9 @@ export const LOCAL_DEPLOYER: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb922
 export async function deployLocal(rpcUrl: string, dataDir: string, chainId: number): Promise<Deployment> {
   const deploymentsDir = join(dataDir, 'deployments');
   await mkdir(deploymentsDir, { recursive: true });
-  const args = ['script', 'contracts/script/Deploy.s.sol', '--rpc-url', rpcUrl, '--broadcast', '--unlocked', '--sender', LOCAL_DEPLOYER];
+  // --slow: one transaction at a time, each after the previous is mined. Sent all at once, a dropped
+  // one left the rest queued behind a nonce gap on anvil and forge waiting forever.
+  const args = ['script', 'contracts/script/Deploy.s.sol', '--rpc-url', rpcUrl, '--broadcast', '--slow', '--unlocked', '--sender', LOCAL_DEPLOYER];
   const output = await runForge(args, { DEPLOYMENTS_DIR: deploymentsDir });
   const file = join(deploymentsDir, `${chainId}.json`);
   try {
@@ -41,10 +43,24 @@ function runForge(args: string[], env: Record<string, string>): Promise<string> 
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`forge ${args[0]} failed (exit ${code}):\n${output}`))));
+    // A deployment to a local chain takes seconds; a stuck one must fail the stack, not hang it.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`forge ${args[0]} did not finish within ${FORGE_TIMEOUT_MS / 1000} s:\n${output}`));
+    }, FORGE_TIMEOUT_MS);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(output);
+      else reject(new Error(`forge ${args[0]} failed (exit ${code}):\n${output}`));
+    });
   });
 }
+
+const FORGE_TIMEOUT_MS = 300_000;
 
 /** A PRIVATE_KEY in the caller's environment would override the unlocked local deployer. */
 function withoutKey(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
