@@ -197,6 +197,7 @@ test('the author publishes version 2 with one lesson changed; members read it, v
   await expect(page.getByTestId('version-status').getByTestId('error-message')).toContainText('IPFS');
   await page.unroute('**/api/v0/add**');
   await page.reload();
+  await expect(page.getByTestId('wallet-account')).toBeVisible({ timeout: 30_000 }); // reconnects the last wallet
   await expect(page.getByTestId('version-title')).toHaveValue('Organising 101, second edition', { timeout: 30_000 });
   await expect(page.getByTestId('version-problem')).toHaveText('Lesson 3 needs a file');
   await page.getByTestId('version-lesson-file-2').setInputFiles(newLesson);
