@@ -112,3 +112,17 @@ export function replaceManifest(provider: EIP1193Provider, address: string, stre
 		return content;
 	});
 }
+
+/**
+ * Puts `content` back as the manifest, exactly (no previousVersions bookkeeping): used to undo a
+ * manifest update when the matching on-chain version could not be published.
+ */
+export function restoreManifest(provider: EIP1193Provider, address: string, streamId: string, content: CourseManifest): Promise<void> {
+	const problem = manifestProblem(content);
+	if (problem) return Promise.reject(new CeramicError(problem));
+	return readable(async () => {
+		const { ceramic, ModelInstanceDocument } = await authorised(provider, address);
+		const doc = await ModelInstanceDocument.load<CourseManifest>(ceramic, streamId);
+		await doc.replace(content);
+	});
+}

@@ -125,6 +125,54 @@ export async function fetchVerifiedPath(rootText: string, path: string, opts: Ve
 	return exportFile(blocks, root, path, opts.maxBytes);
 }
 
+/**
+ * The file names of a (non-sharded) UnixFS directory, read from its root block alone after that block
+ * is checked against `rootText`: a gateway cannot add, hide or rename entries. Used to list an old
+ * course version whose manifest has since been replaced.
+ */
+export async function listVerifiedDirectory(rootText: string, opts: VerifiedFetchOptions = {}): Promise<string[]> {
+	let root: CID;
+	try {
+		root = CID.parse(rootText.trim());
+	} catch {
+		throw new IpfsError(`"${rootText}" is not a valid IPFS content id`);
+	}
+	const timeoutMs = opts.timeoutMs ?? 60_000;
+	const timeout = AbortSignal.timeout(timeoutMs);
+	const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+	let res: Response;
+	try {
+		res = await fetch(`${getConfig().ipfs.gateway}/ipfs/${root.toString()}?format=car&dag-scope=block`, { signal, headers: { Accept: 'application/vnd.ipld.car' } });
+	} catch (e) {
+		if (timeout.aborted) throw new IpfsError(`The directory could not be found on IPFS within ${Math.round(timeoutMs / 1000)} s`, { cause: e });
+		if (opts.signal?.aborted) throw e;
+		throw new IpfsError(`Cannot reach the IPFS gateway at ${getConfig().ipfs.gateway}`, { cause: e });
+	}
+	if (!res.ok) throw new IpfsError(`The IPFS gateway answered HTTP ${res.status} for directory ${short(root.toString())}`);
+	const blocks = await verifiedBlocks(new Uint8Array(await res.arrayBuffer()));
+	return directoryNames(blocks, root);
+}
+
+/** Entry names of the directory `root`, from verified blocks only. */
+export async function directoryNames(blocks: Map<string, Uint8Array>, root: CID): Promise<string[]> {
+	const store = {
+		*get(cid: CID): Generator<Uint8Array> {
+			const bytes = blocks.get(cid.toString());
+			if (!bytes) throw new IpfsError(`The gateway left out block ${short(cid.toString())}`);
+			yield bytes;
+		}
+	};
+	let entry;
+	try {
+		entry = await exporter(root, store);
+	} catch (e) {
+		if (e instanceof IpfsError) throw e;
+		throw new IpfsError(`${short(root.toString())} could not be read as a directory`, { cause: e });
+	}
+	if (entry.type !== 'directory' || entry.unixfs.type !== 'directory') throw new IpfsError(`${short(root.toString())} is not a plain directory`);
+	return entry.node.Links.map((l) => l.Name ?? '').filter(Boolean);
+}
+
 function short(cid: string): string {
 	return cid.length > 16 ? `${cid.slice(0, 8)}…${cid.slice(-6)}` : cid;
 }
