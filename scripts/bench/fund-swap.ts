@@ -6,7 +6,7 @@ import { crowdfundAbi, unionAbi, unionFactoryAbi, unionTokenAbi } from '../../we
 import { uniswapV2RouterAbi } from '../../web/lib/swap/abi.ts';
 import { localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import type { UniswapDeployment } from '../stack/uniswap.ts';
-import { storageFloor } from './floor.ts';
+import { explainGas, storageFloor } from './floor.ts';
 import { gasRow } from './union-gas.ts';
 import type { Row } from './table.ts';
 
@@ -24,8 +24,15 @@ export async function benchFundSwap(p: FundSwapBenchParams): Promise<Row[]> {
   // Accounts 10–12: apart from the foundation bench's 7–9 and the demo seed's 0–3.
   const [founder, alice, bob] = [accounts[10], accounts[11], accounts[12]] as [Address, Address, Address];
   const rows: Row[] = [];
+  // Every transaction a few seconds after the previous one, as in real life (and as in the market bench):
+  // ERC20Votes then writes new checkpoints instead of overwriting ones of the same second.
+  const tick = async (): Promise<void> => {
+    await test.increaseTime({ seconds: 12 });
+    await test.mine({ blocks: 1 });
+  };
   const measure = async (name: string, receipt: TransactionReceipt, note: string): Promise<void> => {
     rows.push(gasRow(name, receipt.gasUsed, await storageFloor(lc.client, receipt.transactionHash), note));
+    if (process.env.NU_BENCH_EXPLAIN) console.log(`${name}\n${await explainGas(lc.client, receipt.transactionHash)}`);
   };
 
   const created = await send(lc, founder, {
@@ -71,6 +78,7 @@ export async function benchFundSwap(p: FundSwapBenchParams): Promise<Row[]> {
 
   // The first pledge of the contract's life also creates its token balance; measure a typical one.
   await send(lc, alice, { address: p.crowdfund, abi: crowdfundAbi, functionName: 'pledge', args: [win, parseEther('100')] });
+  await tick();
   await measure(
     'crowdfund pledge (new pledger)',
     await send(lc, bob, { address: p.crowdfund, abi: crowdfundAbi, functionName: 'pledge', args: [win, parseEther('60')] }),
@@ -85,6 +93,7 @@ export async function benchFundSwap(p: FundSwapBenchParams): Promise<Row[]> {
     await send(lc, alice, { address: p.crowdfund, abi: crowdfundAbi, functionName: 'claim', args: [win] }),
     'target ≤ 1.3× floor; anchor: minimal escrow release 39,640',
   );
+  await tick();
   await measure(
     'crowdfund refund (failed campaign)',
     await send(lc, founder, { address: p.crowdfund, abi: crowdfundAbi, functionName: 'refund', args: [lose] }),
@@ -102,6 +111,7 @@ export async function benchFundSwap(p: FundSwapBenchParams): Promise<Row[]> {
     value: parseEther('1'),
   });
   await send(lc, bob, { address: token, abi: unionTokenAbi, functionName: 'approve', args: [p.uniswap.router, parseEther('40')] });
+  await tick();
   await measure(
     'Router02 swapExactTokensForETH (token → ETH)',
     await send(lc, bob, {
@@ -112,6 +122,7 @@ export async function benchFundSwap(p: FundSwapBenchParams): Promise<Row[]> {
     }),
     'official artifact; anchors: Router02 swapExactTokensForTokens 101,898, pair.swap 73,462 (+ WETH unwrap, ETH send, vote checkpoint)',
   );
+  await tick();
   await measure(
     'Router02 swapExactETHForTokens (ETH → token)',
     await send(lc, bob, {

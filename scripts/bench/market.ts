@@ -4,7 +4,7 @@
 import { maxUint256, parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
 import { escrowAbi, unionAbi, unionArbitersAbi, unionFactoryAbi, unionTokenAbi } from '../../web/lib/chain/abi/generated.ts';
 import { localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
-import { storageFloor } from './floor.ts';
+import { explainGas, storageFloor } from './floor.ts';
 import type { Row } from './table.ts';
 import { gasRow } from './union-gas.ts';
 
@@ -21,6 +21,7 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
   };
   const measure = async (name: string, receipt: TransactionReceipt, note: string): Promise<TransactionReceipt> => {
     rows.push(gasRow(name, receipt.gasUsed, await storageFloor(lc.client, receipt.transactionHash), note));
+    if (process.env.NU_BENCH_EXPLAIN) console.log(`${name}\n${await explainGas(lc.client, receipt.transactionHash)}`);
     return receipt;
   };
 

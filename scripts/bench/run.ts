@@ -8,7 +8,7 @@ import { portShift, shiftPorts } from '../stack/config.ts';
 import { bringUpStack } from '../stack/up.ts';
 import { benchPageLoad } from './page-load.ts';
 import { benchPublish } from './publish.ts';
-import { printTable, type Row } from './table.ts';
+import { printTable } from './table.ts';
 import { benchUnionGas } from './union-gas.ts';
 import { benchBackingGas } from './backing-gas.ts';
 import { benchMarketGas } from './market.ts';
@@ -27,34 +27,43 @@ const BENCH_ENV = shiftPorts({
 }, portShift());
 
 
+// `npm run bench -- market fund` runs only the named sections (while tuning one contract); no names: all.
+const SECTIONS = ['foundation', 'backing', 'market', 'fund', 'governance', 'site', 'publish', 'courses', 'rank', 'sync'] as const;
+type Section = (typeof SECTIONS)[number];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+if (unknown.length > 0) throw new Error(`unknown bench section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+const wants = (s: Section): boolean => asked.length === 0 || asked.includes(s);
+const needsSite = wants('site') || wants('publish') || wants('courses');
+const needsStack = SECTIONS.some((s) => s !== 'rank' && s !== 'sync' && wants(s));
+
 const dataDir = join(projectRoot, '.data', 'bench');
 await rm(dataDir, { recursive: true, force: true });
-const stack = await bringUpStack({ env: { ...BENCH_ENV, NU_DATA_DIR: dataDir }, seed: true, publish: true });
-try {
-  if (!stack.demo || !stack.siteCid) throw new Error('bench stack has no demo union or site');
-  const gas: Row[] = await benchUnionGas(stack.anvil.rpcUrl, stack.deployment.unionFactory);
-  printTable('Foundation — gas (real receipts on anvil; target: join ≤ 1.3× floor)', gas);
-  printTable('Social layer — gas of backing (real receipts on anvil)', await benchBackingGas(stack.anvil.rpcUrl, stack.deployment.unionFactory));
+const stack = needsStack ? await bringUpStack({ env: { ...BENCH_ENV, NU_DATA_DIR: dataDir }, seed: needsSite, publish: needsSite }) : null;
+if (stack) try {
+  if (needsSite && (!stack.demo || !stack.siteCid)) throw new Error('bench stack has no demo union or site');
+  if (wants('foundation')) printTable('Foundation — gas (real receipts on anvil; target: join ≤ 1.3× floor)', await benchUnionGas(stack.anvil.rpcUrl, stack.deployment.unionFactory));
+  if (wants('backing')) printTable('Social layer — gas of backing (real receipts on anvil)', await benchBackingGas(stack.anvil.rpcUrl, stack.deployment.unionFactory));
   const { escrow, arbiters } = stack.deployment;
-  if (escrow && arbiters) printTable('Market — escrow gas (real receipts; target ≤ 1.3× floor)', await benchMarketGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, escrow, arbiters));
-  if (stack.deployment.crowdfund && stack.config.uniswap)
+  if (wants('market') && escrow && arbiters) printTable('Market — escrow gas (real receipts; target ≤ 1.3× floor)', await benchMarketGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, escrow, arbiters));
+  if (wants('fund') && stack.deployment.crowdfund && stack.config.uniswap)
     printTable(
       'Economy — crowdfunding and Uniswap V2 swap gas (real receipts; target: our actions ≤ 1.3× floor)',
       await benchFundSwap({ rpcUrl: stack.anvil.rpcUrl, unionFactory: stack.deployment.unionFactory, crowdfund: stack.deployment.crowdfund, uniswap: stack.config.uniswap }),
     );
-  printTable('Governance and demands — gas (real receipts on anvil, beside storage floors and OZ Governor anchors)', await benchGovernanceGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, stack.deployment.demands));
+  if (wants('governance')) printTable('Governance and demands — gas (real receipts on anvil, beside storage floors and OZ Governor anchors)', await benchGovernanceGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, stack.deployment.demands));
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
-  printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
-  if (stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));
-  printTable('Courses — gas and IPFS (anchor: ERC-20 transfer 51,613 new holder / 34,513 existing)', await benchCourses({ rpcUrl: stack.anvil.rpcUrl, chainId: stack.anvil.chainId, factory: stack.deployment.unionFactory, courses: stack.deployment.courses, siteUrl }));
+  if (wants('site') && stack.demo) printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
+  if (wants('publish') && stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));
+  if (wants('courses')) printTable('Courses — gas and IPFS (anchor: ERC-20 transfer 51,613 new holder / 34,513 existing)', await benchCourses({ rpcUrl: stack.anvil.rpcUrl, chainId: stack.anvil.chainId, factory: stack.deployment.unionFactory, courses: stack.deployment.courses, siteUrl }));
 } finally {
   await stack.stop();
   await rm(dataDir, { recursive: true, force: true });
 }
 
 // The rank benchmark needs no stack; it runs after the nodes are down so they do not share the cores.
-const rank = await import('./rank.ts').catch(() => null);
+const rank = wants('rank') ? await import('./rank.ts').catch(() => null) : null;
 if (rank) printTable('Social layer — support rank (target: 100k/1M < 1 s and ≥ 10× both libraries)', await rank.benchRank());
-const sync = await import('./sync.ts').catch(() => null);
+const sync = wants('sync') ? await import('./sync.ts').catch(() => null) : null;
 if (sync) printTable('Social layer — event sync (target: warm reload to ranked leaders < 500 ms at 100k events)', await sync.benchSync());
 process.exit(0);

@@ -31,6 +31,8 @@ export async function anvilCommand(cfg: Pick<StackConfig, 'dataDir' | 'anvilPort
       '--accounts', String(ANVIL_ACCOUNTS),
       '--state', state,
       '--state-interval', String(STATE_INTERVAL_S),
+      // Opcode traces for `NU_BENCH_EXPLAIN=1 npm run bench` (scripts/bench/floor.ts); off otherwise, as they slow every call.
+      ...(process.env.NU_BENCH_EXPLAIN ? ['--steps-tracing'] : []),
     ],
   };
 }

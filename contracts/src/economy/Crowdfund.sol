@@ -4,7 +4,7 @@ pragma solidity ^0.8.24;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IUnion} from "../interfaces/IUnion.sol";
@@ -37,22 +37,26 @@ import {IUnionRegistry} from "./IUnionRegistry.sol";
 // Deadlines are the point of this contract; validators' ~seconds of timestamp leeway do not matter at
 // campaign lengths of days.
 // forge-lint: disable-start(block-timestamp)
-contract Crowdfund is ReentrancyGuard {
+contract Crowdfund is ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
     /// @notice A campaign as stored.
+    /// @dev Packed so that a pledge reads one slot besides those it writes (token beside raised) and a claim
+    /// two (recipient beside goal). 96 bits hold 79 billion tokens of 18 decimals.
     struct Campaign {
         address union;
         uint48 deadline;
         bool claimed;
         bool finalized;
         bool matchClaimed;
-        address recipient;
+        /// @dev Set by the first refund: the campaign missed its goal, so later refunds need not read it.
+        bool failed;
         address token;
-        uint128 goal;
-        uint128 raised;
-        /// @dev Σ_i floor(sqrt(p_i · SCALE)) over live pledges.
+        uint96 raised;
+        address recipient;
+        uint96 goal;
+        /// @dev Σ_i floor(sqrt(p_i · SCALE)) over live pledges; frozen at the deadline of a failed campaign.
         uint256 sumSqrt;
         uint256 roundId;
         /// @dev QF weight recorded by `finalizeCampaignForRound`.
@@ -126,6 +130,10 @@ contract Crowdfund is ReentrancyGuard {
     error Crowdfund_NotSteward(address union, address caller, address steward);
     /// @notice The recipient is the zero address.
     error Crowdfund_ZeroRecipient();
+    /// @notice A goal above what a campaign can hold (`type(uint96).max`).
+    /// @param goal The given goal.
+    /// @param max The largest goal.
+    error Crowdfund_GoalTooLarge(uint256 goal, uint256 max);
     /// @notice A zero goal or amount.
     error Crowdfund_ZeroAmount();
     /// @notice The deadline (or end) is not in (now, now + `MAX_DURATION`].
@@ -317,6 +325,7 @@ contract Crowdfund is ReentrancyGuard {
         if (!IUnion(union).isMember(msg.sender)) revert Crowdfund_NotMember(union, msg.sender);
         if (p.recipient == address(0)) revert Crowdfund_ZeroRecipient();
         if (p.goal == 0) revert Crowdfund_ZeroAmount();
+        if (p.goal > type(uint96).max) revert Crowdfund_GoalTooLarge(p.goal, type(uint96).max);
         _checkDeadline(p.deadline);
         if (p.roundId != 0) {
             Round storage r = _round(p.roundId);
@@ -331,7 +340,9 @@ contract Crowdfund is ReentrancyGuard {
         c.deadline = p.deadline;
         c.recipient = p.recipient;
         c.token = IUnion(union).token();
-        c.goal = p.goal;
+        // casting is safe: checked against type(uint96).max above
+        // forge-lint: disable-next-line(unsafe-typecast)
+        c.goal = uint96(p.goal);
         c.roundId = p.roundId;
         emit CampaignCreated({
             campaignId: campaignId,
@@ -385,8 +396,9 @@ contract Crowdfund is ReentrancyGuard {
         unchecked {
             remaining = before - amount;
         }
-        _setPledge({c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: remaining});
-        emit Unpledged(campaignId, msg.sender, amount, remaining, c.raised);
+        uint256 raised =
+            _setPledge({c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: remaining});
+        emit Unpledged(campaignId, msg.sender, amount, remaining, raised);
         IERC20(c.token).safeTransfer(msg.sender, amount);
     }
 
@@ -395,12 +407,14 @@ contract Crowdfund is ReentrancyGuard {
     function claim(uint256 campaignId) external nonReentrant {
         Campaign storage c = _campaign(campaignId);
         _requireEnded(campaignId, c);
-        if (c.raised < c.goal) revert Crowdfund_GoalNotMet(campaignId, c.raised, c.goal);
+        uint256 raised = c.raised;
+        uint256 goal = c.goal;
+        if (raised < goal) revert Crowdfund_GoalNotMet(campaignId, raised, goal);
         if (c.claimed) revert Crowdfund_AlreadyClaimed(campaignId);
         c.claimed = true;
-        uint256 amount = c.raised;
-        emit FundsClaimed(campaignId, c.recipient, amount);
-        IERC20(c.token).safeTransfer(c.recipient, amount);
+        address recipient = c.recipient;
+        emit FundsClaimed(campaignId, recipient, raised);
+        IERC20(c.token).safeTransfer(recipient, raised);
     }
 
     /// @notice Take your pledge back from a campaign that missed its goal (after the deadline).
@@ -408,10 +422,23 @@ contract Crowdfund is ReentrancyGuard {
     function refund(uint256 campaignId) external nonReentrant {
         Campaign storage c = _campaign(campaignId);
         _requireEnded(campaignId, c);
-        if (c.raised >= c.goal) revert Crowdfund_GoalMet(campaignId, c.raised, c.goal);
+        if (!c.failed) {
+            uint256 raised = c.raised;
+            uint256 goal = c.goal;
+            if (raised >= goal) revert Crowdfund_GoalMet(campaignId, raised, goal);
+            // After the deadline `raised` only falls, so the outcome is final.
+            c.failed = true;
+        }
         uint256 amount = pledgeOf[campaignId][msg.sender];
         if (amount == 0) revert Crowdfund_NothingToRefund(campaignId, msg.sender);
-        _setPledge({c: c, campaignId: campaignId, pledger: msg.sender, before: amount, next: 0});
+        // A failed campaign is never matched, so its `sumSqrt` stays as it was at the deadline (saves a write).
+        pledgeOf[campaignId][msg.sender] = 0;
+        // cannot underflow: raised is the sum of live pledges, `amount` one of them
+        unchecked {
+            // casting is safe: the result is below the uint96 it came from
+            // forge-lint: disable-next-line(unsafe-typecast)
+            c.raised = uint96(uint256(c.raised) - amount);
+        }
         emit Refunded(campaignId, msg.sender, amount);
         IERC20(c.token).safeTransfer(msg.sender, amount);
     }
@@ -529,11 +556,14 @@ contract Crowdfund is ReentrancyGuard {
         return _rounds[roundId];
     }
 
-    /// @notice A campaign's QF weight from its live pledges now: (Σ_i sqrt(p_i))² − Σ_i p_i, in token units.
+    /// @notice A campaign's QF weight from its live pledges now: (Σ_i sqrt(p_i))² − Σ_i p_i, in token units;
+    /// 0 once it failed (deadline passed below its goal).
     /// @param campaignId The campaign.
     /// @return The weight.
     function weightOf(uint256 campaignId) external view returns (uint256) {
         Campaign storage c = _campaigns[campaignId];
+        // A campaign past its deadline below its goal is never matched (and refunds leave its sumSqrt as is).
+        if (block.timestamp >= c.deadline && c.raised < c.goal) return 0;
         return _weight(c.sumSqrt, c.raised);
     }
 
@@ -559,24 +589,33 @@ contract Crowdfund is ReentrancyGuard {
 
     function _pledge(uint256 campaignId, uint256 amount) private returns (address token) {
         Campaign storage c = _campaign(campaignId);
-        if (block.timestamp >= c.deadline) revert Crowdfund_CampaignEnded(campaignId, c.deadline, block.timestamp);
+        uint256 deadline = c.deadline;
+        if (block.timestamp >= deadline) revert Crowdfund_CampaignEnded(campaignId, deadline, block.timestamp);
         if (amount == 0) revert Crowdfund_ZeroAmount();
-        if (!IUnion(c.union).isMember(msg.sender)) revert Crowdfund_NotMember(c.union, msg.sender);
+        address union = c.union;
+        if (!IUnion(union).isMember(msg.sender)) revert Crowdfund_NotMember(union, msg.sender);
         uint256 before = pledgeOf[campaignId][msg.sender];
         uint256 next = before + amount;
-        _setPledge({c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: next});
-        emit Pledged(campaignId, msg.sender, amount, next, c.raised);
+        uint256 raised = _setPledge({c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: next});
+        emit Pledged(campaignId, msg.sender, amount, next, raised);
         token = c.token;
     }
 
     /// @dev The one path for every pledge change: keeps `raised` and `sumSqrt` equal to the sums over live
     /// pledges.
-    function _setPledge(Campaign storage c, uint256 campaignId, address pledger, uint256 before, uint256 next) private {
+    function _setPledge(Campaign storage c, uint256 campaignId, address pledger, uint256 before, uint256 next)
+        private
+        returns (uint256 raised)
+    {
         pledgeOf[campaignId][pledger] = next;
         // raised >= before: raised is the sum of live pledges, `before` one of them
-        c.raised = (uint256(c.raised) - before + next).toUint128();
-        // sumSqrt includes sqrt(before · SCALE), added when `before` was set
-        c.sumSqrt = c.sumSqrt - Math.sqrt(before * SCALE) + Math.sqrt(next * SCALE);
+        raised = uint256(c.raised) - before + next;
+        c.raised = raised.toUint96();
+        // sumSqrt includes sqrt(before · SCALE), added when `before` was set; sqrt(0) = 0 needs no work
+        uint256 sumSqrt = c.sumSqrt;
+        if (before != 0) sumSqrt -= Math.sqrt(before * SCALE);
+        if (next != 0) sumSqrt += Math.sqrt(next * SCALE);
+        c.sumSqrt = sumSqrt;
     }
 
     function _weight(uint256 sumSqrt, uint256 raised) private pure returns (uint256) {

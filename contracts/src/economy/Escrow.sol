@@ -26,10 +26,15 @@ import {UnionArbiters} from "./UnionArbiters.sol";
 /// pseudo-randomly (see `openDispute`). Each panelist votes once with the provider's share in percent; the
 /// dispute resolves as soon as two votes agree, else with the median of the three votes. If no ruling exists
 /// `ARBITRATION_PERIOD` after the dispute opened, anyone may `settleTimedOutDispute`, which splits the milestone
-/// 50/50 (provider gets the rounded-down half) so funds are never stuck.
+/// 50/50 (provider gets the rounded-down half) so funds are never stuck. A panel is fixed when drawn: removing
+/// an arbiter, or their leaving the union, changes later draws, not panels already seated (as with jurors
+/// already drawn in Kleros or Aragon Court); a panelist who never votes is covered by the timeout.
 ///
 /// Money only ever leaves through `withdraw`: every payout and refund is credited per (token, account) and
-/// pulled by its owner, so a recipient that reverts only blocks itself.
+/// pulled by its owner, so a recipient that reverts only blocks itself. The events that settle a milestone
+/// (`MilestoneReleased`, `MilestoneClaimed`, `MilestoneRefunded`, `DisputeResolved`) and those that refund a
+/// whole deal (`DealDeclined`, `DealReclaimed`, `DealCancelled`) carry the amounts credited, so `withdrawable`
+/// is the sum of those amounts per party minus `Withdrawn`; no separate event repeats them.
 /// @dev Membership is checked when a deal is opened (both parties) and accepted (provider); a party who later
 /// leaves the union keeps every right in the deal, so nobody can lose funds by leaving.
 // Deadlines are the point of this contract; validators' ~seconds of timestamp leeway do not matter at
@@ -130,7 +135,7 @@ contract Escrow is ReentrancyGuardTransient {
         uint8 providerPct;
     }
 
-    /// @notice A dispute as stored.
+    /// @notice A dispute as `getDispute` returns it.
     struct Dispute {
         uint64 dealId;
         uint8 milestone;
@@ -140,6 +145,23 @@ contract Escrow is ReentrancyGuardTransient {
         uint8 providerPct;
         bool timedOut;
         Seat[3] panel;
+    }
+
+    /// @dev A dispute as stored: everything a vote changes sits in the first slot (the votes as a bit mask and
+    /// three shares), so a vote writes one slot and reads only the caller's panel seat.
+    struct DisputeRecord {
+        uint64 dealId;
+        uint8 milestone;
+        uint48 deadline;
+        DisputeStatus status;
+        uint8 providerPct;
+        bool timedOut;
+        /// @dev Bit i set: seat i voted.
+        uint8 votedMask;
+        uint8 vote0;
+        uint8 vote1;
+        uint8 vote2;
+        address[3] panel;
     }
 
     /// @notice Most milestones one deal may have.
@@ -169,7 +191,7 @@ contract Escrow is ReentrancyGuardTransient {
     mapping(uint256 dealId => Deal) private _deals;
     mapping(uint256 dealId => mapping(uint256 index => Milestone)) private _milestones;
     mapping(uint256 dealId => mapping(uint256 index => uint256 disputeId)) private _disputeOf;
-    mapping(uint256 disputeId => Dispute) private _disputes;
+    mapping(uint256 disputeId => DisputeRecord) private _disputes;
 
     /// @notice `union` was not created by the factory.
     /// @param union The address given as a union.
@@ -277,10 +299,6 @@ contract Escrow is ReentrancyGuardTransient {
     /// @param disputeId The dispute.
     /// @param caller The rejected caller.
     error Escrow_NotPanelist(uint256 disputeId, address caller);
-    /// @notice The panelist was removed as an arbiter (or left the union) and may no longer vote.
-    /// @param disputeId The dispute.
-    /// @param arbiter The panelist.
-    error Escrow_NotArbiter(uint256 disputeId, address arbiter);
     /// @notice The panelist already voted.
     /// @param disputeId The dispute.
     /// @param arbiter The panelist.
@@ -416,12 +434,6 @@ contract Escrow is ReentrancyGuardTransient {
         uint256 clientAmount,
         bool timedOut
     );
-    /// @notice `amount` of `token` became withdrawable by `account` because of deal `dealId`.
-    /// @param token The token.
-    /// @param account The account credited.
-    /// @param dealId The deal.
-    /// @param amount Tokens credited.
-    event Credited(address indexed token, address indexed account, uint256 indexed dealId, uint256 amount);
     /// @notice `account` withdrew `amount` of `token`.
     /// @param token The token.
     /// @param account The account.
@@ -636,7 +648,7 @@ contract Escrow is ReentrancyGuardTransient {
             excludedB: d.provider,
             seed: uint256(keccak256(abi.encode(block.prevrandao, blockhash(block.number - 1), disputeId)))
         });
-        Dispute storage dispute = _disputes[disputeId];
+        DisputeRecord storage dispute = _disputes[disputeId];
         // casting is safe: deal ids count up from 1 (far below 2^64) and index < milestoneCount <= 20
         // forge-lint: disable-next-line(unsafe-typecast)
         dispute.dealId = uint64(dealId);
@@ -647,56 +659,51 @@ contract Escrow is ReentrancyGuardTransient {
         // forge-lint: disable-next-line(unsafe-typecast)
         dispute.deadline = uint48(deadline);
         dispute.status = DisputeStatus.Open;
-        for (uint256 i; i < 3; ++i) {
-            dispute.panel[i].arbiter = panel[i];
-        }
+        dispute.panel = panel;
         emit DisputeOpened(disputeId, dealId, index, msg.sender, panel, deadline);
     }
 
     /// @notice Vote on a dispute you sit on: the provider's share in percent (0..100). The dispute resolves as
     /// soon as two panelists agree on the same share, or, once all three voted, with the median share.
+    /// @dev The panel was fixed at the draw, so a panelist votes even if since removed as an arbiter.
     /// @param disputeId The dispute.
     /// @param providerPct The provider's share in percent.
     function vote(uint256 disputeId, uint8 providerPct) external {
-        Dispute storage dispute = _disputes[disputeId];
+        DisputeRecord storage dispute = _disputes[disputeId];
         if (dispute.status != DisputeStatus.Open) revert Escrow_DisputeNotOpen(disputeId, dispute.status);
         if (block.timestamp > dispute.deadline) {
             revert Escrow_VotingClosed(disputeId, dispute.deadline, block.timestamp);
         }
         if (providerPct > 100) revert Escrow_InvalidSplit(providerPct);
+        uint256 seat = _seatOf(dispute, disputeId);
+        uint8 mask = dispute.votedMask;
+        if (mask & (1 << seat) != 0) revert Escrow_AlreadyVoted(disputeId, msg.sender);
 
-        uint256 seat = 3;
-        uint256 votes;
+        // Earlier votes are read before this one is stored: two of them, or one equal to this, decide.
+        uint8[3] memory votes = [dispute.vote0, dispute.vote1, dispute.vote2];
         bool agreed;
+        uint256 cast;
         for (uint256 i; i < 3; ++i) {
-            Seat storage s = dispute.panel[i];
-            if (s.arbiter == msg.sender) {
-                seat = i;
-            } else if (s.voted) {
-                ++votes;
-                if (s.providerPct == providerPct) agreed = true;
-            }
+            if (mask & (1 << i) == 0) continue;
+            ++cast;
+            if (votes[i] == providerPct) agreed = true;
         }
-        if (seat == 3) revert Escrow_NotPanelist(disputeId, msg.sender);
-        Seat storage mine = dispute.panel[seat];
-        if (mine.voted) revert Escrow_AlreadyVoted(disputeId, msg.sender);
-        Deal storage d = _deals[dispute.dealId];
-        if (!arbiters.isArbiter(d.union, msg.sender)) revert Escrow_NotArbiter(disputeId, msg.sender);
-
-        mine.voted = true;
-        mine.providerPct = providerPct;
+        // casting is safe: seat < 3
+        // forge-lint: disable-next-line(unsafe-typecast)
+        dispute.votedMask = mask | uint8(1 << seat);
+        if (seat == 0) dispute.vote0 = providerPct;
+        else if (seat == 1) dispute.vote1 = providerPct;
+        else dispute.vote2 = providerPct;
+        votes[seat] = providerPct;
         emit ArbiterVoted(disputeId, msg.sender, providerPct);
 
         if (agreed) {
-            _resolve({disputeId: disputeId, dispute: dispute, d: d, providerPct: providerPct, timedOut: false});
-        } else if (votes == 2) {
+            _resolve({disputeId: disputeId, dispute: dispute, providerPct: providerPct, timedOut: false});
+        } else if (cast == 2) {
             _resolve({
                 disputeId: disputeId,
                 dispute: dispute,
-                d: d,
-                providerPct: _median(
-                    dispute.panel[0].providerPct, dispute.panel[1].providerPct, dispute.panel[2].providerPct
-                ),
+                providerPct: _median(votes[0], votes[1], votes[2]),
                 timedOut: false
             });
         }
@@ -706,18 +713,12 @@ contract Escrow is ReentrancyGuardTransient {
     /// the provider getting the rounded-down half.
     /// @param disputeId The dispute.
     function settleTimedOutDispute(uint256 disputeId) external {
-        Dispute storage dispute = _disputes[disputeId];
+        DisputeRecord storage dispute = _disputes[disputeId];
         if (dispute.status != DisputeStatus.Open) revert Escrow_DisputeNotOpen(disputeId, dispute.status);
         if (block.timestamp <= dispute.deadline) {
             revert Escrow_VotingOpen(disputeId, dispute.deadline, block.timestamp);
         }
-        _resolve({
-            disputeId: disputeId,
-            dispute: dispute,
-            d: _deals[dispute.dealId],
-            providerPct: TIMEOUT_PROVIDER_PCT,
-            timedOut: true
-        });
+        _resolve({disputeId: disputeId, dispute: dispute, providerPct: TIMEOUT_PROVIDER_PCT, timedOut: true});
     }
 
     // ---------------------------------------------------------------- withdrawals
@@ -751,9 +752,21 @@ contract Escrow is ReentrancyGuardTransient {
 
     /// @notice A dispute.
     /// @param disputeId The dispute.
-    /// @return The stored dispute (status `None` if unknown).
-    function getDispute(uint256 disputeId) external view returns (Dispute memory) {
-        return _disputes[disputeId];
+    /// @return view_ The stored dispute (status `None` if unknown).
+    function getDispute(uint256 disputeId) external view returns (Dispute memory view_) {
+        DisputeRecord storage stored = _disputes[disputeId];
+        view_.dealId = stored.dealId;
+        view_.milestone = stored.milestone;
+        view_.deadline = stored.deadline;
+        view_.status = stored.status;
+        view_.providerPct = stored.providerPct;
+        view_.timedOut = stored.timedOut;
+        uint8 mask = stored.votedMask;
+        uint8[3] memory votes = [stored.vote0, stored.vote1, stored.vote2];
+        for (uint256 i; i < 3; ++i) {
+            bool voted = mask & (1 << i) != 0;
+            view_.panel[i] = Seat({arbiter: stored.panel[i], voted: voted, providerPct: voted ? votes[i] : 0});
+        }
     }
 
     /// @notice The latest dispute opened on a milestone (a milestone is disputed at most once).
@@ -837,7 +850,7 @@ contract Escrow is ReentrancyGuardTransient {
             // forge-lint: disable-next-line(unsafe-typecast)
             d.unsettled -= uint8(settled);
         }
-        _credit({token: d.token, account: d.client, dealId: dealId, amount: refund});
+        _credit({token: d.token, account: d.client, amount: refund});
     }
 
     /// @dev One milestone reached a final state: credit both sides and complete the deal if it was the last.
@@ -852,14 +865,14 @@ contract Escrow is ReentrancyGuardTransient {
             d.status = DealStatus.Completed;
             emit DealCompleted(dealId);
         }
-        _credit({token: d.token, account: d.provider, dealId: dealId, amount: providerAmount});
-        _credit({token: d.token, account: d.client, dealId: dealId, amount: clientAmount});
+        address token = d.token;
+        if (providerAmount != 0) _credit({token: token, account: d.provider, amount: providerAmount});
+        if (clientAmount != 0) _credit({token: token, account: d.client, amount: clientAmount});
     }
 
-    function _resolve(uint256 disputeId, Dispute storage dispute, Deal storage d, uint8 providerPct, bool timedOut)
-        private
-    {
+    function _resolve(uint256 disputeId, DisputeRecord storage dispute, uint8 providerPct, bool timedOut) private {
         uint256 dealId = dispute.dealId;
+        Deal storage d = _deals[dealId];
         uint256 index = dispute.milestone;
         dispute.status = DisputeStatus.Resolved;
         dispute.providerPct = providerPct;
@@ -877,10 +890,9 @@ contract Escrow is ReentrancyGuardTransient {
         _settle({dealId: dealId, d: d, providerAmount: providerAmount, clientAmount: clientAmount});
     }
 
-    function _credit(address token, address account, uint256 dealId, uint256 amount) private {
+    function _credit(address token, address account, uint256 amount) private {
         if (amount == 0) return;
         withdrawable[token][account] += amount;
-        emit Credited(token, account, dealId, amount);
     }
 
     function _dealAs(uint256 dealId, Party party) private view returns (Deal storage d) {
@@ -899,6 +911,14 @@ contract Escrow is ReentrancyGuardTransient {
         if (msg.sender == d.client) party = Party.Client;
         else if (msg.sender == d.provider) party = Party.Provider;
         else revert Escrow_NotParty(dealId, msg.sender);
+    }
+
+    /// @dev The caller's seat on the panel; reads seats only up to the caller's.
+    function _seatOf(DisputeRecord storage dispute, uint256 disputeId) private view returns (uint256) {
+        for (uint256 i; i < 3; ++i) {
+            if (dispute.panel[i] == msg.sender) return i;
+        }
+        revert Escrow_NotPanelist(disputeId, msg.sender);
     }
 
     function _milestone(uint256 dealId, uint256 index, Deal storage d) private view returns (Milestone storage) {

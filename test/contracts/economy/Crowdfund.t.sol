@@ -84,6 +84,12 @@ contract CrowdfundTest is EconomyTestBase {
         _createCampaign(0, deadline, 0);
     }
 
+    function test_createCampaign_revertWhen_GoalAboveUint96() public {
+        uint128 goal = uint128(type(uint96).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_GoalTooLarge.selector, goal, type(uint96).max));
+        _createCampaign(goal, deadline, 0);
+    }
+
     function test_createCampaign_revertWhen_DeadlineNotInFuture() public {
         vm.expectRevert(
             abi.encodeWithSelector(Crowdfund.Crowdfund_BadDeadline.selector, block.timestamp, block.timestamp)
@@ -301,6 +307,28 @@ contract CrowdfundTest is EconomyTestBase {
         vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NothingToRefund.selector, id, bob));
         vm.prank(bob);
         crowdfund.refund(id);
+    }
+
+    /// @dev The first refund records the failure; the weight of a failed campaign is 0 and later refunds still
+    /// pay each pledger exactly their pledge.
+    function test_refund_recordsFailureAndZeroesWeight() public {
+        uint256 id = _createCampaign(GOAL, deadline, 0);
+        _pledge(bob, id, 40e18);
+        _pledge(alice, id, 20e18);
+        assertGt(crowdfund.weightOf(id), 0);
+        vm.warp(deadline);
+        assertEq(crowdfund.weightOf(id), 0);
+        assertFalse(crowdfund.getCampaign(id).failed);
+        vm.prank(bob);
+        crowdfund.refund(id);
+        assertTrue(crowdfund.getCampaign(id).failed);
+        uint256 before = token.balanceOf(alice);
+        vm.prank(alice);
+        crowdfund.refund(id);
+        assertEq(token.balanceOf(alice), before + 20e18);
+        assertEq(crowdfund.getCampaign(id).raised, 0);
+        assertEq(crowdfund.weightOf(id), 0);
+        assertEq(token.balanceOf(address(crowdfund)), 0);
     }
 
     function test_refund_revertWhen_GoalMet() public {

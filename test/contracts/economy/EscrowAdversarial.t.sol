@@ -105,7 +105,10 @@ contract EscrowAdversarialTest is Test {
         assertTrue(second != first);
         provider.withdraw();
         assertEq(provider.reentryAttempts(), 1);
-        assertEq(provider.reentryError(), abi.encodeWithSelector(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector));
+        assertEq(
+            provider.reentryError(),
+            abi.encodeWithSelector(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector)
+        );
         assertEq(hookToken.balanceOf(address(provider)), A0);
         assertEq(escrow.withdrawable(address(hookToken), address(provider)), 0);
         // escrow still holds the client's refund and the whole second deal

@@ -99,6 +99,7 @@ const CONTRACT_SENTENCES: Array<[RegExp, string]> = [
 	[/Crowdfund_CampaignEnded/, 'This campaign’s deadline has passed: pledges can no longer change'],
 	[/Crowdfund_CampaignNotEnded/, 'This campaign is still running: wait for its deadline'],
 	[/Crowdfund_GoalNotMet/, 'This campaign did not reach its goal'],
+	[/Crowdfund_GoalTooLarge/, 'The goal is larger than a campaign can hold (79 billion tokens)'],
 	[/Crowdfund_GoalMet/, 'This campaign reached its goal, so pledges are not refunded'],
 	[/Crowdfund_AlreadyClaimed/, 'The funds of this campaign were already paid out'],
 	[/Crowdfund_NothingToRefund/, 'You have no pledge to take back here'],
