@@ -80,8 +80,9 @@ describe('storageFloor on anvil', () => {
 
   it('equals the gas of a bare write, and stays at or under the gas of setting and clearing a slot', async () => {
     const client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) });
-    const [from] = await client.request({ method: 'eth_accounts' });
-    const wallet = createWalletClient({ chain: foundry, transport: http(anvil.rpcUrl), account: from! });
+    // anvil's first deterministic account, unlocked: anvil signs eth_sendTransaction for it.
+    const from: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+    const wallet = createWalletClient({ chain: foundry, transport: http(anvil.rpcUrl), account: from });
     const deployed = await client.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ data: INIT_CODE }) });
     const store = deployed.contractAddress!;
     const set = await client.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ to: store, data: word(9) }) });

@@ -59,6 +59,20 @@ describe('parseConfig', () => {
 		expect(models.reply).toBeDefined();
 	});
 
+	it('reads the Uniswap V2 deployment, and hides the swap page when it is absent or null', () => {
+		const uniswap = {
+			factory: '0x5C69bEe701ef814a2B6a3EDD4B1652CB9cc5aA6f',
+			router: '0x7a250d5630B4cF539739dF2C5dAcb4c659F2488D',
+			weth: '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2'
+		};
+		expect(parseConfig(withField('uniswap', uniswap)).uniswap).toEqual(uniswap);
+		expect(parseConfig(good).uniswap).toBeNull();
+		expect(parseConfig(withField('uniswap', null)).uniswap).toBeNull();
+		expect(errorField(withField('uniswap', { ...uniswap, router: '0x12' }))).toBe('uniswap.router');
+		expect(errorField(withField('uniswap', { factory: uniswap.factory, router: uniswap.router }))).toBe('uniswap.weth');
+		expect(errorField(withField('uniswap', 'mainnet'))).toBe('uniswap');
+	});
+
 	it('treats a missing demo section as no demo union', () => {
 		expect(parseConfig(withField('demo', undefined)).demo.union).toBeNull();
 	});
