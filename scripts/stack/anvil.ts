@@ -9,7 +9,7 @@ import type { StackConfig } from './config.ts';
 
 export const ANVIL_CHAIN_ID = 31337;
 /** Unlocked, funded accounts derived from anvil's default mnemonic. */
-export const ANVIL_ACCOUNTS = 40;
+export const ANVIL_ACCOUNTS = 48;
 export const ANVIL_BINARY = resolve(dirname(fileURLToPath(import.meta.url)), '../../node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil');
 /** Seconds between periodic state dumps. */
 const STATE_INTERVAL_S = 10;
