@@ -3,7 +3,8 @@
 //    upload endpoint, with byte progress; 2. the manifest (directory CID, lessons, price, author,
 //    union) becomes a Ceramic document; 3. the course is registered on chain with the manifest's
 //    stream id and the directory CID (CourseVersionPublished v1).
-import type { Address, EIP1193Provider } from 'viem';
+import { parseEventLogs, type Address, type EIP1193Provider } from 'viem';
+import { coursesAbi } from '$lib/chain/abi/generated';
 import { uploadDirectory, type UploadProgress } from '$lib/ipfs/upload';
 import type { TxObserver, TxResult } from '$lib/chain/write';
 import { coverFileName, lessonFileName, lessonTypeOf } from './files';
@@ -90,11 +91,10 @@ export async function publishCourse(
 		{ union: d.union, manifest: streamId, contentCid: dir.cid, price: d.price, authorShareBps: d.authorShareBps, autoIssue: d.autoIssue },
 		observer
 	);
-	return { contentCid: dir.cid, manifest: streamId, courseId: await courseIdFrom(tx), tx };
+	return { contentCid: dir.cid, manifest: streamId, courseId: courseIdFrom(tx), tx };
 }
 
-async function courseIdFrom(tx: TxResult): Promise<bigint | null> {
-	const [{ parseEventLogs }, { coursesAbi }] = await Promise.all([import('viem'), import('$lib/chain/abi/generated')]);
+function courseIdFrom(tx: TxResult): bigint | null {
 	const logs = parseEventLogs({ abi: coursesAbi, eventName: 'CourseRegistered', logs: tx.receipt.logs });
 	return logs[0]?.args.courseId ?? null;
 }

@@ -4,7 +4,8 @@
 // 3. the Ceramic manifest is replaced (the old CID joins previousVersions);
 // 4. `publishVersion` records the new directory on chain. If step 4 fails, the manifest is put back,
 //    so the course page keeps matching the chain and the author can simply try again.
-import type { Address, EIP1193Provider } from 'viem';
+import { parseEventLogs, type Address, type EIP1193Provider } from 'viem';
+import { coursesAbi } from '$lib/chain/abi/generated';
 import { uploadDirectory, type DirectoryFile, type UploadProgress } from '$lib/ipfs/upload';
 import { fetchVerifiedPath } from '$lib/ipfs/verifiedPath';
 import type { TxObserver, TxResult } from '$lib/chain/write';
@@ -63,11 +64,10 @@ export async function publishNewVersion(
 		}
 		throw e;
 	}
-	return { contentCid: dir.cid, version: await versionFrom(tx), tx };
+	return { contentCid: dir.cid, version: versionFrom(tx), tx };
 }
 
-async function versionFrom(tx: TxResult): Promise<number | null> {
-	const [{ parseEventLogs }, { coursesAbi }] = await Promise.all([import('viem'), import('$lib/chain/abi/generated')]);
+function versionFrom(tx: TxResult): number | null {
 	const logs = parseEventLogs({ abi: coursesAbi, eventName: 'CourseVersionPublished', logs: tx.receipt.logs });
 	return logs[0]?.args.version ?? null;
 }

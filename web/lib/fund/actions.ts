@@ -1,7 +1,7 @@
 // Crowdfund writes. Pledging takes one ERC-2612 permit signature (no gas) and one transaction
 // (pledgeWithPermit), or a plain pledge when the allowance already covers the amount; the UI shows
 // both steps. Everything else is a single call.
-import type { Address } from 'viem';
+import { parseEventLogs, type Address, type TransactionReceipt } from 'viem';
 import { getConfig } from '$lib/config';
 import { crowdfundAbi, unionTokenAbi } from '$lib/chain/abi/generated';
 import { signPermit as signTokenPermit, type PermitSignature } from '$lib/chain/permit';
@@ -89,4 +89,10 @@ export function claimMatch(signer: Signer, id: bigint, observer?: TxObserver): P
 
 export function sweepRound(signer: Signer, roundId: bigint, observer?: TxObserver): Promise<TxResult> {
 	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'sweepRoundRemainder', args: [roundId] }, observer);
+}
+
+/** The id of the campaign a confirmed `createCampaign` created (null if its receipt has no CampaignCreated). */
+export function campaignIdFrom(receipt: TransactionReceipt): bigint | null {
+	const [created] = parseEventLogs({ abi: crowdfundAbi, logs: receipt.logs, eventName: 'CampaignCreated' });
+	return created?.args.campaignId ?? null;
 }

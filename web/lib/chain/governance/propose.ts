@@ -1,5 +1,5 @@
 // Governor.propose: the description's markdown goes to IPFS first, then the proposal with the calls.
-import type { Address } from 'viem';
+import { parseEventLogs, type Address, type TransactionReceipt } from 'viem';
 import { uploadText } from '$lib/ipfs/upload';
 import { unionGovernorAbi } from '../abi/generated';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '../write';
@@ -36,4 +36,10 @@ export async function propose(
 		observer
 	);
 	return { ...result, description, descriptionCid: uploaded.cid };
+}
+
+/** The id of the proposal a confirmed `propose` created (null if its receipt has no ProposalCreated). */
+export function proposalIdFrom(receipt: TransactionReceipt): bigint | null {
+	const [created] = parseEventLogs({ abi: unionGovernorAbi, logs: receipt.logs, eventName: 'ProposalCreated' });
+	return created?.args.proposalId ?? null;
 }
