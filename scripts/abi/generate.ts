@@ -1,7 +1,7 @@
 // Turns forge's build output (out/<Name>.sol/<Name>.json) into `as const` ABIs so viem infers every argument
 // and return type. Run after `forge build`: node --import tsx scripts/abi/generate.ts
 // Output is deterministic (fixed contract order, ABI entries as forge emits them, stable JSON formatting).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,20 +77,55 @@ export function exportName(name: string): string {
   return `${name.charAt(0).toLowerCase()}${name.slice(1)}Abi`;
 }
 
-export function render(abis: ReadonlyArray<readonly [string, AbiEntry[]]>, artifacts: ReadonlyArray<readonly [string, AbiEntry[]]> = []): string {
-  const header = '// generated — do not edit. Source: forge out/ and npm build artifacts via scripts/abi/generate.ts\n';
-  const body = [...abis.map(([name, abi]) => [exportName(name), abi] as const), ...artifacts]
-    .map(([name, abi]) => `export const ${name} = ${JSON.stringify(abi, null, 2)} as const;\n`)
-    .join('\n');
-  return `${header}\n${body}`;
+/**
+ * Every custom error of the given ABIs, once per signature, in first-seen order: what the app needs
+ * to decode a revert from any of its contracts without shipping their whole ABIs on first load.
+ */
+export function errorsOf(abis: ReadonlyArray<readonly [string, AbiEntry[]]>): AbiEntry[] {
+  const seen = new Map<string, AbiEntry>();
+  for (const [, abi] of abis) {
+    for (const entry of abi) {
+      if (entry.type !== 'error') continue;
+      const inputs = Array.isArray(entry.inputs) ? (entry.inputs as Array<{ type?: unknown }>) : [];
+      const signature = `${String(entry.name)}(${inputs.map((i) => String(i.type)).join(',')})`;
+      if (!seen.has(signature)) seen.set(signature, entry);
+    }
+  }
+  return [...seen.values()];
 }
+
+const HEADER = '// generated — do not edit. Source: forge out/ and npm build artifacts via scripts/abi/generate.ts\n';
+
+/** Every exported ABI by its export name: the contracts', the npm artifacts' and the errors-only one. */
+export function exportsOf(
+  abis: ReadonlyArray<readonly [string, AbiEntry[]]>,
+  artifacts: ReadonlyArray<readonly [string, AbiEntry[]]> = [],
+): Array<readonly [string, AbiEntry[]]> {
+  return [...abis.map(([name, abi]) => [exportName(name), abi] as const), ...artifacts, ['contractErrorsAbi', errorsOf(abis)] as const];
+}
+
+/** One ABI's module: a bundler chunks by module, so a page downloads only the ABIs it uses. */
+export function renderOne(name: string, abi: AbiEntry[]): string {
+  return `${HEADER}\nexport const ${name} = ${JSON.stringify(abi, null, 2)} as const;\n`;
+}
+
+/** The index every import goes through (`$lib/chain/abi/generated`), re-exporting each module. */
+export function renderIndex(names: readonly string[]): string {
+  return `${HEADER}\n${names.map((n) => `export { ${n} } from './${BY_CONTRACT}/${n}';\n`).join('')}`;
+}
+
+const BY_CONTRACT = 'by-contract';
 
 function main(): void {
   const abis = contractNames.map((name) => [name, readAbi(name)] as const);
   const artifacts = artifactAbis.map((a) => [a.exportName, readArtifactAbi(a.file, a.entries)] as const);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, render(abis, artifacts));
-  process.stdout.write(`wrote ${target} (${abis.length + artifacts.length} ABIs)\n`);
+  const all = exportsOf(abis, artifacts);
+  const dir = resolve(dirname(target), BY_CONTRACT);
+  rmSync(dir, { recursive: true, force: true }); // no module left over from a contract since removed
+  mkdirSync(dir, { recursive: true });
+  for (const [name, abi] of all) writeFileSync(resolve(dir, `${name}.ts`), renderOne(name, abi));
+  writeFileSync(target, renderIndex(all.map(([name]) => name)));
+  process.stdout.write(`wrote ${target} and ${all.length} modules in ${BY_CONTRACT}/ (${abis.length + artifacts.length} ABIs + errors)\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -13,8 +13,7 @@ import {
 	type Abi,
 	type Hex
 } from 'viem';
-import { unionAbi, unionFactoryAbi } from './abi';
-import { coursesAbi, crowdfundAbi, demandsAbi, escrowAbi, unionArbitersAbi, unionGovernorAbi, unionTimelockAbi, unionTokenAbi } from './abi/generated';
+import { contractErrorsAbi } from './abi/generated';
 
 export interface ErrorContext {
 	rpcUrl: string;
@@ -33,20 +32,10 @@ export class ChainActionError extends Error {
 	}
 }
 
-// Errors of every contract a write can reach; only error items, so the read chunk stays small.
-const ALL_ABIS: Abi = [
-	...unionAbi,
-	...unionFactoryAbi,
-	// Market: the escrow calls the arbiter registry and moves tokens, so their errors can surface too.
-	...escrowAbi,
-	...unionArbitersAbi.filter((item) => item.type === 'error'),
-	...unionTokenAbi.filter((item) => item.type === 'error'),
-	...unionGovernorAbi.filter((item) => item.type === 'error'),
-	...unionTimelockAbi.filter((item) => item.type === 'error'),
-	...demandsAbi.filter((item) => item.type === 'error'),
-	...crowdfundAbi.filter((item) => item.type === 'error'),
-	...coursesAbi.filter((item) => item.type === 'error')
-] as Abi;
+// The custom errors of every contract a write can reach (union, factory, token, governor, timelock,
+// escrow, arbiters, crowdfund, demands, courses), generated once per signature: decoding needs only
+// these, and pages that only read should not download every contract's whole ABI.
+const ALL_ABIS: Abi = contractErrorsAbi;
 
 /**
  * Sentences for contract errors, matched on the decoded error name (contract prefix stripped).
