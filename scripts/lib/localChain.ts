@@ -20,6 +20,7 @@ import { foundry } from 'viem/chains';
 import { unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
 import { padGas } from '../../web/lib/chain/gas.ts';
 import { INVITE_TYPES, type Invite } from '../../web/lib/chain/invite.ts';
+import { commitmentDomain, commitmentTypedData, type CommitmentMessage } from '../../web/lib/bargaining/typedData.ts';
 
 export interface LocalChain {
   rpcUrl: string;
@@ -67,9 +68,21 @@ export function signInvite(lc: LocalChain, union: Address, invite: Invite): Prom
   });
 }
 
-/** The union a createUnion receipt made. */
-export function unionCreatedIn(receipt: TransactionReceipt): Address {
+/** A member's EIP-712 commitment to a demand of the shared Demands contract at `demands` (as the web app asks it). */
+export async function signCommitment(lc: LocalChain, demands: Address, message: CommitmentMessage): Promise<Hex> {
+  const domain = commitmentDomain(await lc.client.getChainId(), demands);
+  return walletOf(lc, message.member).signTypedData(commitmentTypedData(domain, message));
+}
+
+/** The contracts a createUnion receipt made (from the factory's UnionCreated event). */
+export function unionContractsIn(receipt: TransactionReceipt): { union: Address; token: Address; governor: Address; timelock: Address } {
   const [created] = parseEventLogs({ abi: unionFactoryAbi, logs: receipt.logs, eventName: 'UnionCreated' });
   if (!created) throw new Error('createUnion emitted no UnionCreated event');
-  return created.args.union;
+  const { union, token, governor, timelock } = created.args;
+  return { union, token, governor, timelock };
+}
+
+/** The union a createUnion receipt made. */
+export function unionCreatedIn(receipt: TransactionReceipt): Address {
+  return unionContractsIn(receipt).union;
 }

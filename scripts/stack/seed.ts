@@ -1,6 +1,8 @@
 // Seeds the demo union on the local chain: a founder creates it with a charter on IPFS, two members
 // join under the open rule, a third through an EIP-712 invite, and each gets a Ceramic profile written
-// under their own did:pkh — the same paths a member takes in the browser. Idempotent: a seeded chain
+// under their own did:pkh — the same paths a member takes in the browser. Then the feed, the market,
+// an open proposal with votes and, where the network has the contracts (and the course model), a
+// collective demand with two commitments and a free course (seed/*.ts). Idempotent: a seeded chain
 // (the record in the data folder, with code at its address) is left as it is.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,9 +11,12 @@ import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts'
 import { jsonRpcProvider } from './ceramic/eip1193.ts';
 import { writeProfile, type ProfileContent } from './ceramic/writeProfile.ts';
 import { addFiles } from './ipfs/client.ts';
-import { localChain, send, signInvite, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { localChain, send, signInvite, unionContractsIn, unlockedAccounts } from '../lib/localChain.ts';
 import { seedPosts } from './seed/posts.ts';
 import { seedMarket } from './seed/market.ts';
+import { seedProposal, seedVotes } from './seed/governance.ts';
+import { seedDemand } from './seed/demands.ts';
+import { seedCourse } from './seed/courses.ts';
 
 export interface SeedParams {
   rpcUrl: string;
@@ -24,6 +29,11 @@ export interface SeedParams {
   serviceModel: string;
   jobModel: string;
   arbiters: Address | null;
+  /** Shared Demands contract (seed/demands.ts); null or absent: no demo demand. */
+  demands?: Address | null;
+  /** Shared Courses contract and the course model (seed/courses.ts); either missing: no demo course. */
+  courses?: Address | null;
+  courseModel?: string;
   unionFactory: Address;
   dataDir: string;
 }
@@ -94,7 +104,7 @@ export async function seedDemo(p: SeedParams): Promise<SeedResult> {
       },
     ],
   });
-  const union = unionCreatedIn(created);
+  const { union, token, governor } = unionContractsIn(created);
 
   for (const member of [accounts.openJoiner1, accounts.openJoiner2]) {
     await send(lc, member, { address: union, abi: unionAbi, functionName: 'join' });
@@ -126,6 +136,20 @@ export async function seedDemo(p: SeedParams): Promise<SeedResult> {
     founder: accounts.founder,
     members: [accounts.openJoiner1, accounts.openJoiner2, accounts.invitee],
   });
+
+  // Proposed before the other steps so their real time counts towards the 60 s voting delay.
+  const proposal = await seedProposal({ rpcUrl: p.rpcUrl, ipfsApiUrl: p.ipfsApiUrl, governor, token, proposer: accounts.openJoiner1, recipient: accounts.openJoiner1 });
+  if (p.demands) {
+    await seedDemand({ rpcUrl: p.rpcUrl, ipfsApiUrl: p.ipfsApiUrl, demands: p.demands, union, creator: accounts.founder, committers: [accounts.founder, accounts.openJoiner2] });
+  }
+  if (p.courses && p.courseModel) {
+    await seedCourse({ rpcUrl: p.rpcUrl, ceramicUrl: p.ceramicUrl, ipfsApiUrl: p.ipfsApiUrl, courses: p.courses, courseModel: p.courseModel, union, author: accounts.openJoiner2 });
+  }
+  await seedVotes(p.rpcUrl, proposal, [
+    { voter: accounts.founder, support: 1, reason: 'One glossary saves every one of us hours a month.' },
+    { voter: accounts.openJoiner1, support: 1, reason: '' },
+    { voter: accounts.invitee, support: 2, reason: 'Good idea; I would like medical terms in the next round.' },
+  ]);
 
   const result: SeedResult = { union, members: Object.values(accounts) };
   await writeFile(recordFile, JSON.stringify(result, null, 2) + '\n');

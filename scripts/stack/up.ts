@@ -84,6 +84,9 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
         serviceModel: models.service,
         jobModel: models.job,
         arbiters: deployment.arbiters,
+        demands: deployment.demands,
+        courses: deployment.courses,
+        courseModel: models.course,
         unionFactory: deployment.unionFactory,
         dataDir: cfg.dataDir,
       });

@@ -1,5 +1,6 @@
 // Publishes a market listing (service or job) as a member's did:pkh session, the way the web app does
-// (web/lib/market/listings.ts). Used by the demo seed and the market e2e fixtures.
+// (web/lib/market/listings.ts). Used by the demo seed (also for its course manifest, a document of
+// another model written the same way) and the market e2e fixtures.
 import { CeramicClient } from '@ceramicnetwork/http-client';
 import { ModelInstanceDocument } from '@ceramicnetwork/stream-model-instance';
 import { StreamID } from '@ceramicnetwork/streamid';

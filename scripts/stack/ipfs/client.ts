@@ -17,14 +17,15 @@ export interface UploadFile {
 }
 
 /** Adds files under one wrapping directory; returns every NDJSON line, wrapper last. */
-export async function addFiles(apiUrl: string, files: UploadFile[]): Promise<AddedFile[]> {
+export async function addFiles(apiUrl: string, files: UploadFile[], options: { wrap?: boolean } = {}): Promise<AddedFile[]> {
   const form = new FormData();
   for (const f of files) {
     // Kubo reads the path from the filename; encode it so '/' survives every multipart parser.
     const bytes = typeof f.content === 'string' ? f.content : new Uint8Array(f.content);
     form.append('file', new Blob([bytes]), encodeURIComponent(f.path));
   }
-  const url = `${apiUrl.replace(/\/$/, '')}/api/v0/add?wrap-with-directory=true&cid-version=1&pin=true`;
+  const wrap = options.wrap ?? true;
+  const url = `${apiUrl.replace(/\/$/, '')}/api/v0/add?wrap-with-directory=${wrap}&cid-version=1&pin=true`;
   const res = await fetch(url, { method: 'POST', body: form });
   const text = await res.text();
   if (!res.ok) throw new Error(`IPFS add failed: ${res.status} ${text.trim()}`);
@@ -32,6 +33,16 @@ export async function addFiles(apiUrl: string, files: UploadFile[]): Promise<Add
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as AddedFile);
+}
+
+/**
+ * Adds one UTF-8 text as a bare file (no wrapping directory) and returns its CID: what the web app's
+ * uploadText does for a proposal or demand body (web/lib/ipfs/upload.ts).
+ */
+export async function addText(apiUrl: string, name: string, text: string): Promise<string> {
+  const [line] = await addFiles(apiUrl, [{ path: name, content: text }], { wrap: false });
+  if (!line) throw new Error(`IPFS add returned nothing for ${name}`);
+  return line.Hash;
 }
 
 /** Uploads a whole folder and returns the CID of its root directory. */

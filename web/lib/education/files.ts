@@ -1,6 +1,9 @@
 // Turning the author's chosen files into a course directory: safe, unique file names in lesson order,
 // and the lesson type from the file's extension (what the lesson view knows how to show).
-import type { LessonType } from './manifest';
+// Imports only the dependency-free course schema, so the demo seed (Node) names lesson files with it too.
+import type { LESSON_TYPES } from '../ceramic/schemas/course';
+
+type LessonType = (typeof LESSON_TYPES)[number];
 
 const TYPES: Record<string, LessonType> = {
 	md: 'markdown',
