@@ -2,9 +2,11 @@
 // (contracts/script/Deploy.s.sol), signing with anvil's unlocked first account so no key is in code.
 // The record goes to the stack's data folder: a wiped chain must not leave stale addresses behind.
 import { spawn } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Address } from 'viem';
+import { contractNames } from '../abi/generate.ts';
 import { forgeBin, projectRoot } from '../lib/tools.ts';
 
 export interface Deployment {
@@ -22,19 +24,55 @@ export interface Deployment {
 /** anvil's first deterministic account, which the local stack deploys and founds the demo with. */
 export const LOCAL_DEPLOYER: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 
+/**
+ * The local chain was deployed from other contract code than this checkout's build (or before builds
+ * were fingerprinted): its contracts no longer match the app's ABIs, so the stack refuses to run on it.
+ */
+export class StaleDeploymentError extends Error {
+  constructor(dataDir: string) {
+    super(
+      `The contracts changed since the local chain in ${dataDir} was deployed, so the site's ABIs no longer match it. ` +
+        'Run `npm run reset` (it wipes the local chain, Ceramic and IPFS data) and then `npm start` again.',
+    );
+    this.name = 'StaleDeploymentError';
+  }
+}
+
+/** sha256 over the creation bytecode of every contract the deploy script deploys, from forge's out/. */
+export async function buildFingerprint(outDir = join(projectRoot, 'out')): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of contractNames) {
+    const artifact = JSON.parse(await readFile(join(outDir, `${name}.sol`, `${name}.json`), 'utf8')) as { bytecode?: { object?: string } };
+    hash.update(`${name}:${artifact.bytecode?.object ?? ''}\n`);
+  }
+  return hash.digest('hex');
+}
+
 export async function deployLocal(rpcUrl: string, dataDir: string, chainId: number): Promise<Deployment> {
   const deploymentsDir = join(dataDir, 'deployments');
   await mkdir(deploymentsDir, { recursive: true });
+  // The deploy script keeps every recorded contract that has code, so after a contract change it would
+  // keep the old one; a fingerprint of the build that deployed this chain tells the two apart.
+  const fingerprintFile = join(deploymentsDir, 'build.sha256');
+  const fingerprint = await buildFingerprint();
+  const recorded = await readFile(join(deploymentsDir, `${chainId}.json`), 'utf8').then(
+    () => readFile(fingerprintFile, 'utf8').catch(() => 'none'),
+    () => null,
+  );
+  if (recorded !== null && recorded.trim() !== fingerprint) throw new StaleDeploymentError(dataDir);
   // --slow: one transaction at a time, each after the previous is mined. Sent all at once, a dropped
   // one left the rest queued behind a nonce gap on anvil and forge waiting forever.
   const args = ['script', 'contracts/script/Deploy.s.sol', '--rpc-url', rpcUrl, '--broadcast', '--slow', '--unlocked', '--sender', LOCAL_DEPLOYER];
   const output = await runForge(args, { DEPLOYMENTS_DIR: deploymentsDir });
   const file = join(deploymentsDir, `${chainId}.json`);
+  let deployment: Deployment;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as Deployment;
+    deployment = JSON.parse(await readFile(file, 'utf8')) as Deployment;
   } catch (err) {
     throw new Error(`forge script ran but ${file} was not written (${(err as Error).message}):\n${output}`);
   }
+  await writeFile(fingerprintFile, fingerprint);
+  return deployment;
 }
 
 function runForge(args: string[], env: Record<string, string>): Promise<string> {

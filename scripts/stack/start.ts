@@ -17,7 +17,11 @@ step('building the site', 'npm', ['run', '--silent', 'build']);
 
 // Imported only now: the stack's seed modules import the ABIs that the first step generates.
 const { bringUpStack } = await import('./up.ts');
-const stack = await bringUpStack({ seed: true, publish: true, log: (m) => console.log(`▶ ${m}`) });
+const stack = await bringUpStack({ seed: true, publish: true, log: (m) => console.log(`▶ ${m}`) }).catch((err: unknown) => {
+  // The stack has stopped its nodes; say what went wrong in one line rather than a stack trace.
+  console.error(`✗ ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
 const gateway = stack.ipfs.gatewayUrl;
 const port = new URL(gateway).port;
 const cidPath = `${gateway}/ipfs/${stack.siteCid}/`;

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonRpcProvider } from '../../../scripts/stack/ceramic/eip1193.ts';
-import { deployLocal, type Deployment } from '../../../scripts/stack/deploy.ts';
+import { StaleDeploymentError, buildFingerprint, deployLocal, type Deployment } from '../../../scripts/stack/deploy.ts';
 import { startAnvil, type AnvilHandle } from '../../../scripts/stack/processes.ts';
 import { projectRoot } from '../../../scripts/lib/tools.ts';
 import { testPort } from '../ports.ts';
@@ -47,6 +47,21 @@ describe('deploy script', () => {
     const again = await deployLocal(anvil.rpcUrl, dataDir, anvil.chainId);
     expect(again).toEqual(first);
     expect(await rpc.request({ method: 'eth_blockNumber' })).toBe(before);
+  }, 120_000);
+
+  it('records the build it deployed, and refuses a chain deployed from another build', async () => {
+    const fingerprintFile = join(dataDir, 'deployments', 'build.sha256');
+    expect(await readFile(fingerprintFile, 'utf8')).toBe(await buildFingerprint());
+    const rpc = jsonRpcProvider(anvil.rpcUrl);
+    const before = await rpc.request({ method: 'eth_blockNumber' });
+    await writeFile(fingerprintFile, 'a different build');
+    await expect(deployLocal(anvil.rpcUrl, dataDir, anvil.chainId)).rejects.toBeInstanceOf(StaleDeploymentError);
+    await expect(deployLocal(anvil.rpcUrl, dataDir, anvil.chainId)).rejects.toThrow('npm run reset');
+    expect(await rpc.request({ method: 'eth_blockNumber' })).toBe(before);
+    // A record from before builds were fingerprinted is just as unknown.
+    await rm(fingerprintFile);
+    await expect(deployLocal(anvil.rpcUrl, dataDir, anvil.chainId)).rejects.toBeInstanceOf(StaleDeploymentError);
+    await writeFile(fingerprintFile, await buildFingerprint());
   }, 120_000);
 
   it('deploys only what the record lacks', async () => {
