@@ -3,8 +3,7 @@
 import { parseEther, type Address } from 'viem';
 import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
 import { localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
-import { storageFloor } from './floor.ts';
-import { gasRow } from './union-gas.ts';
+import { measuredRow } from './union-gas.ts';
 import type { Row } from './table.ts';
 
 export async function benchBackingGas(rpcUrl: string, factory: Address): Promise<Row[]> {
@@ -36,7 +35,7 @@ export async function benchBackingGas(rpcUrl: string, factory: Address): Promise
   for (const functionName of ['back', 'unback'] as const) {
     const receipt = await send(lc, member, { address: union, abi: unionAbi, functionName, args: [founder] });
     const note = functionName === 'back' ? 'one edge slot set from zero + Backed log (2 topics)' : 'edge slot cleared (refund) + Unbacked log';
-    rows.push(gasRow(functionName, receipt.gasUsed, await storageFloor(lc.client, receipt.transactionHash), note));
+    rows.push(await measuredRow(lc.client, functionName, receipt, note));
   }
   return rows;
 }

@@ -11,10 +11,9 @@ import { chromium } from '@playwright/test';
 import { parseEther, type Address, type TransactionReceipt } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import { coursesAbi, unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
-import { localChain, send, unionCreatedIn } from '../lib/localChain.ts';
+import { advanceClock, localChain, send, unionCreatedIn } from '../lib/localChain.ts';
 import { installTestWallet } from '../../test/e2e/fixtures/testWallet.ts';
-import { storageFloor } from './floor.ts';
-import { gasRow } from './union-gas.ts';
+import { measuredRow } from './union-gas.ts';
 import type { Row } from './table.ts';
 
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -74,16 +73,13 @@ export async function benchCourses(input: CoursesBenchInput): Promise<Row[]> {
   const rows: Row[] = [];
   // A minute apart, as real enrolments are: ERC20Votes then writes a new checkpoint per balance that moved
   // instead of overwriting one from the same second (which would understate the cost by ~44k).
-  const later = async () => {
-    await lc.client.request({ method: 'evm_increaseTime' as 'eth_chainId', params: [60] as never });
-    await lc.client.request({ method: 'evm_mine' as 'eth_chainId' });
-  };
+  const later = (): Promise<void> => advanceClock(lc, 60);
   await later();
   const paidReceipt = await send(lc, payer, { address: input.courses, abi: coursesAbi, functionName: 'enrol', args: [paid, parseEther('10')] });
-  rows.push(gasRow('enrol, paid (author + treasury transfers)', paidReceipt.gasUsed, await storageFloor(lc.client, paidReceipt.transactionHash), '2 transferFrom with vote checkpoints; anchor ERC-20 transfer 51,613'));
+  rows.push(await measuredRow(lc.client, 'enrol, paid (author + treasury transfers)', paidReceipt, '2 transferFrom with vote checkpoints; anchor ERC-20 transfer 51,613'));
   await later();
   const freeReceipt = await send(lc, freeLearner, { address: input.courses, abi: coursesAbi, functionName: 'enrol', args: [free, 0n] });
-  rows.push(gasRow('enrol, free', freeReceipt.gasUsed, await storageFloor(lc.client, freeReceipt.transactionHash), 'one new slot'));
+  rows.push(await measuredRow(lc.client, 'enrol, free', freeReceipt, 'one new slot'));
   rows.push(...(await benchBrowser(input, union, author)));
   return rows;
 }

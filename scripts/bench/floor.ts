@@ -102,10 +102,10 @@ export async function explainGas(client: PublicClient, hash: Hex): Promise<strin
     const next = logs[i + 1];
     let cost = step.gasCost;
     if (next && next.depth > step.depth) {
-      // Entering a call: its own cost is what was charged before the callee's first step got its gas.
-      const returned = logs.slice(i + 1).find((s) => s.depth === step.depth);
-      const childUsed = next.gas - (logs.slice(i + 1, returned ? logs.indexOf(returned) : undefined).at(-1)?.gas ?? next.gas);
-      cost = returned ? step.gas - returned.gas - childUsed : step.gasCost;
+      // Entering a call: its own cost is what the caller lost across it, less what the callee used.
+      let back = i + 1;
+      while (back < logs.length && logs[back]!.depth !== step.depth) back++;
+      if (back < logs.length) cost = step.gas - logs[back]!.gas - (next.gas - logs[back - 1]!.gas);
     }
     const key = `d${step.depth} ${step.op}${step.op === 'SLOAD' || step.op.endsWith('CALL') ? ` @${cost >= 2100 ? 'cold' : 'warm'}` : ''}`;
     const t = totals.get(key) ?? { count: 0, gas: 0 };

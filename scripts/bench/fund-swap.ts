@@ -1,13 +1,12 @@
 // Gas of crowdfunding (pledge, claim, refund) and of swapping through the official Uniswap V2
 // Router02, from real receipts on the bench stack's anvil, each beside its storage floor
 // (scripts/bench/floor.ts) and the anchors measured on this machine.
-import { createTestClient, http, parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
+import { parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
 import { crowdfundAbi, unionAbi, unionFactoryAbi, unionTokenAbi } from '../../web/lib/chain/abi/generated.ts';
 import { uniswapV2RouterAbi } from '../../web/lib/swap/abi.ts';
-import { localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import type { UniswapDeployment } from '../stack/uniswap.ts';
-import { explainGas, storageFloor } from './floor.ts';
-import { gasRow } from './union-gas.ts';
+import { measuredRow } from './union-gas.ts';
 import type { Row } from './table.ts';
 
 export interface FundSwapBenchParams {
@@ -19,20 +18,15 @@ export interface FundSwapBenchParams {
 
 export async function benchFundSwap(p: FundSwapBenchParams): Promise<Row[]> {
   const lc = localChain(p.rpcUrl);
-  const test = createTestClient({ mode: 'anvil', chain: lc.chain, transport: http(p.rpcUrl) });
   const accounts = await unlockedAccounts(lc);
   // Accounts 10–12: apart from the foundation bench's 7–9 and the demo seed's 0–3.
   const [founder, alice, bob] = [accounts[10], accounts[11], accounts[12]] as [Address, Address, Address];
   const rows: Row[] = [];
   // Every transaction a few seconds after the previous one, as in real life (and as in the market bench):
   // ERC20Votes then writes new checkpoints instead of overwriting ones of the same second.
-  const tick = async (): Promise<void> => {
-    await test.increaseTime({ seconds: 12 });
-    await test.mine({ blocks: 1 });
-  };
+  const tick = (): Promise<void> => advanceClock(lc, 12);
   const measure = async (name: string, receipt: TransactionReceipt, note: string): Promise<void> => {
-    rows.push(gasRow(name, receipt.gasUsed, await storageFloor(lc.client, receipt.transactionHash), note));
-    if (process.env.NU_BENCH_EXPLAIN) console.log(`${name}\n${await explainGas(lc.client, receipt.transactionHash)}`);
+    rows.push(await measuredRow(lc.client, name, receipt, note));
   };
 
   const created = await send(lc, founder, {
@@ -86,8 +80,7 @@ export async function benchFundSwap(p: FundSwapBenchParams): Promise<Row[]> {
   );
   await send(lc, founder, { address: p.crowdfund, abi: crowdfundAbi, functionName: 'pledge', args: [lose, parseEther('50')] });
 
-  await test.increaseTime({ seconds: 7200 });
-  await test.mine({ blocks: 1 });
+  await advanceClock(lc, 7200);
   await measure(
     'crowdfund claim (successful campaign)',
     await send(lc, alice, { address: p.crowdfund, abi: crowdfundAbi, functionName: 'claim', args: [win] }),

@@ -1,26 +1,22 @@
 // Gas of governing a union and of committing to a collective demand, from real receipts on the bench stack's
 // anvil, each beside its storage floor (scripts/bench/floor.ts) and the OpenZeppelin Governor anchors measured
 // on this machine (no timelock, no clones): propose 67,600, first castVote 83,011, execute 63,703.
-import { createTestClient, createWalletClient, erc20Abi, encodeFunctionData, http, keccak256, parseEther, toBytes, type Address, type Hex } from 'viem';
+import { createWalletClient, erc20Abi, encodeFunctionData, http, keccak256, parseEther, toBytes, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { demandsAbi, unionAbi, unionFactoryAbi, unionGovernorAbi } from '../../web/lib/chain/abi/generated.ts';
 import { commitmentTypedData, commitmentDomain } from '../../web/lib/bargaining/typedData.ts';
-import { localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import { storageFloor } from './floor.ts';
-import { gasRow } from './union-gas.ts';
+import { gasRow, measuredRow } from './union-gas.ts';
 import type { Row } from './table.ts';
 
 export async function benchGovernanceGas(rpcUrl: string, factory: Address, demands: Address): Promise<Row[]> {
   const lc = localChain(rpcUrl);
-  const testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
-  const advance = async (seconds: number) => {
-    await testClient.increaseTime({ seconds });
-    await testClient.mine({ blocks: 1 });
-  };
+  const advance = (seconds: number): Promise<void> => advanceClock(lc, seconds);
   const accounts = await unlockedAccounts(lc);
   const [founder, alice, bob] = [accounts[10], accounts[11], accounts[12]] as [Address, Address, Address];
   const rows: Row[] = [];
-  const measure = async (name: string, hash: Hex, gasUsed: bigint, note: string) => {
-    rows.push(gasRow(name, gasUsed, await storageFloor(lc.client, hash), note));
+  const measure = async (name: string, receipt: TransactionReceipt, note: string) => {
+    rows.push(await measuredRow(lc.client, name, receipt, note));
   };
 
   const created = await send(lc, founder, {
@@ -54,16 +50,16 @@ export async function benchGovernanceGas(rpcUrl: string, factory: Address, deman
   const calldatas: Hex[] = [encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [bob, parseEther('250')] })];
   const description = 'Pay Bob\n\nipfs://bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y';
   const proposed = await send(lc, alice, { address: governor, abi: unionGovernorAbi, functionName: 'propose', args: [targets, values, calldatas, description] });
-  await measure('propose (one treasury transfer)', proposed.transactionHash, proposed.gasUsed, 'anchor: OZ Governor propose 67,600 (no clone, no timelock)');
+  await measure('propose (one treasury transfer)', proposed, 'anchor: OZ Governor propose 67,600 (no clone, no timelock)');
   const [created2] = await lc.client.getContractEvents({ address: governor, abi: unionGovernorAbi, eventName: 'ProposalCreated', fromBlock: proposed.blockNumber, toBlock: proposed.blockNumber, strict: true });
   if (!created2) throw new Error('no ProposalCreated log');
   const id = created2.args.proposalId;
 
   await advance(2);
   const firstVote = await send(lc, alice, { address: governor, abi: unionGovernorAbi, functionName: 'castVote', args: [id, 1] });
-  await measure('castVote (first on the proposal)', firstVote.transactionHash, firstVote.gasUsed, 'anchor: OZ Governor first castVote 83,011');
+  await measure('castVote (first on the proposal)', firstVote, 'anchor: OZ Governor first castVote 83,011');
   const secondVote = await send(lc, bob, { address: governor, abi: unionGovernorAbi, functionName: 'castVote', args: [id, 1] });
-  await measure('castVote (later)', secondVote.transactionHash, secondVote.gasUsed, 'tally slot already warm-written');
+  await measure('castVote (later)', secondVote, 'tally slot already warm-written');
 
   await advance(601);
   const descriptionHash = keccak256(toBytes(description));
@@ -86,9 +82,9 @@ export async function benchGovernanceGas(rpcUrl: string, factory: Address, deman
     return send(lc, member, { address: demands, abi: demandsAbi, functionName: 'commit', args: [dc.args.demandId, member, signature] });
   };
   const first = await commit(alice);
-  await measure('commit to a demand', first.transactionHash, first.gasUsed, 'EIP-712 check (ecrecover) + isMember call + signature in the log');
+  await measure('commit to a demand', first, 'EIP-712 check (ecrecover) + isMember call + signature in the log');
   await commit(bob);
   const last = await commit(founder);
-  await measure('commit that activates the demand (N reached)', last.transactionHash, last.gasUsed, 'plus the activation block and event');
+  await measure('commit that activates the demand (N reached)', last, 'plus the activation block and event');
   return rows;
 }

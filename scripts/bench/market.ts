@@ -3,10 +3,9 @@
 // (deposit 73,660 / release 39,640). Accounts 18–21 and 38 (the market's range and a spare).
 import { maxUint256, parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
 import { escrowAbi, unionAbi, unionArbitersAbi, unionFactoryAbi, unionTokenAbi } from '../../web/lib/chain/abi/generated.ts';
-import { localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
-import { explainGas, storageFloor } from './floor.ts';
+import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import type { Row } from './table.ts';
-import { gasRow } from './union-gas.ts';
+import { measuredRow } from './union-gas.ts';
 
 export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: Address, arbiters: Address): Promise<Row[]> {
   const lc = localChain(rpcUrl);
@@ -15,13 +14,9 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
   const rows: Row[] = [];
   // Every transaction a few seconds after the previous one, as in real life: ERC20Votes then writes a
   // new checkpoint instead of overwriting one of the same second, so figures do not depend on timing.
-  const tick = async (): Promise<void> => {
-    await lc.client.request({ method: 'evm_increaseTime' as 'eth_chainId', params: [12] as never });
-    await lc.client.request({ method: 'evm_mine' as 'eth_chainId' });
-  };
+  const tick = (): Promise<void> => advanceClock(lc, 12);
   const measure = async (name: string, receipt: TransactionReceipt, note: string): Promise<TransactionReceipt> => {
-    rows.push(gasRow(name, receipt.gasUsed, await storageFloor(lc.client, receipt.transactionHash), note));
-    if (process.env.NU_BENCH_EXPLAIN) console.log(`${name}\n${await explainGas(lc.client, receipt.transactionHash)}`);
+    rows.push(await measuredRow(lc.client, name, receipt, note));
     return receipt;
   };
 

@@ -1,10 +1,10 @@
 // Gas of founding and joining a union, measured from real receipts on the bench stack's anvil, each
 // beside its storage floor (scripts/bench/floor.ts).
-import { parseEther, type Address, type TransactionReceipt } from 'viem';
+import { parseEther, type Address, type PublicClient, type TransactionReceipt } from 'viem';
 import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
 import { localChain, send, signInvite, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import type { Row } from './table.ts';
-import { storageFloor } from './floor.ts';
+import { explainGas, storageFloor } from './floor.ts';
 
 export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<Row[]> {
   const lc = localChain(rpcUrl);
@@ -12,7 +12,7 @@ export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<R
   const [founder, joiner, invitee] = [accounts[7], accounts[8], accounts[9]] as [Address, Address, Address];
   const rows: Row[] = [];
   const measure = async (name: string, receipt: TransactionReceipt, note: string): Promise<TransactionReceipt> => {
-    rows.push(gasRow(name, receipt.gasUsed, await storageFloor(lc.client, receipt.transactionHash), note));
+    rows.push(await measuredRow(lc.client, name, receipt, note));
     return receipt;
   };
   // A block apart so each join pays for its own total-supply checkpoint, as joins in real life do.
@@ -60,6 +60,15 @@ export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<R
     'EIP-712 voucher, one-time nonce',
   );
   return rows;
+}
+
+/**
+ * The row of one measured transaction: its gas beside its storage floor. With `NU_BENCH_EXPLAIN=1`
+ * it also prints where that gas went, opcode by opcode (scripts/bench/floor.ts).
+ */
+export async function measuredRow(client: PublicClient, name: string, receipt: TransactionReceipt, note: string): Promise<Row> {
+  if (process.env.NU_BENCH_EXPLAIN) console.log(`${name}\n${await explainGas(client, receipt.transactionHash)}`);
+  return gasRow(name, receipt.gasUsed, await storageFloor(client, receipt.transactionHash), note);
 }
 
 export function gasRow(name: string, gas: bigint, floor: number, note: string): Row {

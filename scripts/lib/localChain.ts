@@ -33,6 +33,12 @@ export function localChain(rpcUrl: string, chainId: number = foundry.id): LocalC
   return { rpcUrl, chain, client: createPublicClient({ chain, transport: http(rpcUrl) }) as PublicClient };
 }
 
+/** Moves anvil's clock forward by `seconds` and mines a block at the new time. */
+export async function advanceClock(lc: LocalChain, seconds: number): Promise<void> {
+  await lc.client.request({ method: 'evm_increaseTime' as 'eth_chainId', params: [seconds] as never });
+  await lc.client.request({ method: 'evm_mine' as 'eth_chainId' });
+}
+
 /** anvil's unlocked accounts, in its deterministic order. */
 export function unlockedAccounts(lc: LocalChain): Promise<Address[]> {
   return createWalletClient({ chain: lc.chain, transport: http(lc.rpcUrl) }).getAddresses();

@@ -3,7 +3,7 @@
 // The record goes to the stack's data folder: a wiped chain must not leave stale addresses behind.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Address } from 'viem';
 import { contractNames } from '../abi/generate.ts';
@@ -53,18 +53,18 @@ export async function deployLocal(rpcUrl: string, dataDir: string, chainId: numb
   await mkdir(deploymentsDir, { recursive: true });
   // The deploy script keeps every recorded contract that has code, so after a contract change it would
   // keep the old one; a fingerprint of the build that deployed this chain tells the two apart.
+  const file = join(deploymentsDir, `${chainId}.json`);
   const fingerprintFile = join(deploymentsDir, 'build.sha256');
   const fingerprint = await buildFingerprint();
-  const recorded = await readFile(join(deploymentsDir, `${chainId}.json`), 'utf8').then(
-    () => readFile(fingerprintFile, 'utf8').catch(() => 'none'),
-    () => null,
-  );
-  if (recorded !== null && recorded.trim() !== fingerprint) throw new StaleDeploymentError(dataDir);
+  if (await exists(file)) {
+    // A record without a fingerprint predates them: its build is unknown, so it counts as another one.
+    const recorded = await readFile(fingerprintFile, 'utf8').catch(() => null);
+    if (recorded?.trim() !== fingerprint) throw new StaleDeploymentError(dataDir);
+  }
   // --slow: one transaction at a time, each after the previous is mined. Sent all at once, a dropped
   // one left the rest queued behind a nonce gap on anvil and forge waiting forever.
   const args = ['script', 'contracts/script/Deploy.s.sol', '--rpc-url', rpcUrl, '--broadcast', '--slow', '--unlocked', '--sender', LOCAL_DEPLOYER];
   const output = await runForge(args, { DEPLOYMENTS_DIR: deploymentsDir });
-  const file = join(deploymentsDir, `${chainId}.json`);
   let deployment: Deployment;
   try {
     deployment = JSON.parse(await readFile(file, 'utf8')) as Deployment;
@@ -73,6 +73,13 @@ export async function deployLocal(rpcUrl: string, dataDir: string, chainId: numb
   }
   await writeFile(fingerprintFile, fingerprint);
   return deployment;
+}
+
+function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function runForge(args: string[], env: Record<string, string>): Promise<string> {

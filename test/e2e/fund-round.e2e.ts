@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Address } from 'viem';
 import { createUnionDirectly, tokenBalance } from './fixtures/chain.ts';
 import { ether, increaseTime, joinUnion, unionToken } from './fixtures/fundSwap.ts';
+import { proposeCampaign } from './fixtures/campaignForm.ts';
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
 import {
   allowance,
@@ -136,19 +137,7 @@ async function expectRoundPageMatches(m: Member, expected: Map<bigint, bigint>):
 
 /** Proposes a campaign in the round through the form; records and returns it. */
 async function propose(m: Member, title: string, goal: string, recipient: Address) {
-  const { page } = m;
-  await m.open(`/u/${union}/fund/new`);
-  await page.getByTestId('campaign-title').fill(title);
-  await page.getByTestId('campaign-body').fill(`## ${title}\n\nA **public** good.`);
-  await page.getByTestId('campaign-recipient').fill(recipient);
-  await page.getByTestId('campaign-goal').fill(goal);
-  await page.getByTestId('campaign-days').fill('1');
-  // Only rounds whose window holds the deadline are offered.
-  await page.getByTestId('campaign-round').selectOption(roundId.toString());
-  await page.getByTestId('campaign-submit').click();
-  await expect(page).toHaveURL(/#\/u\/0x[0-9a-fA-F]{40}\/fund\/\d+$/, { timeout: 60_000 });
-  await expect(page.getByTestId('campaign-heading')).toHaveText(title);
-  const route = new URL(page.url()).hash.slice(1);
+  const route = await proposeCampaign(m, union, { title, goal, recipient, roundId });
   const id = BigInt(route.split('/').pop()!);
   const stored = await getCampaign(id);
   expect(stored.roundId).toBe(roundId);

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createUnionDirectly, tokenBalance } from './fixtures/chain.ts';
 import { addLiquidity, ether, increaseTime, joinUnion, poolReserves, sellTokens } from './fixtures/fundSwap.ts';
+import { proposeCampaign } from './fixtures/campaignForm.ts';
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
 import { anvilAccount, e2eStack } from './fixtures/stack.ts';
 
@@ -41,18 +42,8 @@ test.afterAll(async () => {
 });
 
 /** Proposes a campaign through the form; returns the campaign page's route. */
-async function propose(m: Member, title: string, goal: string, to: string): Promise<string> {
-  const { page } = m;
-  await m.open(`/u/${union}/fund/new`);
-  await page.getByTestId('campaign-title').fill(title);
-  await page.getByTestId('campaign-body').fill(`## ${title}\n\nA **shared** good.`);
-  await page.getByTestId('campaign-recipient').fill(to);
-  await page.getByTestId('campaign-goal').fill(goal);
-  await page.getByTestId('campaign-days').fill('1');
-  await page.getByTestId('campaign-submit').click();
-  await expect(page).toHaveURL(/#\/u\/0x[0-9a-fA-F]{40}\/fund\/\d+$/, { timeout: 60_000 });
-  await expect(page.getByTestId('campaign-heading')).toHaveText(title);
-  return new URL(page.url()).hash.slice(1);
+function propose(m: Member, title: string, goal: string, to: string): Promise<string> {
+  return proposeCampaign(m, union, { title, goal, recipient: to });
 }
 
 async function pledge(m: Member, route: string, amount: string): Promise<void> {

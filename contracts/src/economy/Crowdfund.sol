@@ -601,8 +601,8 @@ contract Crowdfund is ReentrancyGuardTransient {
         token = c.token;
     }
 
-    /// @dev The one path for every pledge change: keeps `raised` and `sumSqrt` equal to the sums over live
-    /// pledges.
+    /// @dev The path for every pledge change before the deadline: keeps `raised` and `sumSqrt` equal to the
+    /// sums over live pledges. (A refund, after a failed deadline, changes only `raised`: see `refund`.)
     function _setPledge(Campaign storage c, uint256 campaignId, address pledger, uint256 before, uint256 next)
         private
         returns (uint256 raised)

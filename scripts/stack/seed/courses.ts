@@ -4,11 +4,12 @@
 // schema first), and Courses.registerCourse records the manifest's stream id and the directory CID.
 // Free, with the credential issued on completion, so a visitor can take it end to end. Called once
 // from seedDemo.
-import { parseEventLogs, type Address } from 'viem';
+import type { Address } from 'viem';
 import { coursesAbi } from '../../../web/lib/chain/abi/generated.ts';
 import { courseSchema } from '../../../web/lib/ceramic/schemas/course.ts';
 import { describeIssues, validate, type JsonSchema } from '../../../web/lib/ceramic/validate.ts';
 import { lessonFileName, lessonTypeOf } from '../../../web/lib/education/files.ts';
+import { courseIdFrom } from '../../../web/lib/education/receipts.ts';
 import { localChain, send } from '../../lib/localChain.ts';
 import { jsonRpcProvider } from '../ceramic/eip1193.ts';
 import { writeListings } from '../ceramic/writeListing.ts';
@@ -106,7 +107,7 @@ export async function seedCourse(p: CoursesSeedParams): Promise<{ courseId: bigi
     functionName: 'registerCourse',
     args: [p.union, streamId, root.Hash, 0n, DEMO_COURSE.authorShareBps, DEMO_COURSE.autoIssue],
   });
-  const [registered] = parseEventLogs({ abi: coursesAbi, logs: receipt.logs, eventName: 'CourseRegistered' });
-  if (!registered) throw new Error('registerCourse emitted no CourseRegistered event');
-  return { courseId: registered.args.courseId, manifest: streamId, contentCid: root.Hash };
+  const courseId = courseIdFrom(receipt);
+  if (courseId === null) throw new Error('registerCourse emitted no CourseRegistered event');
+  return { courseId, manifest: streamId, contentCid: root.Hash };
 }

@@ -4,8 +4,9 @@
 // nonce (web/lib/bargaining/commit.ts), signed by anvil for its unlocked accounts. The threshold is
 // one more than the commitments, so the demand is open and a visitor who joins can tip it over.
 // Called once from seedDemo.
-import { parseEventLogs, type Address } from 'viem';
+import type { Address } from 'viem';
 import { demandsAbi } from '../../../web/lib/chain/abi/generated.ts';
+import { demandBody, demandIdFrom } from '../../../web/lib/bargaining/demand.ts';
 import { localChain, send, signCommitment } from '../../lib/localChain.ts';
 import { addText } from '../ipfs/client.ts';
 
@@ -33,8 +34,7 @@ export const DEMO_DEMAND = {
 
 export async function seedDemand(p: DemandsSeedParams): Promise<{ demandId: bigint; textCid: string }> {
   const lc = localChain(p.rpcUrl);
-  const body = `# ${DEMO_DEMAND.title}\n\n**To:** ${DEMO_DEMAND.target}\n\n${DEMO_DEMAND.text}\n`;
-  const textCid = await addText(p.ipfsApiUrl, 'demand.md', body);
+  const textCid = await addText(p.ipfsApiUrl, 'demand.md', demandBody(DEMO_DEMAND.title, DEMO_DEMAND.target, DEMO_DEMAND.text));
   // Like chainNow(): from the later of the wall clock and the chain's.
   const head = (await lc.client.getBlock({ blockTag: 'latest' })).timestamp;
   const wall = BigInt(Math.floor(Date.now() / 1000));
@@ -46,9 +46,8 @@ export async function seedDemand(p: DemandsSeedParams): Promise<{ demandId: bigi
     functionName: 'create',
     args: [p.union, textCid, DEMO_DEMAND.target, threshold, deadline],
   });
-  const [created] = parseEventLogs({ abi: demandsAbi, logs: receipt.logs, eventName: 'DemandCreated' });
-  if (!created) throw new Error('Demands.create emitted no DemandCreated event');
-  const demandId = created.args.demandId;
+  const demandId = demandIdFrom(receipt);
+  if (demandId === null) throw new Error('Demands.create emitted no DemandCreated event');
   for (const member of p.committers) {
     const nonce = await lc.client.readContract({ address: p.demands, abi: demandsAbi, functionName: 'nonceOf', args: [demandId, member] });
     const signature = await signCommitment(lc, p.demands, { union: p.union, demandId, member, textCid, nonce });

@@ -3,11 +3,12 @@
 // "title\n\nipfs://cid" as the on-chain description, the calls encoded by the builder's callsFor),
 // and, once the voting delay has passed, a few members vote. Members vote with the power join gave
 // them (UnionToken.delegateOnJoin self-delegates every joiner). Called once from seedDemo.
-import { createTestClient, http, parseEther, parseEventLogs, type Address } from 'viem';
+import { parseEther, type Address } from 'viem';
 import { unionGovernorAbi } from '../../../web/lib/chain/abi/generated.ts';
 import { callsFor, columns } from '../../../web/lib/chain/governance/calls.ts';
-import { formatDescription } from '../../../web/lib/chain/governance/description.ts';
-import { localChain, send } from '../../lib/localChain.ts';
+import { formatDescription, proposalBody } from '../../../web/lib/chain/governance/description.ts';
+import { proposalIdFrom } from '../../../web/lib/chain/governance/receipt.ts';
+import { advanceClock, localChain, send } from '../../lib/localChain.ts';
 import { addText } from '../ipfs/client.ts';
 
 export interface ProposalSeedParams {
@@ -46,7 +47,7 @@ _The payment is one transfer of union tokens from the timelock to Ben's address.
 /** Uploads the body and proposes; returns the new proposal's id. */
 export async function seedProposal(p: ProposalSeedParams): Promise<SeededProposal> {
   const lc = localChain(p.rpcUrl);
-  const cid = await addText(p.ipfsApiUrl, 'proposal.md', `# ${DEMO_PROPOSAL_TITLE}\n\n${BODY}`);
+  const cid = await addText(p.ipfsApiUrl, 'proposal.md', proposalBody(DEMO_PROPOSAL_TITLE, BODY));
   const { targets, values, calldatas } = columns(callsFor({ kind: 'pay', token: p.token, to: p.recipient, amount: DEMO_PROPOSAL_AMOUNT }));
   const receipt = await send(lc, p.proposer, {
     address: p.governor,
@@ -54,9 +55,9 @@ export async function seedProposal(p: ProposalSeedParams): Promise<SeededProposa
     functionName: 'propose',
     args: [targets, values, calldatas, formatDescription(DEMO_PROPOSAL_TITLE, cid)],
   });
-  const [created] = parseEventLogs({ abi: unionGovernorAbi, logs: receipt.logs, eventName: 'ProposalCreated' });
-  if (!created) throw new Error('propose emitted no ProposalCreated event');
-  return { governor: p.governor, proposalId: created.args.proposalId };
+  const proposalId = proposalIdFrom(receipt);
+  if (proposalId === null) throw new Error('propose emitted no ProposalCreated event');
+  return { governor: p.governor, proposalId };
 }
 
 export interface SeedVote {
@@ -79,11 +80,7 @@ export async function seedVotes(rpcUrl: string, proposal: SeededProposal, votes:
   const c = { address: proposal.governor, abi: unionGovernorAbi } as const;
   const snapshot = await lc.client.readContract({ ...c, functionName: 'proposalSnapshot', args: [proposal.proposalId] });
   const head = await lc.client.getBlock({ blockTag: 'latest' });
-  if (head.timestamp <= snapshot) {
-    const test = createTestClient({ mode: 'anvil', chain: lc.chain, transport: http(rpcUrl) });
-    await test.increaseTime({ seconds: Number(snapshot - head.timestamp) + 1 });
-    await test.mine({ blocks: 1 });
-  }
+  if (head.timestamp <= snapshot) await advanceClock(lc, Number(snapshot - head.timestamp) + 1);
   const state = await lc.client.readContract({ ...c, functionName: 'state', args: [proposal.proposalId] });
   if (state !== ACTIVE) throw new Error(`the demo proposal is in state ${state}, not Active, after its voting delay`);
   for (const v of votes) {

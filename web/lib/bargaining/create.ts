@@ -1,11 +1,11 @@
 // Demands.create: the demand text goes to IPFS, then one transaction records it for the union.
 import type { Address } from 'viem';
-import { decodeEventLog } from 'viem';
 import { uploadText } from '$lib/ipfs/upload';
 import { demandsAbi } from '$lib/chain/abi/generated';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
 import { demandsAddress } from './read';
 import { chainNow } from '$lib/chain/time';
+import { demandBody, demandIdFrom } from './demand';
 
 export interface DemandDraft {
 	title: string;
@@ -40,21 +40,14 @@ export async function createDemand(
 ): Promise<CreateDemandResult> {
 	const problems = draftProblems(draft);
 	if (problems.length) throw new Error(problems.join('; '));
-	const body = `# ${draft.title.trim()}\n\n**To:** ${draft.target.trim()}\n\n${draft.text.trim()}\n`;
-	const { cid } = await uploadText(body, 'demand.md', observer.uploading);
+	const { cid } = await uploadText(demandBody(draft.title, draft.target, draft.text), 'demand.md', observer.uploading);
 	const deadline = Number(await chainNow()) + Math.round(draft.days * 86_400);
 	const result = await writeContract(
 		signer,
 		{ address: demandsAddress(), abi: demandsAbi, functionName: 'create', args: [union, cid, draft.target.trim(), draft.threshold, deadline] },
 		observer
 	);
-	for (const log of result.receipt.logs) {
-		try {
-			const ev = decodeEventLog({ abi: demandsAbi, data: log.data, topics: log.topics });
-			if (ev.eventName === 'DemandCreated') return { ...result, demandId: ev.args.demandId, textCid: cid };
-		} catch {
-			// another contract's log
-		}
-	}
-	throw new Error('The demand was created but its id was not found in the receipt');
+	const demandId = demandIdFrom(result.receipt);
+	if (demandId === null) throw new Error('The demand was created but its id was not found in the receipt');
+	return { ...result, demandId, textCid: cid };
 }

@@ -10,9 +10,10 @@ import {
 	TimeoutError,
 	InsufficientFundsError,
 	decodeErrorResult,
-	type Abi,
 	type Hex
 } from 'viem';
+// The custom errors of every contract a write can reach, generated once per signature: decoding needs
+// only these, and pages that only read should not download every contract's whole ABI.
 import { contractErrorsAbi } from './abi/generated';
 
 export interface ErrorContext {
@@ -31,11 +32,6 @@ export class ChainActionError extends Error {
 		this.errorName = options.errorName;
 	}
 }
-
-// The custom errors of every contract a write can reach (union, factory, token, governor, timelock,
-// escrow, arbiters, crowdfund, demands, courses), generated once per signature: decoding needs only
-// these, and pages that only read should not download every contract's whole ABI.
-const ALL_ABIS: Abi = contractErrorsAbi;
 
 /**
  * Sentences for contract errors, matched on the decoded error name (contract prefix stripped).
@@ -152,7 +148,7 @@ export function contractErrorSentence(errorName: string): string {
 /** Tries to decode raw revert data against every known ABI. */
 export function decodeRevertData(data: Hex): string | undefined {
 	try {
-		return decodeErrorResult({ abi: ALL_ABIS, data }).errorName;
+		return decodeErrorResult({ abi: contractErrorsAbi, data }).errorName;
 	} catch {
 		return undefined;
 	}

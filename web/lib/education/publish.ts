@@ -3,13 +3,13 @@
 //    upload endpoint, with byte progress; 2. the manifest (directory CID, lessons, price, author,
 //    union) becomes a Ceramic document; 3. the course is registered on chain with the manifest's
 //    stream id and the directory CID (CourseVersionPublished v1).
-import { parseEventLogs, type Address, type EIP1193Provider } from 'viem';
-import { coursesAbi } from '$lib/chain/abi/generated';
+import type { Address, EIP1193Provider } from 'viem';
 import { uploadDirectory, type UploadProgress } from '$lib/ipfs/upload';
 import type { TxObserver, TxResult } from '$lib/chain/write';
 import { coverFileName, lessonFileName, lessonTypeOf } from './files';
 import { createManifest, manifestProblem, type CourseManifest, type Lesson } from './manifest';
 import { registerCourse } from './actions';
+import { courseIdFrom } from './receipts';
 
 export interface LessonDraft {
 	title: string;
@@ -91,10 +91,5 @@ export async function publishCourse(
 		{ union: d.union, manifest: streamId, contentCid: dir.cid, price: d.price, authorShareBps: d.authorShareBps, autoIssue: d.autoIssue },
 		observer
 	);
-	return { contentCid: dir.cid, manifest: streamId, courseId: courseIdFrom(tx), tx };
-}
-
-function courseIdFrom(tx: TxResult): bigint | null {
-	const logs = parseEventLogs({ abi: coursesAbi, eventName: 'CourseRegistered', logs: tx.receipt.logs });
-	return logs[0]?.args.courseId ?? null;
+	return { contentCid: dir.cid, manifest: streamId, courseId: courseIdFrom(tx.receipt), tx };
 }

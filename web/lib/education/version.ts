@@ -4,14 +4,14 @@
 // 3. the Ceramic manifest is replaced (the old CID joins previousVersions);
 // 4. `publishVersion` records the new directory on chain. If step 4 fails, the manifest is put back,
 //    so the course page keeps matching the chain and the author can simply try again.
-import { parseEventLogs, type Address, type EIP1193Provider } from 'viem';
-import { coursesAbi } from '$lib/chain/abi/generated';
+import type { Address, EIP1193Provider } from 'viem';
 import { uploadDirectory, type DirectoryFile, type UploadProgress } from '$lib/ipfs/upload';
 import { fetchVerifiedPath } from '$lib/ipfs/verifiedPath';
 import type { TxObserver, TxResult } from '$lib/chain/write';
 import { MAX_LESSON_BYTES } from './lessons';
 import { manifestProblem, replaceManifest, restoreManifest } from './manifest';
 import { publishVersion } from './actions';
+import { versionFrom } from './receipts';
 import type { CourseView } from './load';
 import { nextManifest, planVersion, type VersionDraft } from './revise';
 
@@ -64,10 +64,5 @@ export async function publishNewVersion(
 		}
 		throw e;
 	}
-	return { contentCid: dir.cid, version: versionFrom(tx), tx };
-}
-
-function versionFrom(tx: TxResult): number | null {
-	const logs = parseEventLogs({ abi: coursesAbi, eventName: 'CourseVersionPublished', logs: tx.receipt.logs });
-	return logs[0]?.args.version ?? null;
+	return { contentCid: dir.cid, version: versionFrom(tx.receipt), tx };
 }

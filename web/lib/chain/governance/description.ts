@@ -7,6 +7,11 @@ export interface ParsedDescription {
 
 const IPFS_LINE = /^ipfs:\/\/([A-Za-z0-9]+)\s*$/m;
 
+/** The markdown stored on IPFS as proposal.md: the title as a heading, then the body. */
+export function proposalBody(title: string, body: string): string {
+	return `# ${title.trim()}\n\n${body}`;
+}
+
 /** "Pay Ada for the website\n\nipfs://bafy…" */
 export function formatDescription(title: string, cid: string): string {
 	const oneLine = title.replace(/\s+/g, ' ').trim();

@@ -1,10 +1,10 @@
 // Governor.propose: the description's markdown goes to IPFS first, then the proposal with the calls.
-import { parseEventLogs, type Address, type TransactionReceipt } from 'viem';
+import type { Address } from 'viem';
 import { uploadText } from '$lib/ipfs/upload';
 import { unionGovernorAbi } from '../abi/generated';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '../write';
 import { columns, type Call } from './calls';
-import { formatDescription } from './description';
+import { formatDescription, proposalBody } from './description';
 
 export interface ProposeInput {
 	governor: Address;
@@ -27,7 +27,7 @@ export async function propose(
 	if (!input.title.trim()) throw new Error('Give the proposal a title');
 	if (input.calls.length === 0) throw new Error('Add at least one action');
 	observer.uploading?.(0);
-	const uploaded = await uploadText(`# ${input.title.trim()}\n\n${input.body}`, 'proposal.md', observer.uploading);
+	const uploaded = await uploadText(proposalBody(input.title, input.body), 'proposal.md', observer.uploading);
 	const description = formatDescription(input.title, uploaded.cid);
 	const { targets, values, calldatas } = columns(input.calls);
 	const result = await writeContract(
@@ -36,10 +36,4 @@ export async function propose(
 		observer
 	);
 	return { ...result, description, descriptionCid: uploaded.cid };
-}
-
-/** The id of the proposal a confirmed `propose` created (null if its receipt has no ProposalCreated). */
-export function proposalIdFrom(receipt: TransactionReceipt): bigint | null {
-	const [created] = parseEventLogs({ abi: unionGovernorAbi, logs: receipt.logs, eventName: 'ProposalCreated' });
-	return created?.args.proposalId ?? null;
 }
