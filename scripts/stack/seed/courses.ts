@@ -9,7 +9,7 @@ import { coursesAbi } from '../../../web/lib/chain/abi/generated.ts';
 import { courseSchema } from '../../../web/lib/ceramic/schemas/course.ts';
 import { describeIssues, validate, type JsonSchema } from '../../../web/lib/ceramic/validate.ts';
 import { lessonFileName, lessonTypeOf } from '../../../web/lib/education/files.ts';
-import { courseIdFrom } from '../../../web/lib/education/receipts.ts';
+import { courseIdFrom } from '../../../web/lib/education/receipt.ts';
 import { localChain, send } from '../../lib/localChain.ts';
 import { jsonRpcProvider } from '../ceramic/eip1193.ts';
 import { writeListings } from '../ceramic/writeListing.ts';

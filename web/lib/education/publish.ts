@@ -9,7 +9,7 @@ import type { TxObserver, TxResult } from '$lib/chain/write';
 import { coverFileName, lessonFileName, lessonTypeOf } from './files';
 import { createManifest, manifestProblem, type CourseManifest, type Lesson } from './manifest';
 import { registerCourse } from './actions';
-import { courseIdFrom } from './receipts';
+import { courseIdFrom } from './receipt';
 
 export interface LessonDraft {
 	title: string;

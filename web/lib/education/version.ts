@@ -11,7 +11,7 @@ import type { TxObserver, TxResult } from '$lib/chain/write';
 import { MAX_LESSON_BYTES } from './lessons';
 import { manifestProblem, replaceManifest, restoreManifest } from './manifest';
 import { publishVersion } from './actions';
-import { versionFrom } from './receipts';
+import { versionFrom } from './receipt';
 import type { CourseView } from './load';
 import { nextManifest, planVersion, type VersionDraft } from './revise';
 
