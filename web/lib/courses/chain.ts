@@ -2,11 +2,10 @@
 // latest content CID (CourseVersionPublished logs), a member's enrolment and credential, completion
 // requests waiting for the author, and a member's credentials (for the profile page).
 import type { Address } from 'viem';
-import { getConfig } from '$lib/config';
+import type { PublicClient } from 'viem';
 import { coursesAbi, unionAbi, unionTokenAbi } from '$lib/chain/abi/generated';
-import { getPublicClient } from '$lib/chain/client';
-import { ChainActionError, toChainActionError } from '$lib/chain/errors';
-import { errorContext } from '$lib/chain/write';
+import { contractAddress } from '$lib/chain/contracts';
+import { read } from '$lib/chain/read';
 
 export interface CourseOnChain {
 	id: bigint;
@@ -32,30 +31,16 @@ export interface Credential {
 }
 
 export function coursesAddress(): Address {
-	const a = getConfig().contracts.courses;
-	if (!a) throw new ChainActionError('Courses are not deployed on this network (config.json contracts.courses is missing)');
-	return a;
+	return contractAddress('courses');
 }
 
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-	try {
-		return await fn();
-	} catch (e) {
-		if (e instanceof ChainActionError) throw e;
-		throw toChainActionError(e, errorContext());
-	}
-}
-
-const fromBlock = (): bigint => BigInt(getConfig().contracts.deployBlock);
-
-async function versionsOf(ids: readonly bigint[]): Promise<Map<bigint, string[]>> {
-	const client = await getPublicClient();
+async function versionsOf(client: PublicClient, fromBlock: bigint, ids: readonly bigint[]): Promise<Map<bigint, string[]>> {
 	const logs = await client.getContractEvents({
 		address: coursesAddress(),
 		abi: coursesAbi,
 		eventName: 'CourseVersionPublished',
 		args: { courseId: [...ids] },
-		fromBlock: fromBlock(),
+		fromBlock,
 		toBlock: 'latest',
 		strict: true
 	});
@@ -69,24 +54,22 @@ async function versionsOf(ids: readonly bigint[]): Promise<Map<bigint, string[]>
 }
 
 export function readCourse(id: bigint): Promise<CourseOnChain> {
-	return guarded(async () => {
-		const client = await getPublicClient();
+	return read(async ({ client, fromBlock }) => {
 		const c = await client.readContract({ address: coursesAddress(), abi: coursesAbi, functionName: 'getCourse', args: [id] });
-		const versions = (await versionsOf([id])).get(id) ?? [];
+		const versions = (await versionsOf(client, fromBlock, [id])).get(id) ?? [];
 		return { id, ...c, versions };
 	});
 }
 
 /** Every course registered in `union`, newest first. */
 export function listCourses(union: Address): Promise<CourseOnChain[]> {
-	return guarded(async () => {
-		const client = await getPublicClient();
+	return read(async ({ client, fromBlock }) => {
 		const logs = await client.getContractEvents({
 			address: coursesAddress(),
 			abi: coursesAbi,
 			eventName: 'CourseRegistered',
 			args: { union },
-			fromBlock: fromBlock(),
+			fromBlock,
 			toBlock: 'latest',
 			strict: true
 		});
@@ -94,7 +77,7 @@ export function listCourses(union: Address): Promise<CourseOnChain[]> {
 		if (ids.length === 0) return [];
 		const [courses, versions] = await Promise.all([
 			Promise.all(ids.map((id) => client.readContract({ address: coursesAddress(), abi: coursesAbi, functionName: 'getCourse', args: [id] }))),
-			versionsOf(ids)
+			versionsOf(client, fromBlock, ids)
 		]);
 		return ids.map((id, i) => ({ id, ...courses[i]!, versions: versions.get(id) ?? [] })).reverse();
 	});
@@ -108,8 +91,7 @@ export interface Standing {
 }
 
 export function courseStanding(course: CourseOnChain, account: Address): Promise<Standing> {
-	return guarded(async () => {
-		const client = await getPublicClient();
+	return read(async ({ client, fromBlock }) => {
 		const address = coursesAddress();
 		const [enrolled, credentialIssuedAt, isMember, balance] = await Promise.all([
 			client.readContract({ address, abi: coursesAbi, functionName: 'isEnrolled', args: [course.id, account] }),
@@ -123,15 +105,14 @@ export function courseStanding(course: CourseOnChain, account: Address): Promise
 
 /** Members who submitted completion and hold no credential yet (for the author's "issue" list). */
 export function pendingCompletions(courseId: bigint): Promise<Address[]> {
-	return guarded(async () => {
-		const client = await getPublicClient();
+	return read(async ({ client, fromBlock }) => {
 		const address = coursesAddress();
 		const logs = await client.getContractEvents({
 			address,
 			abi: coursesAbi,
 			eventName: 'CompletionSubmitted',
 			args: { courseId },
-			fromBlock: fromBlock(),
+			fromBlock,
 			toBlock: 'latest',
 			strict: true
 		});
@@ -145,15 +126,14 @@ export function pendingCompletions(courseId: bigint): Promise<Address[]> {
 
 /** The completion credentials `member` holds, each checked against `credentialIssuedAt`. */
 export function credentialsOf(member: Address): Promise<Credential[]> {
-	return guarded(async () => {
-		const client = await getPublicClient();
+	return read(async ({ client, fromBlock }) => {
 		const address = coursesAddress();
 		const logs = await client.getContractEvents({
 			address,
 			abi: coursesAbi,
 			eventName: 'CredentialIssued',
 			args: { member },
-			fromBlock: fromBlock(),
+			fromBlock,
 			toBlock: 'latest',
 			strict: true
 		});

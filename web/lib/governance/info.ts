@@ -1,11 +1,9 @@
 // A union's governance: its governor (found from the factory's UnionCreated log), settings, treasury and the
 // connected member's voting power, read in one batched round trip.
 import { erc20Abi, type Address } from 'viem';
-import { getConfig } from '$lib/config';
 import { unionAbi, unionFactoryAbi, unionGovernorAbi, unionTimelockAbi, unionTokenAbi } from '../chain/abi/generated';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { errorContext } from '../chain/write';
+import { factoryAddress } from '$lib/chain/contracts';
+import { read } from '$lib/chain/read';
 
 export interface GovernanceInfo {
 	union: Address;
@@ -36,22 +34,20 @@ export function governorOf(union: Address): Promise<Address> {
 	const key = union.toLowerCase();
 	let found = governors.get(key);
 	if (!found) {
-		found = (async () => {
-			const client = await getPublicClient();
-			const { unionFactory, deployBlock } = getConfig().contracts;
+		found = read(async ({ client, fromBlock }) => {
 			const logs = await client.getContractEvents({
-				address: unionFactory,
+				address: factoryAddress(),
 				abi: unionFactoryAbi,
 				eventName: 'UnionCreated',
 				args: { union },
-				fromBlock: BigInt(deployBlock),
+				fromBlock,
 				toBlock: 'latest',
 				strict: true
 			});
 			const log = logs[0];
 			if (!log) throw new Error(`No union created by this site's factory lives at ${union}`);
 			return log.args.governor;
-		})();
+		});
 		found.catch(() => governors.delete(key));
 		governors.set(key, found);
 	}
@@ -59,8 +55,7 @@ export function governorOf(union: Address): Promise<Address> {
 }
 
 export async function governanceInfo(union: Address): Promise<GovernanceInfo> {
-	try {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const governor = await governorOf(union);
 		const [token, timelock, steward, founder] = await Promise.all([
 			client.readContract({ address: union, abi: unionAbi, functionName: 'token' }),
@@ -99,9 +94,7 @@ export async function governanceInfo(union: Address): Promise<GovernanceInfo> {
 			treasuryEth,
 			governed: steward.toLowerCase() === timelock.toLowerCase()
 		};
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
 
 export interface VotingPower {
@@ -112,8 +105,7 @@ export interface VotingPower {
 }
 
 export async function votingPower(token: Address, account: Address): Promise<VotingPower> {
-	try {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const t = { address: token, abi: unionTokenAbi } as const;
 		const [balance, votes, delegate] = await Promise.all([
 			client.readContract({ ...t, functionName: 'balanceOf', args: [account] }),
@@ -121,7 +113,5 @@ export async function votingPower(token: Address, account: Address): Promise<Vot
 			client.readContract({ ...t, functionName: 'delegates', args: [account] })
 		]);
 		return { balance, votes, delegate };
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }

@@ -1,14 +1,11 @@
 // Reads of the escrow: one deal with its milestones, disputes and event timeline; the deals and
 // disputes an account takes part in. Events are read from the factory's deploy block (the escrow is
 // deployed with it), so no indexer is needed.
-import type { Address } from 'viem';
-import { getConfig } from '$lib/config';
-import { DEAL_STATUS, MILESTONE_STATUS, type DealFacts, type MilestoneFacts } from '$lib/market/deal';
+import type { Address, PublicClient } from 'viem';
+import { DEAL_STATUS, MILESTONE_STATUS, type DealFacts, type MilestoneFacts } from './deal';
 import { escrowAbi, unionAbi, unionArbitersAbi, unionTokenAbi } from '../chain/abi/generated';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { requireArbiters, requireEscrow } from './addresses';
-import { errorContext } from '../chain/write';
+import { contractAddress } from '$lib/chain/contracts';
+import { read, startBlock } from '$lib/chain/read';
 
 export interface Seat {
 	arbiter: Address;
@@ -55,14 +52,6 @@ export interface DealView extends DealFacts {
 	now: number;
 }
 
-async function guard<T>(fn: () => Promise<T>): Promise<T> {
-	try {
-		return await fn();
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
-}
-
 function disputeView(id: bigint, d: { dealId: bigint; milestone: number; deadline: number; status: number; providerPct: number; timedOut: boolean; panel: readonly { arbiter: Address; voted: boolean; providerPct: number }[] }): DisputeView {
 	return {
 		id,
@@ -83,10 +72,8 @@ function stringify(args: object): Record<string, string> {
 }
 
 export function readDeal(dealId: bigint): Promise<DealView | null> {
-	return guard(async () => {
-		const escrow = requireEscrow();
-		const client = await getPublicClient();
-		const fromBlock = BigInt(getConfig().contracts.deployBlock);
+	return read(async ({ client, fromBlock }) => {
+		const escrow = contractAddress('escrow');
 		const [d, latest] = await Promise.all([
 			client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getDeal', args: [dealId] }),
 			client.getBlock()
@@ -105,7 +92,7 @@ export function readDeal(dealId: bigint): Promise<DealView | null> {
 				id === 0n ? null : disputeView(id, await client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getDispute', args: [id] }))
 			)
 		);
-		const timeline = await readTimeline(dealId, new Set(disputeIds.filter((id) => id !== 0n)));
+		const timeline = await readTimeline(client, dealId, new Set(disputeIds.filter((id) => id !== 0n)));
 		return {
 			id: dealId,
 			status: DEAL_STATUS[d.status] ?? 'None',
@@ -134,9 +121,8 @@ export function readDeal(dealId: bigint): Promise<DealView | null> {
 }
 
 /** Every escrow event about one deal (and its disputes), oldest first, with block times. */
-async function readTimeline(dealId: bigint, disputeIds: Set<bigint>): Promise<TimelineEntry[]> {
-	const client = await getPublicClient();
-	const logs = await client.getContractEvents({ address: requireEscrow(), abi: escrowAbi, fromBlock: BigInt(getConfig().contracts.deployBlock) });
+async function readTimeline(client: PublicClient, dealId: bigint, disputeIds: Set<bigint>): Promise<TimelineEntry[]> {
+	const logs = await client.getContractEvents({ address: contractAddress('escrow'), abi: escrowAbi, fromBlock: startBlock() });
 	const mine = logs.filter((log) => {
 		const args = log.args as { dealId?: bigint; disputeId?: bigint };
 		if (log.eventName === 'MilestoneAdded') return false; // shown in the milestone list
@@ -164,10 +150,8 @@ export interface DealSummary {
 
 /** Deals in `union` where `account` is client or provider, newest first. */
 export function myDeals(union: Address, account: Address): Promise<DealSummary[]> {
-	return guard(async () => {
-		const escrow = requireEscrow();
-		const client = await getPublicClient();
-		const fromBlock = BigInt(getConfig().contracts.deployBlock);
+	return read(async ({ client, fromBlock }) => {
+		const escrow = contractAddress('escrow');
 		const logs = await client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { union }, fromBlock });
 		const me = account.toLowerCase();
 		const relevant = logs.filter((l) => l.args.client?.toLowerCase() === me || l.args.provider?.toLowerCase() === me);
@@ -196,10 +180,8 @@ export interface PanelDispute extends DisputeView {
 
 /** Disputes in `union` on whose panel `account` sits (open and resolved), newest first. */
 export function panelDisputes(union: Address, account: Address): Promise<PanelDispute[]> {
-	return guard(async () => {
-		const escrow = requireEscrow();
-		const client = await getPublicClient();
-		const fromBlock = BigInt(getConfig().contracts.deployBlock);
+	return read(async ({ client, fromBlock }) => {
+		const escrow = contractAddress('escrow');
 		const me = account.toLowerCase();
 		const logs = await client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DisputeOpened', fromBlock });
 		const onPanel = logs.filter((l) => (l.args.panel ?? []).some((a) => a.toLowerCase() === me));
@@ -229,9 +211,8 @@ export interface Arbiters {
 }
 
 export function readArbiters(union: Address): Promise<Arbiters> {
-	return guard(async () => {
-		const client = await getPublicClient();
-		const registry = requireArbiters();
+	return read(async ({ client }) => {
+		const registry = contractAddress('arbiters');
 		const [list, steward] = await Promise.all([
 			client.readContract({ address: registry, abi: unionArbitersAbi, functionName: 'arbitersOf', args: [union] }),
 			client.readContract({ address: union, abi: unionAbi, functionName: 'steward' })
@@ -251,13 +232,12 @@ export interface Wallet {
 
 /** The account's union-token balance and what the escrow holds for it. */
 export function readMarketWallet(union: Address, account: Address): Promise<Wallet> {
-	return guard(async () => {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const token = await client.readContract({ address: union, abi: unionAbi, functionName: 'token' });
 		const [symbol, balance, withdrawable] = await Promise.all([
 			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'symbol' }),
 			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'balanceOf', args: [account] }),
-			client.readContract({ address: requireEscrow(), abi: escrowAbi, functionName: 'withdrawable', args: [token, account] })
+			client.readContract({ address: contractAddress('escrow'), abi: escrowAbi, functionName: 'withdrawable', args: [token, account] })
 		]);
 		return { token, symbol, balance, withdrawable };
 	});

@@ -1,10 +1,8 @@
 // The union directory: every UnionCreated event of the factory since its deploy block.
 import type { Address } from 'viem';
-import { getConfig } from '$lib/config';
 import { unionFactoryAbi } from '../chain/abi';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { errorContext } from '../chain/write';
+import { factoryAddress } from '$lib/chain/contracts';
+import { read } from '$lib/chain/read';
 
 export interface UnionSummary {
 	union: Address;
@@ -18,14 +16,12 @@ export interface UnionSummary {
 
 /** All unions, newest first. */
 export async function listUnions(): Promise<UnionSummary[]> {
-	try {
-		const client = await getPublicClient();
-		const { unionFactory, deployBlock } = getConfig().contracts;
+	return read(async ({ client, fromBlock }) => {
 		const logs = await client.getContractEvents({
-			address: unionFactory,
+			address: factoryAddress(),
 			abi: unionFactoryAbi,
 			eventName: 'UnionCreated',
-			fromBlock: BigInt(deployBlock),
+			fromBlock,
 			toBlock: 'latest',
 			strict: true
 		});
@@ -40,7 +36,5 @@ export async function listUnions(): Promise<UnionSummary[]> {
 				blockNumber: l.blockNumber
 			}))
 			.reverse();
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }

@@ -1,12 +1,9 @@
 // Current members, replayed from MemberJoined / MemberLeft events in chain order.
 // (A chunked, cached sync lives in web/lib/sync later; unions here are small.)
 import type { Address } from 'viem';
-import { getConfig } from '$lib/config';
 import { unionAbi } from '../chain/abi';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { errorContext } from '../chain/write';
 import type { JoinPath } from './types';
+import { read } from '$lib/chain/read';
 
 export interface Member {
 	address: Address;
@@ -26,9 +23,7 @@ function byChainOrder(a: Ordered, b: Ordered): number {
 }
 
 export async function listMembers(union: Address): Promise<Member[]> {
-	try {
-		const client = await getPublicClient();
-		const fromBlock = BigInt(getConfig().contracts.deployBlock);
+	return read(async ({ client, fromBlock }) => {
 		const [joined, left] = await Promise.all([
 			client.getContractEvents({ address: union, abi: unionAbi, eventName: 'MemberJoined', fromBlock, toBlock: 'latest', strict: true }),
 			client.getContractEvents({ address: union, abi: unionAbi, eventName: 'MemberLeft', fromBlock, toBlock: 'latest', strict: true })
@@ -50,7 +45,5 @@ export async function listMembers(union: Address): Promise<Member[]> {
 				});
 		}
 		return [...current.values()];
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
