@@ -33,10 +33,12 @@ contract Union is Initializable, EIP712, IUnion {
     }
 
     /// @dev Everything the contract keeps per address, packed in one slot so a join writes one slot.
-    /// `epoch` counts joins (0 = never joined), so "has ever joined" is `epoch != 0`.
+    /// `epoch` counts joins (0 = never joined), so "has ever joined" is `epoch != 0`. `trusted` is set when
+    /// trust reaches the member in this membership and cleared when they leave.
     struct Member {
         bool active;
         bool pending;
+        bool trusted;
         uint64 epoch;
     }
 
@@ -272,6 +274,7 @@ contract Union is Initializable, EIP712, IUnion {
         Member storage m = _members[msg.sender];
         if (!m.active) revert Union_NotMember(msg.sender);
         m.active = false;
+        m.trusted = false;
         // cannot underflow: the caller is an active member, so the count is at least one
         unchecked {
             --_memberCount;
@@ -345,6 +348,12 @@ contract Union is Initializable, EIP712, IUnion {
     /// @inheritdoc IUnion
     function isMember(address account) external view returns (bool) {
         return _members[account].active;
+    }
+
+    /// @inheritdoc IUnion
+    function isTrusted(address account) external view returns (bool) {
+        Member memory m = _members[account];
+        return m.active && m.trusted;
     }
 
     /// @notice Whether `account` has ever joined (and so has had its one join grant).
@@ -446,7 +455,12 @@ contract Union is Initializable, EIP712, IUnion {
         bool firstJoin = m.epoch == 0;
         // cannot overflow: one join per transaction, 2^64 transactions is out of reach
         unchecked {
-            _members[account] = Member({active: true, pending: false, epoch: m.epoch + 1});
+            _members[account] = Member({
+                active: true,
+                pending: false,
+                trusted: path == JoinPath.Founder || path == JoinPath.Approval,
+                epoch: m.epoch + 1
+            });
             ++_memberCount;
         }
         uint256 grant = firstJoin ? _joinGrant : 0;

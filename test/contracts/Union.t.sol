@@ -28,6 +28,18 @@ contract UnionTest is UnionTestBase {
         assertEq(union.membershipEpoch(founder), 1);
     }
 
+    function test_isTrusted_founderTrustedTimelockAndStrangerNot() public view {
+        assertTrue(union.isTrusted(founder));
+        assertFalse(union.isTrusted(address(timelock)));
+        assertFalse(union.isTrusted(alice));
+    }
+
+    function test_isTrusted_endsWhenMemberLeaves() public {
+        vm.prank(founder);
+        union.leave();
+        assertFalse(union.isTrusted(founder));
+    }
+
     function test_initialize_revertWhen_CalledAgain() public {
         Union.InitParams memory p;
         vm.expectRevert(Initializable.InvalidInitialization.selector);
