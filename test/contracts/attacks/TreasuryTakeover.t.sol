@@ -82,6 +82,9 @@ contract TreasuryTakeoverTest is UnionTestBase {
 
     function test_attack_memberSelfInvitingCannotPassProposal() public {
         _setRule(IUnion.AdmissionRule.Invite);
+        // an invite is one vouch; this union asks for two (the quota is left high so only the rule is tested)
+        vm.prank(founder);
+        union.setTrustParams(Union.TrustParams({vouchThreshold: 2, inviteQuota: 64, invitePeriod: 30 days}));
         // alice turns attacker: she signs invites to addresses she controls and redeems them
         address[] memory sybils = new address[](SYBILS);
         for (uint256 i; i < SYBILS; ++i) {
@@ -101,18 +104,21 @@ contract TreasuryTakeoverTest is UnionTestBase {
         Union.Invite memory invite = _invite(founder, address(0), 7, block.timestamp + 1 days);
         bytes memory signature = _sign(founderKey, invite);
         address mallory = makeAddr("mallory");
+        // carol's pending transaction carries the link key's claim signed for carol; mallory replays all of it
+        bytes memory carolsClaim = _claim(carol);
         _expectCopiedInviteRejected(mallory);
         vm.prank(mallory);
-        union.joinWithInvite(invite, signature);
+        union.joinWithInvite(invite, signature, carolsClaim);
         assertFalse(union.isMember(mallory), "mallory not in");
         vm.prank(carol);
-        union.joinWithInvite(invite, signature);
+        union.joinWithInvite(invite, signature, carolsClaim);
         assertTrue(union.isMember(carol), "carol in");
     }
 
     function test_attack_timelockJoiningLeavesQuorumReachable() public {
         // a proposal makes the timelock join the union
-        (address[] memory t, uint256[] memory v, bytes[] memory c) = _call(address(union), abi.encodeCall(Union.join, ()));
+        (address[] memory t, uint256[] memory v, bytes[] memory c) =
+            _call(address(union), abi.encodeCall(Union.join, ()));
         uint256 id = _proposeAndPassHonestly(t, v, c, "timelock joins");
         governor.queue(t, v, c, keccak256("timelock joins"));
         vm.warp(block.timestamp + TIMELOCK_DELAY);
@@ -184,12 +190,11 @@ contract TreasuryTakeoverTest is UnionTestBase {
         Union.Invite memory invite = _invite(alice, sybil, nonce, block.timestamp + 1 days);
         bytes memory signature = _sign(aliceKey, invite);
         vm.prank(sybil);
-        union.joinWithInvite(invite, signature);
+        union.joinWithInvite(invite, signature, "");
     }
 
     function _expectCopiedInviteRejected(address mallory) internal {
-        mallory;
-        vm.expectRevert();
+        vm.expectRevert(abi.encodeWithSelector(Union.Union_InvalidClaim.selector, claimer, mallory));
     }
 
     function _setRule(IUnion.AdmissionRule rule) internal {
