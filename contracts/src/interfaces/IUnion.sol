@@ -17,13 +17,22 @@ interface IUnion {
         Founder,
         Open,
         Invite,
-        Approval
+        Approval,
+        FoundingMember
     }
 
     /// @notice Whether `account` is a member right now.
     /// @param account The address to check.
     /// @return True iff `account` has joined and not left since.
     function isMember(address account) external view returns (bool);
+
+    /// @notice Whether `account` is a current member whose trust was established in this membership: the
+    /// founder or a founding member named at creation, a member admitted by the steward's approval, or a member
+    /// vouched for by enough trusted members. Trust lasts for the rest of the membership; leaving ends it. The
+    /// union's timelock is never trusted. Only trusted members vote, weigh in matching or count in demands.
+    /// @param account The address to check.
+    /// @return True iff `account` is a member and trusted in its current membership.
+    function isTrusted(address account) external view returns (bool);
 
     /// @notice The holder of the founder's powers (the founder, later the union's timelock).
     /// @return The steward's address.

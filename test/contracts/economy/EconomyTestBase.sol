@@ -32,9 +32,9 @@ abstract contract EconomyTestBase is UnionTestBase {
         arbiters = new UnionArbiters(registry);
         escrow = new Escrow(registry, arbiters);
         crowdfund = new Crowdfund(registry);
-        _join(alice);
-        _join(bob);
-        _join(carol);
+        _joinTrusted(alice);
+        _joinTrusted(bob);
+        _joinTrusted(carol);
         address[4] memory arbs = [arb1, arb2, arb3, arb4];
         for (uint256 i; i < 4; ++i) {
             _join(arbs[i]);

@@ -14,8 +14,8 @@ abstract contract DemandsTestBase is UnionTestBase {
     function setUp() public virtual override {
         super.setUp();
         demands = new Demands(IUnionRegistry(address(factory)));
-        _join(alice);
-        _join(bob);
+        _joinTrusted(alice);
+        _joinTrusted(bob);
     }
 
     function _create(uint32 threshold) internal returns (uint256 id) {

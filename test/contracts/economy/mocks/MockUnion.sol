@@ -11,6 +11,8 @@ contract MockUnion is IUnion {
     address public token;
     address public timelock;
     mapping(address account => bool) public isMember;
+    /// @dev Members are trusted unless marked otherwise, so tests written before trust keep their meaning.
+    mapping(address account => bool) public untrusted;
 
     constructor(address steward_, address token_, address timelock_) {
         steward = steward_;
@@ -20,6 +22,14 @@ contract MockUnion is IUnion {
 
     function setMember(address account, bool member) external {
         isMember[account] = member;
+    }
+
+    function setUntrusted(address account, bool value) external {
+        untrusted[account] = value;
+    }
+
+    function isTrusted(address account) external view returns (bool) {
+        return isMember[account] && !untrusted[account];
     }
 }
 
