@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
 import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
 import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
 import {Escrow} from "../../../contracts/src/economy/Escrow.sol";
 import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
 import {UnionTestBase} from "../utils/UnionTestBase.sol";
 
-/// @dev One union (Open) with members alice, bob, carol and four appointed arbiters, plus the shared economy
-/// contracts. Members are funded from the treasury (`_fund`) so their delegated votes stay consistent.
+/// @dev One union (Open) with trusted members alice, bob, carol and four appointed (trusted) arbiters, plus the
+/// shared economy contracts. Members are funded from the treasury (`_fund`) so their delegated votes stay
+/// consistent. `_join` admits an untrusted member (the Open rule), `_joinTrusted` a trusted one.
 abstract contract EconomyTestBase is UnionTestBase {
     UnionArbiters internal arbiters;
     Escrow internal escrow;
@@ -32,15 +34,30 @@ abstract contract EconomyTestBase is UnionTestBase {
         arbiters = new UnionArbiters(registry);
         escrow = new Escrow(registry, arbiters);
         crowdfund = new Crowdfund(registry);
-        _join(alice);
-        _join(bob);
-        _join(carol);
+        _joinTrusted(alice);
+        _joinTrusted(bob);
+        _joinTrusted(carol);
         address[4] memory arbs = [arb1, arb2, arb3, arb4];
         for (uint256 i; i < 4; ++i) {
-            _join(arbs[i]);
+            _joinTrusted(arbs[i]);
             vm.prank(founder);
             arbiters.appoint(address(union), arbs[i]);
         }
+    }
+
+    /// @dev Admits `account` as a trusted member: through the steward's approval (briefly switching the union to
+    /// the Approval rule and back).
+    function _joinTrusted(address account) internal {
+        address steward = union.steward();
+        IUnion.AdmissionRule rule = union.admissionRule();
+        vm.prank(steward);
+        union.setAdmissionRule(IUnion.AdmissionRule.Approval);
+        vm.prank(account);
+        union.requestToJoin();
+        vm.startPrank(steward);
+        union.approve(account);
+        union.setAdmissionRule(rule);
+        vm.stopPrank();
     }
 
     function _fund(address who, uint256 amount) internal {
