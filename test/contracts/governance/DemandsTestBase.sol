@@ -2,10 +2,12 @@
 pragma solidity ^0.8.24;
 
 import {Demands} from "../../../contracts/src/bargaining/Demands.sol";
+import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
 import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
 import {UnionTestBase} from "../utils/UnionTestBase.sol";
 
-/// @dev The shared Demands contract over one Open union; signs commitments with known keys.
+/// @dev The shared Demands contract over one Open union with trusted members alice and bob (admitted by the
+/// steward); signs commitments with known keys. `_join` admits an untrusted member, `_joinTrusted` a trusted one.
 abstract contract DemandsTestBase is UnionTestBase {
     Demands internal demands;
     string internal constant TEXT = "bafkreidemandtext";
@@ -14,8 +16,37 @@ abstract contract DemandsTestBase is UnionTestBase {
     function setUp() public virtual override {
         super.setUp();
         demands = new Demands(IUnionRegistry(address(factory)));
-        _join(alice);
-        _join(bob);
+        _joinTrusted(alice);
+        _joinTrusted(bob);
+    }
+
+    /// @dev Admits `account` as a trusted member: through the steward's approval (briefly switching the union to
+    /// the Approval rule and back).
+    function _joinTrusted(address account) internal {
+        address steward = union.steward();
+        IUnion.AdmissionRule rule = union.admissionRule();
+        vm.prank(steward);
+        union.setAdmissionRule(IUnion.AdmissionRule.Approval);
+        vm.prank(account);
+        union.requestToJoin();
+        vm.startPrank(steward);
+        union.approve(account);
+        union.setAdmissionRule(rule);
+        vm.stopPrank();
+    }
+
+    /// @dev `committers` sorted ascending, as `activate` wants them.
+    function _sorted(address[] memory committers) internal pure returns (address[] memory) {
+        for (uint256 i = 1; i < committers.length; ++i) {
+            for (uint256 j = i; j > 0 && committers[j - 1] > committers[j]; --j) {
+                (committers[j - 1], committers[j]) = (committers[j], committers[j - 1]);
+            }
+        }
+        return committers;
+    }
+
+    function _activate(uint256 id, address[] memory committers) internal {
+        demands.activate(id, _sorted(committers));
     }
 
     function _create(uint32 threshold) internal returns (uint256 id) {
