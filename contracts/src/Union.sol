@@ -13,12 +13,34 @@ import {UnionToken} from "./UnionToken.sol";
 /// @dev The EIP-712 domain ("Network Union", "1") lives in the implementation's immutables; OZ's `EIP712`
 /// rebuilds the separator with `address(this)` when called through a clone, so every clone has its own domain.
 contract Union is Initializable, EIP712, IUnion {
-    /// @notice A signed, one-time invitation. `invitee == address(0)` means whoever holds the link.
+    /// @notice A signed, one-time invitation. `invitee == address(0)` means whoever holds the link, which then
+    /// also carries the private key of `claimKey`: redeeming needs that key's signature over the redeemer's
+    /// address (`hashClaim`), so a copy of a pending redemption taken from the mempool cannot be replayed by
+    /// another sender. `claimKey` is ignored (and left zero) when `invitee` is named.
     struct Invite {
         address inviter;
         address invitee;
+        address claimKey;
         uint256 nonce;
         uint256 deadline;
+    }
+
+    /// @notice How trust reached a member (recorded in `Trusted`).
+    enum TrustPath {
+        Founder,
+        FoundingMember,
+        Approval,
+        Vouched
+    }
+
+    /// @notice Per-union trust and invite settings, set at creation; the steward may change them.
+    /// @param vouchThreshold Trusted members' vouches (backs, or an invite) that make a member trusted (>= 1).
+    /// @param inviteQuota Invites one inviter may have redeemed per `invitePeriod`.
+    /// @param invitePeriod Seconds after which an inviter's quota refills (> 0).
+    struct TrustParams {
+        uint32 vouchThreshold;
+        uint32 inviteQuota;
+        uint64 invitePeriod;
     }
 
     /// @notice Arguments of `initialize`.
@@ -30,32 +52,54 @@ contract Union is Initializable, EIP712, IUnion {
         string charterCid;
         AdmissionRule admissionRule;
         uint256 joinGrant;
+        address[] foundingMembers;
+        TrustParams trust;
     }
 
     /// @dev Everything the contract keeps per address, packed in one slot so a join writes one slot.
     /// `epoch` counts joins (0 = never joined), so "has ever joined" is `epoch != 0`. `trusted` is set when
-    /// trust reaches the member in this membership and cleared when they leave.
+    /// trust reaches the member in this membership and cleared when they leave; `granted` records the one join
+    /// grant an address ever receives (minted when it is first trusted); `vouches` counts the trusted members'
+    /// vouches in the current membership (reset on every join).
     struct Member {
         bool active;
         bool pending;
         bool trusted;
+        bool granted;
         uint64 epoch;
+        uint32 vouches;
     }
 
     /// @dev A backing edge remembers both memberships it was made in; it is live only while both last.
+    /// `vouched`: the back counted as a vouch (the backer was trusted, the leader not yet). `followed`: the back
+    /// was made with `backAndFollow`, so the backer's votes went to the leader and come back with the edge.
     struct Edge {
         uint64 backerEpoch;
         uint64 leaderEpoch;
+        bool vouched;
+        bool followed;
     }
+
+    /// @dev An inviter's refilling invite bucket: `used` redemptions since `start`.
+    struct InviteWindow {
+        uint64 start;
+        uint32 used;
+    }
+
+    /// @notice Most founding members a union may start with (bounds the creation loop).
+    uint256 public constant MAX_FOUNDING_MEMBERS = 16;
 
     /// @notice EIP-712 type hash of `Invite`.
     bytes32 public constant INVITE_TYPEHASH =
-        keccak256("Invite(address inviter,address invitee,uint256 nonce,uint256 deadline)");
+        keccak256("Invite(address inviter,address invitee,address claimKey,uint256 nonce,uint256 deadline)");
+    /// @notice EIP-712 type hash of the claim an open invite's link key signs for the redeemer.
+    bytes32 public constant CLAIM_TYPEHASH = keccak256("InviteClaim(address redeemer)");
 
     // slot 0: everything `join` reads besides the member slot and the grant.
     UnionToken private _token;
     AdmissionRule private _admissionRule;
     uint64 private _memberCount;
+    TrustParams private _trust;
 
     address private _steward;
     address private _timelock;
@@ -68,6 +112,7 @@ contract Union is Initializable, EIP712, IUnion {
     mapping(address backer => mapping(address leader => Edge)) private _edges;
     /// @dev Used or revoked invite nonces as a bitmap: word `nonce >> 8`, bit `nonce & 0xff`.
     mapping(address inviter => mapping(uint256 word => uint256 bits)) private _inviteBitmap;
+    mapping(address inviter => InviteWindow) private _inviteWindows;
 
     /// @notice `account` is not a member.
     /// @param account The non-member.
@@ -118,6 +163,38 @@ contract Union is Initializable, EIP712, IUnion {
     /// @param backer The backer.
     /// @param leader The leader.
     error Union_NotBacking(address backer, address leader);
+    /// @notice The union's timelock (the treasury) can never be a member, so it never votes.
+    /// @param timelock The union's timelock.
+    error Union_TimelockCannotJoin(address timelock);
+    /// @notice The vouch threshold must be at least one.
+    /// @param threshold The rejected threshold.
+    error Union_ZeroVouchThreshold(uint32 threshold);
+    /// @notice The invite period must be positive.
+    /// @param period The rejected period.
+    error Union_ZeroInvitePeriod(uint64 period);
+    /// @notice Too many founding members.
+    /// @param count Founding members given.
+    /// @param max `MAX_FOUNDING_MEMBERS`.
+    error Union_TooManyFoundingMembers(uint256 count, uint256 max);
+    /// @notice The founding member at `index` is the zero address.
+    /// @param index Position in `foundingMembers`.
+    error Union_ZeroFoundingMember(uint256 index);
+    /// @notice `inviter` used up their invites for this period.
+    /// @param inviter The inviter.
+    /// @param quota Invites per period.
+    /// @param refillsAt When the quota refills.
+    error Union_InviteQuotaExhausted(address inviter, uint32 quota, uint256 refillsAt);
+    /// @notice An open invite needs the link's claim key to sign the redeemer's address.
+    /// @param claimKey The invite's claim key (zero: the invite is malformed).
+    /// @param caller The redeemer.
+    error Union_InvalidClaim(address claimKey, address caller);
+    /// @notice `follower` does not follow `leader` through a dead back, so there are no votes to reclaim.
+    /// @param follower The follower.
+    /// @param leader The follower's delegate.
+    error Union_NothingToReclaim(address follower, address leader);
+    /// @notice Only the union's timelock may call this function.
+    /// @param caller The rejected caller.
+    error Union_NotTimelock(address caller);
     /// @notice The steward already is the timelock.
     /// @param timelock The union's timelock.
     error Union_AlreadyGoverned(address timelock);
@@ -128,6 +205,34 @@ contract Union is Initializable, EIP712, IUnion {
     /// @param inviter Inviter or approver.
     /// @param grant Tokens minted to the member (zero on a rejoin).
     event MemberJoined(address indexed member, JoinPath path, address indexed inviter, uint256 grant);
+    /// @notice The trusted `voucher` vouched for `member` (a back or an invite); `vouches` is the new count.
+    /// @param voucher The trusted member vouching.
+    /// @param member The member vouched for.
+    /// @param vouches Vouches counted for `member` in this membership.
+    event Vouched(address indexed voucher, address indexed member, uint32 vouches);
+    /// @notice `voucher` took back their vouch before `member` became trusted.
+    /// @param voucher The former voucher.
+    /// @param member The member.
+    /// @param vouches Vouches left.
+    event VouchWithdrawn(address indexed voucher, address indexed member, uint32 vouches);
+    /// @notice Trust reached `member` for the rest of this membership; `grant` was minted (zero if they had it).
+    /// @param member The member.
+    /// @param path How trust reached them.
+    /// @param grant Tokens minted now (the one-time join grant, or zero).
+    event Trusted(address indexed member, TrustPath path, uint256 grant);
+    /// @notice The trust and invite settings changed.
+    /// @param vouchThreshold Vouches that make a member trusted.
+    /// @param inviteQuota Invites per inviter per period.
+    /// @param invitePeriod Seconds per period.
+    event TrustParamsChanged(uint32 vouchThreshold, uint32 inviteQuota, uint64 invitePeriod);
+    /// @notice `follower` backs `leader` and delegated their votes to them.
+    /// @param follower The follower.
+    /// @param leader The leader.
+    event Followed(address indexed follower, address indexed leader);
+    /// @notice `follower`'s votes came back to them from `leader`.
+    /// @param follower The follower.
+    /// @param leader The former leader.
+    event VotesReturned(address indexed follower, address indexed leader);
     /// @notice `member` left; every backing edge touching them died with it.
     /// @param member The former member.
     event MemberLeft(address indexed member);
@@ -173,10 +278,15 @@ contract Union is Initializable, EIP712, IUnion {
         _disableInitializers();
     }
 
-    /// @notice Initialises a clone; the founder becomes the first member and the steward.
+    /// @notice Initialises a clone; the founder becomes the first member and the steward; the founder and the
+    /// founding members start trusted (each receives the join grant, self-delegated).
     /// @dev The token must already be initialised with this union as its minter.
-    /// @param p Founder, token, timelock, name, charter CID, admission rule and join grant.
+    /// @param p Founder, token, timelock, name, charter CID, admission rule, join grant, founding members and
+    /// trust settings.
     function initialize(InitParams calldata p) external initializer {
+        uint256 count = p.foundingMembers.length;
+        if (count > MAX_FOUNDING_MEMBERS) revert Union_TooManyFoundingMembers(count, MAX_FOUNDING_MEMBERS);
+        _setTrustParams(p.trust);
         _token = UnionToken(p.token);
         _admissionRule = p.admissionRule;
         _timelock = p.timelock;
@@ -189,6 +299,11 @@ contract Union is Initializable, EIP712, IUnion {
         emit CharterUpdated(p.charterCid);
         emit AdmissionRuleChanged(p.admissionRule);
         _admit({account: p.founder, path: JoinPath.Founder, inviter: address(0)});
+        for (uint256 i; i < count; ++i) {
+            address m = p.foundingMembers[i];
+            if (m == address(0)) revert Union_ZeroFoundingMember(i);
+            _admit({account: m, path: JoinPath.FoundingMember, inviter: p.founder});
+        }
     }
 
     // ---------------------------------------------------------------- admission
@@ -202,17 +317,28 @@ contract Union is Initializable, EIP712, IUnion {
     }
 
     /// @notice Join with an inviter's EIP-712 signed invite (EOA or ERC-1271). Accepted under Open and Invite.
-    /// @param invite The invite: inviter (a member now), invitee (or zero for anyone), nonce, deadline.
+    /// The invite counts as the inviter's vouch if the inviter is trusted (a back from inviter to invitee);
+    /// it uses one of the inviter's `inviteQuota` redemptions for this period.
+    /// @param invite The invite: inviter (a member now), invitee (or zero for the link holder), claim key, nonce,
+    /// deadline.
     /// @param signature The inviter's signature over `hashInvite(invite)`.
-    function joinWithInvite(Invite calldata invite, bytes calldata signature) external {
+    /// @param claimSignature For an open invite, the claim key's signature over `hashClaim(msg.sender)`; ignored
+    /// when the invite names its invitee.
+    function joinWithInvite(Invite calldata invite, bytes calldata signature, bytes calldata claimSignature) external {
         AdmissionRule rule = _admissionRule;
         if (rule == AdmissionRule.Approval) revert Union_InvitesNotAccepted(rule);
         // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp > invite.deadline) revert Union_InviteExpired(invite.deadline, block.timestamp);
-        if (invite.invitee != address(0) && invite.invitee != msg.sender) {
-            revert Union_InviteNotForCaller(invite.invitee, msg.sender);
+        if (invite.invitee != address(0)) {
+            if (invite.invitee != msg.sender) revert Union_InviteNotForCaller(invite.invitee, msg.sender);
+        } else if (
+            invite.claimKey == address(0)
+                || !SignatureChecker.isValidSignatureNowCalldata(invite.claimKey, hashClaim(msg.sender), claimSignature)
+        ) {
+            revert Union_InvalidClaim(invite.claimKey, msg.sender);
         }
-        if (!_members[invite.inviter].active) revert Union_NotMember(invite.inviter);
+        Member memory inviter = _members[invite.inviter];
+        if (!inviter.active) revert Union_NotMember(invite.inviter);
         (uint256 word, uint256 bit) = _nonceBit(invite.nonce);
         uint256 bits = _inviteBitmap[invite.inviter][word];
         if (bits & bit != 0) revert Union_InviteUsed(invite.inviter, invite.nonce);
@@ -220,17 +346,28 @@ contract Union is Initializable, EIP712, IUnion {
             revert Union_InvalidInviteSignature(invite.inviter);
         }
         _inviteBitmap[invite.inviter][word] = bits | bit;
+        _useInvite(invite.inviter);
         _admit({account: msg.sender, path: JoinPath.Invite, inviter: invite.inviter});
+        // the invite is the inviter's back; it vouches only if the inviter is trusted
+        Member memory invitee = _members[msg.sender];
+        bool vouches = inviter.trusted;
+        _edges[invite.inviter][msg.sender] =
+            Edge({backerEpoch: inviter.epoch, leaderEpoch: invitee.epoch, vouched: vouches, followed: false});
+        emit Backed(invite.inviter, msg.sender);
+        if (vouches) _vouch({voucher: invite.inviter, member: msg.sender});
+    }
+
+    /// @notice Revoke any inviter's outstanding invite (steward).
+    /// @param inviter The inviter.
+    /// @param nonce The invite nonce.
+    function revokeInviteOf(address inviter, uint256 nonce) external onlySteward {
+        _revokeInvite(inviter, nonce);
     }
 
     /// @notice Revoke one of your own invites before anyone redeems it.
     /// @param nonce The invite nonce.
     function revokeInvite(uint256 nonce) external {
-        (uint256 word, uint256 bit) = _nonceBit(nonce);
-        uint256 bits = _inviteBitmap[msg.sender][word];
-        if (bits & bit != 0) revert Union_InviteUsed(msg.sender, nonce);
-        _inviteBitmap[msg.sender][word] = bits | bit;
-        emit InviteRevoked(msg.sender, nonce);
+        _revokeInvite(msg.sender, nonce);
     }
 
     /// @notice Ask the steward to let you in (Approval rule).
@@ -253,7 +390,7 @@ contract Union is Initializable, EIP712, IUnion {
         emit JoinRequestCancelled(msg.sender);
     }
 
-    /// @notice Let a pending applicant in (steward). Works whatever the current rule.
+    /// @notice Let a pending applicant in (steward). Works whatever the current rule; the applicant is trusted.
     /// @param applicant The applicant.
     function approve(address applicant) external onlySteward {
         if (!_members[applicant].pending) revert Union_NoPendingRequest(applicant);
@@ -270,16 +407,17 @@ contract Union is Initializable, EIP712, IUnion {
     }
 
     /// @notice Leave the union. Tokens stay yours; every backing edge touching you dies (no loop: see `isBacking`).
+    /// Leaving ends trust: a rejoin must be vouched for again. Votes delegated to you by followers stop counting
+    /// (the governor counts no votes of untrusted accounts) until each follower's `reclaimVotes`.
     function leave() external {
-        Member storage m = _members[msg.sender];
-        if (!m.active) revert Union_NotMember(msg.sender);
-        m.active = false;
-        m.trusted = false;
-        // cannot underflow: the caller is an active member, so the count is at least one
-        unchecked {
-            --_memberCount;
-        }
-        emit MemberLeft(msg.sender);
+        _leave(msg.sender);
+    }
+
+    /// @notice Remove `member` after a ragequit (the union's timelock only).
+    /// @param member The member who exited.
+    function removeOnExit(address member) external {
+        if (msg.sender != _timelock) revert Union_NotTimelock(msg.sender);
+        if (_members[member].active) _leave(member);
     }
 
     // ---------------------------------------------------------------- steward
@@ -298,6 +436,20 @@ contract Union is Initializable, EIP712, IUnion {
         emit AdmissionRuleChanged(rule);
     }
 
+    /// @notice Change the vouch threshold and the invite quota (steward). A lower threshold applies from the next
+    /// vouch: members already holding enough vouches become trusted when one more arrives, or by `recountTrust`.
+    /// @param params The new settings (`vouchThreshold >= 1`, `invitePeriod > 0`).
+    function setTrustParams(TrustParams calldata params) external onlySteward {
+        _setTrustParams(params);
+    }
+
+    /// @notice Make `member` trusted if the vouches already counted reach the current threshold (anyone).
+    /// @param member The member.
+    function recountTrust(address member) external {
+        Member memory m = _members[member];
+        if (m.active && !m.trusted && m.vouches >= _trust.vouchThreshold) _trustMember(member, TrustPath.Vouched);
+    }
+
     /// @notice Hand the founder's powers to the union's timelock, i.e. to governance (steward, one way).
     function handOverToGovernance() external onlySteward {
         address previous = _steward;
@@ -309,9 +461,36 @@ contract Union is Initializable, EIP712, IUnion {
 
     // ---------------------------------------------------------------- backing
 
-    /// @notice Back a fellow member as a leader.
+    /// @notice Back a fellow member as a leader. A back from a trusted member to a member not yet trusted is a
+    /// vouch: at `vouchThreshold` vouches the leader becomes trusted (and receives the join grant).
     /// @param leader The member to back.
     function back(address leader) external {
+        _back(leader, false);
+    }
+
+    /// @notice Back `leader` and delegate your votes to them in one action. Withdrawing the back (`unback`)
+    /// returns your votes; if the back dies because the leader (or you) left, `reclaimVotes` returns them.
+    /// @param leader The member to back and follow.
+    function backAndFollow(address leader) external {
+        _back(leader, true);
+        _token.delegateFor(msg.sender, leader);
+        emit Followed(msg.sender, leader);
+    }
+
+    /// @notice Return `follower`'s votes to `follower` when the back they followed died (anyone may call).
+    /// Automatic return on the leader's exit would need a loop over followers, so it is one call per follower;
+    /// until then the leader, no longer trusted, cannot vote with them.
+    /// @param follower The follower whose back died.
+    function reclaimVotes(address follower) external {
+        address leader = _token.delegates(follower);
+        Edge memory e = _edges[follower][leader];
+        if (!e.followed || isBacking(follower, leader)) revert Union_NothingToReclaim(follower, leader);
+        delete _edges[follower][leader];
+        _token.delegateFor(follower, follower);
+        emit VotesReturned(follower, leader);
+    }
+
+    function _back(address leader, bool follow) private {
         Member memory b = _members[msg.sender];
         if (!b.active) revert Union_NotMember(msg.sender);
         if (leader == msg.sender) revert Union_SelfBacking(msg.sender);
@@ -319,16 +498,36 @@ contract Union is Initializable, EIP712, IUnion {
         if (!l.active) revert Union_NotMember(leader);
         Edge memory e = _edges[msg.sender][leader];
         if (e.backerEpoch == b.epoch && e.leaderEpoch == l.epoch) revert Union_AlreadyBacking(msg.sender, leader);
-        _edges[msg.sender][leader] = Edge({backerEpoch: b.epoch, leaderEpoch: l.epoch});
+        bool vouches = b.trusted && !l.trusted;
+        _edges[msg.sender][leader] =
+            Edge({backerEpoch: b.epoch, leaderEpoch: l.epoch, vouched: vouches, followed: follow});
         emit Backed(msg.sender, leader);
+        if (vouches) _vouch({voucher: msg.sender, member: leader});
     }
 
-    /// @notice Stop backing `leader`.
+    /// @notice Stop backing `leader`. Before the leader is trusted this takes your vouch back; afterwards their
+    /// trust stays (it lasts for the membership). If you followed them, your votes return to you.
     /// @param leader The member you back.
     function unback(address leader) external {
         if (!isBacking(msg.sender, leader)) revert Union_NotBacking(msg.sender, leader);
+        Edge memory e = _edges[msg.sender][leader];
         delete _edges[msg.sender][leader];
         emit Unbacked(msg.sender, leader);
+        if (e.vouched) {
+            Member storage l = _members[leader];
+            if (!l.trusted) {
+                // cannot underflow: this edge's vouch was counted in this membership of the leader
+                uint32 left;
+                unchecked {
+                    left = --l.vouches;
+                }
+                emit VouchWithdrawn(msg.sender, leader, left);
+            }
+        }
+        if (e.followed && _token.delegates(msg.sender) == leader) {
+            _token.delegateFor(msg.sender, msg.sender);
+            emit VotesReturned(msg.sender, leader);
+        }
     }
 
     // ---------------------------------------------------------------- views
@@ -356,7 +555,57 @@ contract Union is Initializable, EIP712, IUnion {
         return m.active && m.trusted;
     }
 
-    /// @notice Whether `account` has ever joined (and so has had its one join grant).
+    /// @notice Vouches counted for `account` in its current membership.
+    /// @param account The member.
+    /// @return The vouch count.
+    function vouchesOf(address account) external view returns (uint32) {
+        Member memory m = _members[account];
+        return m.active ? m.vouches : 0;
+    }
+
+    /// @notice Whether `backer`'s live back of `leader` counted as a vouch.
+    /// @param backer The backer.
+    /// @param leader The leader.
+    /// @return True iff the edge is live and vouched.
+    function isVouching(address backer, address leader) external view returns (bool) {
+        return isBacking(backer, leader) && _edges[backer][leader].vouched;
+    }
+
+    /// @notice Whether `follower` follows `leader` through a live `backAndFollow`.
+    /// @param follower The follower.
+    /// @param leader The leader.
+    /// @return True iff the edge is live, was made with `backAndFollow`, and the follower still delegates to them.
+    function isFollowing(address follower, address leader) external view returns (bool) {
+        return isBacking(follower, leader) && _edges[follower][leader].followed && _token.delegates(follower) == leader;
+    }
+
+    /// @notice The trust and invite settings.
+    /// @return The vouch threshold, invite quota and invite period.
+    function trustParams() external view returns (TrustParams memory) {
+        return _trust;
+    }
+
+    /// @notice Invites `inviter` may still have redeemed in the current period, and when the quota refills.
+    /// @param inviter The inviter.
+    /// @return left Redemptions left now.
+    /// @return refillsAt When the current period ends (now, if it already has).
+    function invitesLeft(address inviter) external view returns (uint32 left, uint256 refillsAt) {
+        TrustParams memory t = _trust;
+        InviteWindow memory w = _inviteWindows[inviter];
+        // forge-lint: disable-next-line(block-timestamp)
+        if (block.timestamp >= uint256(w.start) + t.invitePeriod) return (t.inviteQuota, block.timestamp);
+        left = w.used >= t.inviteQuota ? 0 : t.inviteQuota - w.used;
+        refillsAt = uint256(w.start) + t.invitePeriod;
+    }
+
+    /// @notice Whether `account` has received its one join grant (it was trusted at least once).
+    /// @param account The address to check.
+    /// @return True iff the grant was minted to `account`.
+    function hasReceivedGrant(address account) external view returns (bool) {
+        return _members[account].granted;
+    }
+
+    /// @notice Whether `account` has ever joined.
     /// @param account The address to check.
     /// @return True iff `account` joined at least once.
     function hasEverJoined(address account) external view returns (bool) {
@@ -415,7 +664,7 @@ contract Union is Initializable, EIP712, IUnion {
         return _founder;
     }
 
-    /// @notice Tokens minted to an address the first time it joins.
+    /// @notice Tokens minted to an address the first time it becomes trusted (once per address ever).
     /// @return The grant.
     function joinGrant() external view returns (uint256) {
         return _joinGrant;
@@ -442,32 +691,113 @@ contract Union is Initializable, EIP712, IUnion {
     /// @return The digest.
     function hashInvite(Invite calldata invite) public view returns (bytes32) {
         return _hashTypedDataV4(
-            keccak256(abi.encode(INVITE_TYPEHASH, invite.inviter, invite.invitee, invite.nonce, invite.deadline))
+            keccak256(
+                abi.encode(
+                    INVITE_TYPEHASH, invite.inviter, invite.invitee, invite.claimKey, invite.nonce, invite.deadline
+                )
+            )
         );
+    }
+
+    /// @notice The EIP-712 digest an open invite's claim key signs for `redeemer`.
+    /// @param redeemer The address redeeming the invite (the transaction's sender).
+    /// @return The digest.
+    function hashClaim(address redeemer) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(CLAIM_TYPEHASH, redeemer)));
     }
 
     // ---------------------------------------------------------------- internal
 
-    /// @dev Records a member, mints the one-time grant, self-delegates. Clears any pending request.
+    /// @dev Records a member and clears any pending request. Joining alone confers no power: the founder, the
+    /// founding members and approved applicants are trusted at once; everyone else when vouched for.
     function _admit(address account, JoinPath path, address inviter) private {
+        if (account == _timelock) revert Union_TimelockCannotJoin(account);
         Member memory m = _members[account];
         if (m.active) revert Union_AlreadyMember(account);
-        bool firstJoin = m.epoch == 0;
         // cannot overflow: one join per transaction, 2^64 transactions is out of reach
         unchecked {
             _members[account] = Member({
-                active: true,
-                pending: false,
-                trusted: path == JoinPath.Founder || path == JoinPath.Approval,
-                epoch: m.epoch + 1
+                active: true, pending: false, trusted: false, granted: m.granted, epoch: m.epoch + 1, vouches: 0
             });
             ++_memberCount;
         }
-        uint256 grant = firstJoin ? _joinGrant : 0;
-        emit MemberJoined(account, path, inviter, grant);
+        emit MemberJoined(account, path, inviter, 0);
+        if (path == JoinPath.Founder) _trustMember(account, TrustPath.Founder);
+        else if (path == JoinPath.FoundingMember) _trustMember(account, TrustPath.FoundingMember);
+        else if (path == JoinPath.Approval) _trustMember(account, TrustPath.Approval);
+    }
+
+    /// @dev Counts `voucher`'s vouch for the untrusted `member`; trusts them at the threshold.
+    function _vouch(address voucher, address member) private {
+        Member storage m = _members[member];
+        // cannot overflow: at most one vouch per live edge, and 2^32 members is out of reach
+        uint32 count;
+        unchecked {
+            count = ++m.vouches;
+        }
+        emit Vouched(voucher, member, count);
+        if (count >= _trust.vouchThreshold) _trustMember(member, TrustPath.Vouched);
+    }
+
+    /// @dev Trust for the rest of this membership; the one-time grant is minted and the member self-delegated
+    /// (unless they already chose a delegate).
+    function _trustMember(address account, TrustPath path) private {
+        Member storage m = _members[account];
+        m.trusted = true;
+        uint256 grant;
+        if (!m.granted) {
+            m.granted = true;
+            grant = _joinGrant;
+        }
+        emit Trusted(account, path, grant);
         UnionToken token_ = _token;
         if (grant != 0) token_.mint(account, grant);
-        token_.delegateOnJoin(account);
+        token_.delegateOnTrust(account);
+    }
+
+    function _leave(address account) private {
+        Member storage m = _members[account];
+        if (!m.active) revert Union_NotMember(account);
+        m.active = false;
+        m.trusted = false;
+        // cannot underflow: the account is an active member, so the count is at least one
+        unchecked {
+            --_memberCount;
+        }
+        emit MemberLeft(account);
+    }
+
+    /// @dev Uses one of `inviter`'s redemptions for the current period (the bucket refills after a period).
+    function _useInvite(address inviter) private {
+        TrustParams memory t = _trust;
+        InviteWindow memory w = _inviteWindows[inviter];
+        // forge-lint: disable-next-line(block-timestamp)
+        if (block.timestamp >= uint256(w.start) + t.invitePeriod) {
+            w = InviteWindow({start: uint64(block.timestamp), used: 0});
+        }
+        if (w.used >= t.inviteQuota) {
+            revert Union_InviteQuotaExhausted(inviter, t.inviteQuota, uint256(w.start) + t.invitePeriod);
+        }
+        // cannot overflow: used < inviteQuota, a uint32
+        unchecked {
+            ++w.used;
+        }
+        _inviteWindows[inviter] = w;
+    }
+
+    function _revokeInvite(address inviter, uint256 nonce) private {
+        (uint256 word, uint256 bit) = _nonceBit(nonce);
+        uint256 bits = _inviteBitmap[inviter][word];
+        if (bits & bit != 0) revert Union_InviteUsed(inviter, nonce);
+        _inviteBitmap[inviter][word] = bits | bit;
+        emit InviteRevoked(inviter, nonce);
+    }
+
+    function _setTrustParams(TrustParams calldata t) private {
+        if (t.vouchThreshold == 0) revert Union_ZeroVouchThreshold(t.vouchThreshold);
+        if (t.invitePeriod == 0) revert Union_ZeroInvitePeriod(t.invitePeriod);
+        _trust = t;
+        emit TrustParamsChanged(t.vouchThreshold, t.inviteQuota, t.invitePeriod);
     }
 
     /// @dev Bitmap position of an invite nonce.

@@ -61,6 +61,8 @@ contract UnionFactory {
         Allocation[] allocations;
         VestingSchedule vesting;
         GovernanceParams governance;
+        address[] foundingMembers;
+        Union.TrustParams trust;
     }
 
     /// @notice What `createUnion` made.
@@ -100,6 +102,19 @@ contract UnionFactory {
     /// @param cliff Cliff seconds.
     /// @param duration Duration seconds.
     error UnionFactory_CliffAfterEnd(uint64 cliff, uint64 duration);
+
+    /// @notice A quorum of zero lets any proposal with one For vote pass.
+    /// @param quorumPercent The rejected quorum.
+    error UnionFactory_ZeroQuorum(uint256 quorumPercent);
+    /// @notice A voting delay of zero lets votes be bought or delegated right before the snapshot unseen.
+    /// @param votingDelay The rejected delay.
+    error UnionFactory_ZeroVotingDelay(uint48 votingDelay);
+    /// @notice A timelock delay of zero leaves no exit window (ragequit) before a proposal executes.
+    /// @param timelockDelay The rejected delay.
+    error UnionFactory_ZeroTimelockDelay(uint256 timelockDelay);
+    /// @notice A vouch threshold of zero would trust every joiner, so strangers could vote.
+    /// @param vouchThreshold The rejected threshold.
+    error UnionFactory_ZeroVouchThreshold(uint32 vouchThreshold);
 
     /// @notice A union was created.
     /// @param union The union (membership contract).
@@ -148,7 +163,15 @@ contract UnionFactory {
     /// then gives up minting, all in this call; afterwards only the union mints.
     /// @param p Name, charter, admission rule, token, join grant, treasury reserve, allocations and governance.
     /// @return d The addresses created.
+    /// Refuses settings that leave a treasury takeable: quorum 0, voting delay 0, timelock delay 0 and vouch
+    /// threshold 0. A proposal threshold of 0 is allowed because strangers cannot vote: with `vouchThreshold >= 1`
+    /// no joiner has votes until trusted members vouch for them, so a stranger's proposal has no votes to pass.
     function createUnion(CreateParams calldata p) external returns (Deployment memory d) {
+        GovernanceParams calldata g = p.governance;
+        if (g.quorumPercent == 0) revert UnionFactory_ZeroQuorum(g.quorumPercent);
+        if (g.votingDelay == 0) revert UnionFactory_ZeroVotingDelay(g.votingDelay);
+        if (g.timelockDelay == 0) revert UnionFactory_ZeroTimelockDelay(g.timelockDelay);
+        if (p.trust.vouchThreshold == 0) revert UnionFactory_ZeroVouchThreshold(p.trust.vouchThreshold);
         uint256 count = p.allocations.length;
         if (count > MAX_ALLOCATIONS) revert UnionFactory_TooManyAllocations(count, MAX_ALLOCATIONS);
         if (count != 0 && p.vesting.cliff > p.vesting.duration) {
@@ -170,6 +193,7 @@ contract UnionFactory {
         UnionTimelock(payable(d.timelock)).initialize(p.governance.timelockDelay, d.governor);
         UnionGovernor(payable(d.governor))
             .initialize({
+            union_: IUnion(d.union),
             name_: p.name,
             token_: IVotes(d.token),
             timelock_: TimelockControllerUpgradeable(payable(d.timelock)),
@@ -187,7 +211,9 @@ contract UnionFactory {
                 name: p.name,
                 charterCid: p.charterCid,
                 admissionRule: p.admissionRule,
-                joinGrant: p.joinGrant
+                joinGrant: p.joinGrant,
+                foundingMembers: p.foundingMembers,
+                trust: p.trust
             })
             );
         emit UnionCreated({

@@ -24,6 +24,7 @@ import {
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {UnionToken} from "./UnionToken.sol";
+import {IUnion} from "./interfaces/IUnion.sol";
 
 /// @title UnionGovernor
 /// @notice A union's OpenZeppelin Governor (settings, simple counting, token votes, quorum fraction, timelock
@@ -36,6 +37,13 @@ import {UnionToken} from "./UnionToken.sol";
 /// past when voting opens), so tokens bought, borrowed or delegated afterwards move neither votes nor quorum.
 /// Delegating just before the snapshot raises the quorum by exactly the votes it adds; undelegating lowers it
 /// by exactly the votes it removes: nobody can change the quorum without changing their own votes equally.
+///
+/// Votes come only from trust: an account the union does not trust right now (`IUnion.isTrusted`: a stranger
+/// holding bought or transferred tokens, a member nobody vouched for, a leader who left while holding followers'
+/// delegation, the timelock) has zero votes, for voting and for the proposal threshold alike. Delegated
+/// balances of untrusted accounts still count in the delegated supply, so they raise the quorum without adding
+/// votes that can meet it (a stranger can make quorum harder to reach by buying and self-delegating tokens, but
+/// can never add a vote).
 contract UnionGovernor is
     Initializable,
     GovernorUpgradeable,
@@ -45,6 +53,11 @@ contract UnionGovernor is
     GovernorVotesQuorumFractionUpgradeable,
     GovernorTimelockControlUpgradeable
 {
+    /// @dev The union whose trust decides who votes.
+    IUnion private _union;
+    /// @dev Who voted For each proposal (the ones who may not ragequit while it waits in the timelock).
+    mapping(uint256 proposalId => mapping(address voter => bool)) private _votedFor;
+
     /// @dev Implementations are only used through clones.
     constructor() {
         _disableInitializers();
@@ -58,7 +71,9 @@ contract UnionGovernor is
     /// @param votingPeriod_ Seconds voting stays open.
     /// @param proposalThreshold_ Votes needed to propose.
     /// @param quorumPercent_ Quorum as a percentage of the delegated supply at the snapshot.
+    /// @param union_ The union whose trusted members alone vote.
     function initialize(
+        IUnion union_,
         string calldata name_,
         IVotes token_,
         TimelockControllerUpgradeable timelock_,
@@ -73,6 +88,42 @@ contract UnionGovernor is
         __GovernorVotes_init(token_);
         __GovernorVotesQuorumFraction_init(quorumPercent_);
         __GovernorTimelockControl_init(timelock_);
+        _union = union_;
+    }
+
+    /// @notice The union whose trusted members vote.
+    /// @return The union.
+    function union() external view returns (IUnion) {
+        return _union;
+    }
+
+    /// @notice Whether `account` voted For `proposalId`.
+    /// @param proposalId The proposal.
+    /// @param account The voter.
+    /// @return True iff `account` cast a For vote.
+    function votedFor(uint256 proposalId, address account) external view returns (bool) {
+        return _votedFor[proposalId][account];
+    }
+
+    /// @dev Zero for any account the union does not trust now; the token's checkpointed votes otherwise.
+    function _getVotes(address account, uint256 timepoint, bytes memory params)
+        internal
+        view
+        override(GovernorUpgradeable, GovernorVotesUpgradeable)
+        returns (uint256)
+    {
+        if (!_union.isTrusted(account)) return 0;
+        return super._getVotes(account, timepoint, params);
+    }
+
+    /// @dev Simple counting, and remembers For voters.
+    function _countVote(uint256 proposalId, address account, uint8 support, uint256 totalWeight, bytes memory params)
+        internal
+        override(GovernorUpgradeable, GovernorCountingSimpleUpgradeable)
+        returns (uint256)
+    {
+        if (support == uint8(VoteType.For)) _votedFor[proposalId][account] = true;
+        return super._countVote(proposalId, account, support, totalWeight, params);
     }
 
     /// @notice Votes needed (for + abstain) at `timepoint`: a fraction of the delegated supply then.

@@ -13,6 +13,11 @@ import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/Nonce
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
+/// @dev The one union view the token needs (avoids importing the union).
+interface IUnionTimelockView {
+    function timelock() external view returns (address);
+}
+
 /// @title UnionToken
 /// @notice A union's ERC-20 with votes (timestamp clock) and permit. Used as an EIP-1167 clone.
 /// @dev Only the union mints. The factory that initialises the clone may also mint (the treasury reserve and
@@ -37,6 +42,9 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
     /// @notice Only the union may call this function.
     /// @param caller The rejected caller.
     error UnionToken_NotUnion(address caller);
+    /// @notice Only the union's timelock may call this function.
+    /// @param caller The rejected caller.
+    error UnionToken_NotTimelock(address caller);
     /// @notice Only the initial minter may end the initial mint.
     /// @param caller The rejected caller.
     error UnionToken_NotInitialMinter(address caller);
@@ -83,11 +91,31 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
         _mint(to, amount);
     }
 
-    /// @notice Self-delegates `account` if it has never delegated, so a joiner votes without an extra transaction.
-    /// @param account The new member.
-    function delegateOnJoin(address account) external {
+    /// @notice Self-delegates `account` if it has never delegated, so a newly trusted member votes without an
+    /// extra transaction. Called by the union when trust reaches a member (never at a bare join).
+    /// @param account The newly trusted member.
+    function delegateOnTrust(address account) external {
         if (msg.sender != _union) revert UnionToken_NotUnion(msg.sender);
         if (delegates(account) == address(0)) _delegate(account, account);
+    }
+
+    /// @notice Delegates `account`'s votes to `delegatee` on the account's behalf: the union's "back and
+    /// follow" and the return of a follower's votes. Only the union, only for the member acting (or a follower
+    /// whose back died).
+    /// @param account The delegator.
+    /// @param delegatee The new delegate.
+    function delegateFor(address account, address delegatee) external {
+        if (msg.sender != _union) revert UnionToken_NotUnion(msg.sender);
+        _delegate(account, delegatee);
+    }
+
+    /// @notice Burns `amount` of `account`'s tokens: an exit (ragequit) through the union's timelock only.
+    /// @param account The exiting member.
+    /// @param amount Tokens burnt.
+    function burnOnExit(address account, uint256 amount) external {
+        address timelock = IUnionTimelockView(_union).timelock();
+        if (msg.sender != timelock) revert UnionToken_NotTimelock(msg.sender);
+        _burn(account, amount);
     }
 
     /// @notice Ends the initial mint: the caller loses its minting right for good.

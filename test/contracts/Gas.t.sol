@@ -41,7 +41,7 @@ contract UnionGasTest is UnionTestBase {
         Union.Invite memory invite = _invite(founder, alice, 0, block.timestamp + 1 days);
         bytes memory signature = _sign(founderKey, invite);
         vm.prank(alice);
-        union.joinWithInvite(invite, signature);
+        union.joinWithInvite(invite, signature, _claim(alice));
         _snap("join (invite)");
     }
 

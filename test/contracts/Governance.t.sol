@@ -21,8 +21,8 @@ contract GovernanceTest is UnionTestBase {
         p.treasuryReserve = SMALL_RESERVE;
         p.allocations = new UnionFactory.Allocation[](0);
         _createUnion(p);
-        _join(alice);
-        _join(bob);
+        _joinTrusted(alice);
+        _joinTrusted(bob);
         // votes are read at the proposal snapshot, strictly in the past
         vm.warp(block.timestamp + 1);
     }

@@ -54,12 +54,29 @@ contract UnionTest is UnionTestBase {
 
     // ------------------------------------------------------------ join
 
-    function test_join_recordsMemberMintsGrantAndDelegates() public {
+    /// @dev Issue 12: joining alone confers no power — no grant, no delegation, no trust.
+    function test_join_recordsMemberWithoutGrantVotesOrTrust() public {
         vm.expectEmit(address(union));
-        emit Union.MemberJoined(alice, IUnion.JoinPath.Open, address(0), GRANT);
+        emit Union.MemberJoined(alice, IUnion.JoinPath.Open, address(0), 0);
         _join(alice);
         assertTrue(union.isMember(alice));
+        assertFalse(union.isTrusted(alice));
         assertEq(union.memberCount(), 2);
+        assertEq(token.balanceOf(alice), 0);
+        assertEq(token.delegates(alice), address(0));
+        assertEq(token.getVotes(alice), 0);
+    }
+
+    function test_vouch_trustsMintsGrantAndDelegatesAtThreshold() public {
+        _join(alice);
+        vm.expectEmit(address(union));
+        emit Union.Vouched(founder, alice, 1);
+        vm.expectEmit(address(union));
+        emit Union.Trusted(alice, Union.TrustPath.Vouched, GRANT);
+        vm.prank(founder);
+        union.back(alice);
+        assertTrue(union.isTrusted(alice));
+        assertTrue(union.isVouching(founder, alice));
         assertEq(token.balanceOf(alice), GRANT);
         assertEq(token.delegates(alice), alice);
         assertEq(token.getVotes(alice), GRANT);
@@ -89,12 +106,13 @@ contract UnionTest is UnionTestBase {
     }
 
     function test_join_givesNoGrantOnRejoin() public {
-        _join(alice);
+        _joinTrusted(alice);
         vm.prank(alice);
         union.leave();
         vm.expectEmit(address(union));
         emit Union.MemberJoined(alice, IUnion.JoinPath.Open, address(0), 0);
         _join(alice);
+        assertFalse(union.isTrusted(alice), "a rejoin must be vouched for again");
         assertEq(token.balanceOf(alice), GRANT);
         assertEq(union.membershipEpoch(alice), 2);
         assertEq(union.memberCount(), 2);
@@ -103,15 +121,16 @@ contract UnionTest is UnionTestBase {
     function test_join_keepsAnExistingDelegation() public {
         vm.prank(alice);
         token.delegate(bob);
-        _join(alice);
+        _joinTrusted(bob);
+        _joinTrusted(alice);
         assertEq(token.delegates(alice), bob);
-        assertEq(token.getVotes(bob), GRANT);
+        assertEq(token.getVotes(bob), 2 * GRANT);
     }
 
     function test_join_mintsNothingWhenGrantIsZero() public {
         _createUnionWithGrant(0);
         uint256 supply = token.totalSupply();
-        _join(alice);
+        _joinTrusted(alice);
         assertEq(token.balanceOf(alice), 0);
         assertEq(token.totalSupply(), supply);
         assertEq(token.delegates(alice), alice);
@@ -133,9 +152,9 @@ contract UnionTest is UnionTestBase {
         Union.Invite memory invite = _invite(founder, alice, 7, block.timestamp + 1 days);
         bytes memory sig = _sign(founderKey, invite);
         vm.expectEmit(address(union));
-        emit Union.MemberJoined(alice, IUnion.JoinPath.Invite, founder, GRANT);
+        emit Union.MemberJoined(alice, IUnion.JoinPath.Invite, founder, 0);
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
         assertTrue(union.isMember(alice));
         assertTrue(union.inviteUsed(founder, 7));
         assertFalse(union.inviteUsed(founder, 6));
@@ -147,7 +166,7 @@ contract UnionTest is UnionTestBase {
         Union.Invite memory invite = _invite(founder, address(0), 1, block.timestamp);
         bytes memory sig = _sign(founderKey, invite);
         vm.prank(carol);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(carol));
         assertTrue(union.isMember(carol));
     }
 
@@ -155,7 +174,7 @@ contract UnionTest is UnionTestBase {
         Union.Invite memory invite = _invite(founder, alice, 1, block.timestamp);
         bytes memory sig = _sign(founderKey, invite);
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
         assertTrue(union.isMember(alice));
     }
 
@@ -166,7 +185,7 @@ contract UnionTest is UnionTestBase {
         Union.Invite memory invite = _invite(address(contractWallet), alice, 0, block.timestamp);
         bytes memory sig = _sign(bobKey, invite);
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
         assertTrue(union.isMember(alice));
     }
 
@@ -176,7 +195,7 @@ contract UnionTest is UnionTestBase {
         bytes memory sig = _sign(founderKey, invite);
         vm.expectRevert(abi.encodeWithSelector(Union.Union_InvitesNotAccepted.selector, IUnion.AdmissionRule.Approval));
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
     }
 
     function test_joinWithInvite_revertWhen_Expired() public {
@@ -186,7 +205,7 @@ contract UnionTest is UnionTestBase {
         vm.warp(deadline + 1);
         vm.expectRevert(abi.encodeWithSelector(Union.Union_InviteExpired.selector, deadline, deadline + 1));
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
     }
 
     function test_joinWithInvite_revertWhen_InviteIsForSomeoneElse() public {
@@ -194,7 +213,7 @@ contract UnionTest is UnionTestBase {
         bytes memory sig = _sign(founderKey, invite);
         vm.expectRevert(abi.encodeWithSelector(Union.Union_InviteNotForCaller.selector, alice, bob));
         vm.prank(bob);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(bob));
     }
 
     function test_joinWithInvite_revertWhen_InviterIsNotMember() public {
@@ -202,7 +221,7 @@ contract UnionTest is UnionTestBase {
         bytes memory sig = _sign(bobKey, invite);
         vm.expectRevert(abi.encodeWithSelector(Union.Union_NotMember.selector, bob));
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
     }
 
     function test_joinWithInvite_revertWhen_InviterLeft() public {
@@ -213,17 +232,17 @@ contract UnionTest is UnionTestBase {
         union.leave();
         vm.expectRevert(abi.encodeWithSelector(Union.Union_NotMember.selector, bob));
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
     }
 
     function test_joinWithInvite_revertWhen_AlreadyRedeemed() public {
         Union.Invite memory invite = _invite(founder, address(0), 3, block.timestamp);
         bytes memory sig = _sign(founderKey, invite);
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
         vm.expectRevert(abi.encodeWithSelector(Union.Union_InviteUsed.selector, founder, 3));
         vm.prank(bob);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(bob));
     }
 
     function test_joinWithInvite_revertWhen_Revoked() public {
@@ -233,7 +252,7 @@ contract UnionTest is UnionTestBase {
         union.revokeInvite(3);
         vm.expectRevert(abi.encodeWithSelector(Union.Union_InviteUsed.selector, founder, 3));
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
     }
 
     function test_joinWithInvite_revertWhen_SignatureIsNotInviters() public {
@@ -241,7 +260,7 @@ contract UnionTest is UnionTestBase {
         bytes memory sig = _sign(aliceKey, invite);
         vm.expectRevert(abi.encodeWithSelector(Union.Union_InvalidInviteSignature.selector, founder));
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
     }
 
     function test_joinWithInvite_revertWhen_SignedForAnotherInvite() public {
@@ -250,7 +269,7 @@ contract UnionTest is UnionTestBase {
         invite.nonce = 1;
         vm.expectRevert(abi.encodeWithSelector(Union.Union_InvalidInviteSignature.selector, founder));
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
     }
 
     function test_joinWithInvite_revertWhen_CallerIsMember() public {
@@ -259,7 +278,7 @@ contract UnionTest is UnionTestBase {
         bytes memory sig = _sign(founderKey, invite);
         vm.expectRevert(abi.encodeWithSelector(Union.Union_AlreadyMember.selector, alice));
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
     }
 
     // ------------------------------------------------------------ revokeInvite
@@ -344,11 +363,12 @@ contract UnionTest is UnionTestBase {
         vm.prank(alice);
         union.requestToJoin();
         vm.expectEmit(address(union));
-        emit Union.MemberJoined(alice, IUnion.JoinPath.Approval, founder, GRANT);
+        emit Union.MemberJoined(alice, IUnion.JoinPath.Approval, founder, 0);
         vm.prank(founder);
         union.approve(alice);
         assertTrue(union.isMember(alice));
         assertFalse(union.pendingRequest(alice));
+        assertTrue(union.isTrusted(alice), "the steward's approval trusts");
         assertEq(token.getVotes(alice), GRANT);
     }
 
@@ -404,7 +424,7 @@ contract UnionTest is UnionTestBase {
     // ------------------------------------------------------------ leave
 
     function test_leave_endsMembershipButKeepsTokens() public {
-        _join(alice);
+        _joinTrusted(alice);
         vm.expectEmit(address(union));
         emit Union.MemberLeft(alice);
         vm.prank(alice);
@@ -413,6 +433,7 @@ contract UnionTest is UnionTestBase {
         assertTrue(union.hasEverJoined(alice));
         assertEq(union.memberCount(), 1);
         assertEq(token.balanceOf(alice), GRANT);
+        assertFalse(union.isTrusted(alice), "leaving ends trust");
     }
 
     function test_leave_revertWhen_NotMember() public {
@@ -586,7 +607,8 @@ contract UnionTest is UnionTestBase {
                 address(union)
             )
         );
-        bytes32 structHash = keccak256(abi.encode(union.INVITE_TYPEHASH(), founder, alice, uint256(9), uint256(1234)));
+        bytes32 structHash =
+            keccak256(abi.encode(union.INVITE_TYPEHASH(), founder, alice, address(0), uint256(9), uint256(1234)));
         assertEq(union.hashInvite(invite), keccak256(abi.encodePacked("\x19\x01", domain, structHash)));
         (, string memory name, string memory version,, address verifyingContract,,) = union.eip712Domain();
         assertEq(name, "Network Union");

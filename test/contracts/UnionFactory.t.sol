@@ -176,7 +176,14 @@ contract UnionFactoryTest is UnionTestBase {
         timelock.initialize(0, alice);
         vm.expectRevert(Initializable.InvalidInitialization.selector);
         governor.initialize(
-            "x", IVotes(address(token)), TimelockControllerUpgradeable(payable(address(timelock))), 0, 1, 0, 0
+            IUnion(address(union)),
+            "x",
+            IVotes(address(token)),
+            TimelockControllerUpgradeable(payable(address(timelock))),
+            0,
+            1,
+            0,
+            0
         );
         vm.expectRevert(Initializable.InvalidInitialization.selector);
         wallet.initialize(alice, 0, 0, 0);
@@ -202,7 +209,14 @@ contract UnionFactoryTest is UnionTestBase {
         vm.expectRevert(Initializable.InvalidInitialization.selector);
         UnionGovernor(payable(impls.governor))
             .initialize(
-                "x", IVotes(address(token)), TimelockControllerUpgradeable(payable(address(timelock))), 0, 1, 0, 0
+                IUnion(address(union)),
+                "x",
+                IVotes(address(token)),
+                TimelockControllerUpgradeable(payable(address(timelock))),
+                0,
+                1,
+                0,
+                0
             );
         vm.expectRevert(Initializable.InvalidInitialization.selector);
         UnionVestingWallet(payable(impls.vestingWallet)).initialize(alice, 0, 0, 0);

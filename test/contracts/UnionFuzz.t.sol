@@ -5,17 +5,22 @@ import {Union} from "../../contracts/src/Union.sol";
 import {UnionTestBase} from "./utils/UnionTestBase.sol";
 
 contract UnionFuzzTest is UnionTestBase {
-    /// @dev However often an address joins and leaves, it gets exactly one grant.
+    /// @dev However often an address joins, is vouched for (trusted) and leaves, it gets exactly one grant.
     function testFuzz_join_grantsOncePerAddress(address account, uint8 rejoins) public {
         vm.assume(account != founder && account != address(0) && account.code.length == 0);
+        vm.assume(account != address(timelock));
         rejoins = uint8(bound(rejoins, 0, 10));
         uint256 supply = token.totalSupply();
-        _join(account);
+        _joinTrusted(account);
         for (uint256 i; i < rejoins; ++i) {
             vm.startPrank(account);
             union.leave();
             union.join();
             vm.stopPrank();
+            assertFalse(union.isTrusted(account), "a rejoin starts untrusted");
+            vm.prank(founder);
+            union.back(account);
+            assertTrue(union.isTrusted(account));
         }
         assertEq(token.balanceOf(account), GRANT);
         assertEq(token.totalSupply(), supply + GRANT);
@@ -33,19 +38,19 @@ contract UnionFuzzTest is UnionTestBase {
         if (at > deadline) {
             vm.expectRevert(abi.encodeWithSelector(Union.Union_InviteExpired.selector, deadline, at));
             vm.prank(alice);
-            union.joinWithInvite(invite, sig);
+            union.joinWithInvite(invite, sig, _claim(alice));
             assertFalse(union.inviteUsed(founder, nonce));
             return;
         }
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
         assertTrue(union.isMember(alice));
         assertTrue(union.inviteUsed(founder, nonce));
         assertFalse(union.inviteUsed(founder, nonce ^ 1));
         assertFalse(union.inviteUsed(alice, nonce));
         vm.expectRevert(abi.encodeWithSelector(Union.Union_InviteUsed.selector, founder, nonce));
         vm.prank(bob);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(bob));
     }
 
     /// @dev Revoking one nonce leaves every other nonce usable.
@@ -58,7 +63,7 @@ contract UnionFuzzTest is UnionTestBase {
         Union.Invite memory invite = _invite(founder, alice, other, block.timestamp);
         bytes memory sig = _sign(founderKey, invite);
         vm.prank(alice);
-        union.joinWithInvite(invite, sig);
+        union.joinWithInvite(invite, sig, _claim(alice));
         assertTrue(union.isMember(alice));
     }
 

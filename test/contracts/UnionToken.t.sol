@@ -64,28 +64,28 @@ contract UnionTokenTest is Test {
         token.mint(alice, 1);
     }
 
-    function test_delegateOnJoin_selfDelegatesFreshAccount() public {
+    function test_delegateOnTrust_selfDelegatesFreshAccount() public {
         token.mint(alice, 3e18);
         vm.prank(unionAddr);
-        token.delegateOnJoin(alice);
+        token.delegateOnTrust(alice);
         assertEq(token.delegates(alice), alice);
         assertEq(token.getVotes(alice), 3e18);
     }
 
-    function test_delegateOnJoin_keepsChosenDelegate() public {
+    function test_delegateOnTrust_keepsChosenDelegate() public {
         token.mint(alice, 3e18);
         vm.prank(alice);
         token.delegate(bob);
         vm.prank(unionAddr);
-        token.delegateOnJoin(alice);
+        token.delegateOnTrust(alice);
         assertEq(token.delegates(alice), bob);
         assertEq(token.getVotes(bob), 3e18);
         assertEq(token.getVotes(alice), 0);
     }
 
-    function test_delegateOnJoin_revertWhen_CallerIsNotUnion() public {
+    function test_delegateOnTrust_revertWhen_CallerIsNotUnion() public {
         vm.expectRevert(abi.encodeWithSelector(UnionToken.UnionToken_NotUnion.selector, address(this)));
-        token.delegateOnJoin(alice);
+        token.delegateOnTrust(alice);
     }
 
     function test_finishInitialMint_endsInitialMint() public {

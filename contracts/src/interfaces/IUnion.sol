@@ -17,7 +17,8 @@ interface IUnion {
         Founder,
         Open,
         Invite,
-        Approval
+        Approval,
+        FoundingMember
     }
 
     /// @notice Whether `account` is a member right now.

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
 import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
 import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
 import {Escrow} from "../../../contracts/src/economy/Escrow.sol";
@@ -43,21 +42,6 @@ abstract contract EconomyTestBase is UnionTestBase {
             vm.prank(founder);
             arbiters.appoint(address(union), arbs[i]);
         }
-    }
-
-    /// @dev Admits `account` as a trusted member: through the steward's approval (briefly switching the union to
-    /// the Approval rule and back).
-    function _joinTrusted(address account) internal {
-        address steward = union.steward();
-        IUnion.AdmissionRule rule = union.admissionRule();
-        vm.prank(steward);
-        union.setAdmissionRule(IUnion.AdmissionRule.Approval);
-        vm.prank(account);
-        union.requestToJoin();
-        vm.startPrank(steward);
-        union.approve(account);
-        union.setAdmissionRule(rule);
-        vm.stopPrank();
     }
 
     function _fund(address who, uint256 amount) internal {

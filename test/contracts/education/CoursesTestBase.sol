@@ -19,9 +19,9 @@ abstract contract CoursesTestBase is UnionTestBase {
     function setUp() public virtual override {
         super.setUp();
         courses = new Courses(IUnionRegistry(address(factory)));
-        _join(alice);
-        _join(bob);
-        _join(carol);
+        _joinTrusted(alice);
+        _joinTrusted(bob);
+        _joinTrusted(carol);
     }
 
     function _fund(address who, uint256 amount) internal {

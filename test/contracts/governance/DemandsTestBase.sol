@@ -2,12 +2,11 @@
 pragma solidity ^0.8.24;
 
 import {Demands} from "../../../contracts/src/bargaining/Demands.sol";
-import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
 import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
 import {UnionTestBase} from "../utils/UnionTestBase.sol";
 
-/// @dev The shared Demands contract over one Open union with trusted members alice and bob (admitted by the
-/// steward); signs commitments with known keys. `_join` admits an untrusted member, `_joinTrusted` a trusted one.
+/// @dev The shared Demands contract over one Open union with trusted members alice and bob; signs commitments
+/// with known keys. `_join` admits an untrusted member, `_joinTrusted` a trusted one.
 abstract contract DemandsTestBase is UnionTestBase {
     Demands internal demands;
     string internal constant TEXT = "bafkreidemandtext";
@@ -18,21 +17,6 @@ abstract contract DemandsTestBase is UnionTestBase {
         demands = new Demands(IUnionRegistry(address(factory)));
         _joinTrusted(alice);
         _joinTrusted(bob);
-    }
-
-    /// @dev Admits `account` as a trusted member: through the steward's approval (briefly switching the union to
-    /// the Approval rule and back).
-    function _joinTrusted(address account) internal {
-        address steward = union.steward();
-        IUnion.AdmissionRule rule = union.admissionRule();
-        vm.prank(steward);
-        union.setAdmissionRule(IUnion.AdmissionRule.Approval);
-        vm.prank(account);
-        union.requestToJoin();
-        vm.startPrank(steward);
-        union.approve(account);
-        union.setAdmissionRule(rule);
-        vm.stopPrank();
     }
 
     /// @dev `committers` sorted ascending, as `activate` wants them.

@@ -56,8 +56,8 @@ contract GovernanceQuorumTest is GovernanceTestBase {
         UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
         p.governance.quorumPercent = 34;
         _createUnion(p);
-        _join(alice);
-        _join(bob);
+        _joinTrusted(alice);
+        _joinTrusted(bob);
         vm.warp(block.timestamp + 1);
         uint256 id = _propose(address(union), abi.encodeCall(Union.setCharter, ("bafy")), "too few");
         vm.warp(block.timestamp + VOTING_DELAY + 1);

@@ -11,8 +11,8 @@ import {UnionTestBase} from "../utils/UnionTestBase.sol";
 abstract contract GovernanceTestBase is UnionTestBase {
     function setUp() public virtual override {
         super.setUp();
-        _join(alice);
-        _join(bob);
+        _joinTrusted(alice);
+        _joinTrusted(bob);
         // votes are read at the proposal snapshot, strictly in the past
         vm.warp(block.timestamp + 1);
     }

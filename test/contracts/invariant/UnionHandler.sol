@@ -7,7 +7,7 @@ import {StdUtils} from "forge-std/StdUtils.sol";
 import {Union} from "../../../contracts/src/Union.sol";
 import {UnionToken} from "../../../contracts/src/UnionToken.sol";
 
-/// @dev Drives random joins (open and invite), leaves, backing, unbacking and transfers among a fixed set of
+/// @dev Drives random joins (trust, and with it the grant, arrives by vouching) (open and invite), leaves, backing, unbacking and transfers among a fixed set of
 /// actors, and keeps a ghost model of what the contracts should hold.
 contract UnionHandler is CommonBase, StdCheats, StdUtils {
     Union public immutable union;
@@ -63,16 +63,21 @@ contract UnionHandler is CommonBase, StdCheats, StdUtils {
         address inviter = _find(inviterSeed, true);
         address invitee = _find(inviteeSeed, false);
         if (inviter == address(0) || invitee == address(0)) return;
+        (address claimKey, uint256 claimPk) = makeAddrAndKey("handler claim key");
         Union.Invite memory invite = Union.Invite({
             inviter: inviter,
             invitee: openInvite ? address(0) : invitee,
+            claimKey: openInvite ? claimKey : address(0),
             nonce: _nextNonce[inviter]++,
             deadline: block.timestamp
         });
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(_keys[inviter], union.hashInvite(invite));
+        (uint8 cv, bytes32 cr, bytes32 cs) = vm.sign(claimPk, union.hashClaim(invitee));
         uint256 supply = token.totalSupply();
         vm.prank(invitee);
-        union.joinWithInvite(invite, abi.encodePacked(r, s, v));
+        union.joinWithInvite(invite, abi.encodePacked(r, s, v), abi.encodePacked(cr, cs, cv));
+        // the invite is the inviter's back
+        ghostEdge[inviter][invitee] = true;
         _recordJoin(invitee, token.totalSupply() - supply);
         ++calls["joinWithInvite"];
     }
@@ -98,9 +103,12 @@ contract UnionHandler is CommonBase, StdCheats, StdUtils {
         if (backer == address(0)) return;
         address leader = _findLeader(backer, leaderSeed);
         if (leader == address(0)) return;
+        uint256 supply = token.totalSupply();
         vm.prank(backer);
         union.back(leader);
         ghostEdge[backer][leader] = true;
+        // a back that trusts the leader mints their grant (once per address ever)
+        _recordGrant(leader, token.totalSupply() - supply);
         ++calls["back"];
     }
 
@@ -129,11 +137,15 @@ contract UnionHandler is CommonBase, StdCheats, StdUtils {
     function _recordJoin(address actor, uint256 minted) internal {
         ghostMember[actor] = true;
         ++ghostMemberCount;
+        _recordGrant(actor, minted);
+        ghostEverJoined[actor] = true;
+    }
+
+    function _recordGrant(address actor, uint256 minted) internal {
         if (minted != 0) {
             ghostGrantMinted[actor] += minted;
             ++ghostGrantMints[actor];
         }
-        ghostEverJoined[actor] = true;
     }
 
     function _actor(uint256 seed) internal view returns (address) {

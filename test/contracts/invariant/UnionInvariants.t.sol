@@ -27,19 +27,30 @@ contract UnionInvariantsTest is UnionTestBase {
         assertEq(sum, token.totalSupply());
     }
 
-    /// @dev Grants went only to addresses that joined, exactly once each, and nothing else was minted.
-    function invariant_joinGrantsOncePerMemberOrExMember() public view {
+    /// @dev Grants went only to addresses that were trusted at some point, exactly once each, and nothing else
+    /// was minted; joining alone mints nothing.
+    function invariant_joinGrantsOncePerEverTrustedAddress() public view {
         address[] memory actors = handler.actors();
-        uint256 everJoined;
+        uint256 granted;
         for (uint256 i; i < actors.length; ++i) {
             address a = actors[i];
-            bool joined = union.hasEverJoined(a);
-            assertEq(joined, handler.ghostEverJoined(a));
-            assertEq(handler.ghostGrantMints(a), joined ? 1 : 0);
-            assertEq(handler.ghostGrantMinted(a), joined ? GRANT : 0);
-            if (joined) ++everJoined;
+            assertEq(union.hasEverJoined(a), handler.ghostEverJoined(a));
+            bool g = union.hasReceivedGrant(a);
+            if (g) assertTrue(union.hasEverJoined(a));
+            assertEq(handler.ghostGrantMints(a), g ? 1 : 0);
+            assertEq(handler.ghostGrantMinted(a), g ? GRANT : 0);
+            if (g) ++granted;
         }
-        assertEq(token.totalSupply(), initialSupply - GRANT + everJoined * GRANT);
+        assertEq(token.totalSupply(), initialSupply - GRANT + granted * GRANT);
+    }
+
+    /// @dev Only trusted accounts have governor votes; an untrusted member never holds the grant unless it was
+    /// trusted before (a rejoin).
+    function invariant_onlyTrustedVote() public view {
+        address[] memory actors = handler.actors();
+        for (uint256 i; i < actors.length; ++i) {
+            if (!union.isTrusted(actors[i])) assertEq(governor.getVotes(actors[i], block.timestamp - 1), 0);
+        }
     }
 
     /// @dev The contract's membership equals the model's.

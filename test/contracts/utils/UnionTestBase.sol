@@ -38,11 +38,18 @@ abstract contract UnionTestBase is Test {
     address internal bob;
     address internal carol = makeAddr("carol");
     address internal cofounder = makeAddr("cofounder");
+    /// @dev The claim key every open test invite carries (its private key would travel in the link).
+    uint256 internal claimKey;
+    address internal claimer;
+    uint32 internal constant VOUCHES = 1;
+    uint32 internal constant INVITE_QUOTA = 64;
+    uint64 internal constant INVITE_PERIOD = 30 days;
 
     function setUp() public virtual {
         (founder, founderKey) = makeAddrAndKey("founder");
         (alice, aliceKey) = makeAddrAndKey("alice");
         (bob, bobKey) = makeAddrAndKey("bob");
+        (claimer, claimKey) = makeAddrAndKey("claim key");
         factory = _deployFactory();
         _createUnion(IUnion.AdmissionRule.Open);
     }
@@ -76,6 +83,7 @@ abstract contract UnionTestBase is Test {
             quorumPercent: QUORUM_PERCENT,
             timelockDelay: TIMELOCK_DELAY
         });
+        p.trust = Union.TrustParams({vouchThreshold: VOUCHES, inviteQuota: INVITE_QUOTA, invitePeriod: INVITE_PERIOD});
     }
 
     function _createUnion(IUnion.AdmissionRule rule) internal {
@@ -97,7 +105,41 @@ abstract contract UnionTestBase is Test {
         pure
         returns (Union.Invite memory)
     {
-        return Union.Invite({inviter: inviter, invitee: invitee, nonce: nonce, deadline: deadline});
+        return Union.Invite({
+            inviter: inviter,
+            invitee: invitee,
+            claimKey: invitee == address(0) ? vm.addr(uint256(keccak256("claim key"))) : address(0),
+            nonce: nonce,
+            deadline: deadline
+        });
+    }
+
+    /// @dev The open-invite link key's signature for `redeemer` (empty for a named invitee is fine too).
+    /// Computed without calling the union, so it can sit inside a pranked call's arguments.
+    function _claim(address redeemer) internal view returns (bytes memory) {
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("Network Union"),
+                keccak256("1"),
+                block.chainid,
+                address(union)
+            )
+        );
+        bytes32 digest = keccak256(
+            abi.encodePacked(
+                "\x19\x01", domain, keccak256(abi.encode(keccak256("InviteClaim(address redeemer)"), redeemer))
+            )
+        );
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(claimKey, digest);
+        return abi.encodePacked(r, s, v);
+    }
+
+    /// @dev Joins `account` and has the founder vouch for it (one vouch trusts under the default threshold).
+    function _joinTrusted(address account) internal {
+        _join(account);
+        vm.prank(founder);
+        union.back(account);
     }
 
     function _sign(uint256 key, Union.Invite memory invite) internal view returns (bytes memory) {

@@ -12,7 +12,7 @@ contract CoursesInvariantsTest is CoursesTestBase {
 
     function setUp() public override {
         super.setUp();
-        _join(dave);
+        _joinTrusted(dave);
         address[] memory ms = new address[](4);
         ms[0] = bob;
         ms[1] = carol;
