@@ -11,11 +11,16 @@ import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
 /// outside party (text on IPFS: what the union asks, and what members will do if it is not met) with a threshold
 /// of `N` committed members and a deadline. Members commit by signing EIP-712 typed data
 /// `Commitment(address union,uint256 demandId,address member,string textCid,uint256 nonce)`; anyone may submit
-/// the signature (a relayer, a fellow member, or the member). Only members count. A commitment can be withdrawn
-/// until the threshold is reached; at `N` the demand becomes Active for good and every commitment is locked.
+/// the signature (a relayer, a fellow member, or the member). Only trusted members (`IUnion.isTrusted`) count:
+/// a commitment is accepted from a trusted member, and the demand becomes Active only through `activate`, which
+/// checks `N` distinct committers that are all trusted members in that very block — so people who left since
+/// committing are never counted. A commitment can be withdrawn until the demand is Active; then it is Active for
+/// good and every commitment is locked.
 /// @dev Every signature is emitted in `Committed`, so the bundle (text CID + every signature + this contract's
 /// EIP-712 domain) can be rebuilt from logs and checked offline without trusting any site. Withdrawing bumps the
-/// member's nonce for that demand, so an old signature can never be replayed to commit them again.
+/// member's nonce for that demand, so an old signature can never be replayed to commit them again. Activation
+/// loops over a caller-supplied list of exactly `threshold` committers, and `threshold <= MAX_THRESHOLD`, so it
+/// is bounded (about 10k gas a committer).
 // forge-lint: disable-start(block-timestamp)
 contract Demands is EIP712 {
     /// @notice A demand's lifecycle. `Expired` is derived: Open past its deadline.
@@ -32,7 +37,8 @@ contract Demands is EIP712 {
         uint32 commitments;
         uint48 deadline;
         address creator;
-        /// @dev Block in which the threshold was reached (0 while Open): members are checked at this block.
+        /// @dev Block in which the demand was activated (0 while Open): its counted committers were trusted
+        /// members in this block.
         uint64 activatedBlock;
         string textCid;
         string target;
@@ -49,6 +55,8 @@ contract Demands is EIP712 {
         keccak256("Commitment(address union,uint256 demandId,address member,string textCid,uint256 nonce)");
     /// @notice Longest time a demand may stay open.
     uint256 public constant MAX_DURATION = 365 days;
+    /// @notice Largest threshold, so that `activate` (one check per counted committer) fits in a block.
+    uint32 public constant MAX_THRESHOLD = 1000;
 
     /// @notice The factory whose unions this contract serves.
     IUnionRegistry public immutable factory;
@@ -66,8 +74,29 @@ contract Demands is EIP712 {
     /// @param union The union.
     /// @param account The non-member.
     error Demands_NotMember(address union, address account);
+    /// @notice `account` is not a trusted member of `union` (see `IUnion.isTrusted`).
+    /// @param union The union.
+    /// @param account The account.
+    error Demands_NotTrusted(address union, address account);
+    /// @notice `account` is still a trusted member of `union`, so their commitment stays.
+    /// @param union The union.
+    /// @param account The account.
+    error Demands_StillTrusted(address union, address account);
     /// @notice The threshold must be at least one member.
     error Demands_ZeroThreshold();
+    /// @notice The threshold is above `MAX_THRESHOLD`.
+    /// @param threshold The given threshold.
+    /// @param max The largest threshold.
+    error Demands_ThresholdTooHigh(uint256 threshold, uint256 max);
+    /// @notice `activate` needs exactly `threshold` committers.
+    /// @param demandId The demand.
+    /// @param given How many were given.
+    /// @param threshold The demand's threshold.
+    error Demands_WrongCommitterCount(uint256 demandId, uint256 given, uint256 threshold);
+    /// @notice The committers given to `activate` are not in strictly ascending order (so not distinct).
+    /// @param demandId The demand.
+    /// @param committer The first committer out of order.
+    error Demands_CommittersNotAscending(uint256 demandId, address committer);
     /// @notice The text CID is empty.
     error Demands_EmptyText();
     /// @notice The deadline is in the past or too far ahead.
@@ -129,16 +158,16 @@ contract Demands is EIP712 {
         bytes signature,
         uint32 commitments
     );
-    /// @notice `member`'s commitment ended before the threshold (withdrawn, or pruned after they left).
+    /// @notice `member`'s commitment ended before activation (withdrawn, or pruned after they left).
     /// @param demandId The demand.
     /// @param member The member.
-    /// @param pruned True iff removed by someone else because `member` is no longer a member.
+    /// @param pruned True iff removed by someone else because `member` is no longer a trusted member.
     /// @param commitments Live commitments after this.
     event CommitmentWithdrawn(uint256 indexed demandId, address indexed member, bool pruned, uint32 commitments);
-    /// @notice The demand reached its threshold in this block and is Active.
+    /// @notice The demand was activated in this block: `threshold` committers, each a trusted member now.
     /// @param demandId The demand.
     /// @param union The union.
-    /// @param commitments Live commitments (== threshold).
+    /// @param commitments Committers counted (== threshold).
     event DemandActivated(uint256 indexed demandId, address indexed union, uint32 commitments);
 
     /// @param factory_ The factory whose unions may make demands.
@@ -161,6 +190,7 @@ contract Demands is EIP712 {
         if (!IUnion(union).isMember(msg.sender)) revert Demands_NotMember(union, msg.sender);
         if (bytes(textCid).length == 0) revert Demands_EmptyText();
         if (threshold == 0) revert Demands_ZeroThreshold();
+        if (threshold > MAX_THRESHOLD) revert Demands_ThresholdTooHigh(threshold, MAX_THRESHOLD);
         if (deadline <= block.timestamp || deadline > block.timestamp + MAX_DURATION) {
             revert Demands_BadDeadline(deadline, block.timestamp);
         }
@@ -183,15 +213,16 @@ contract Demands is EIP712 {
         });
     }
 
-    /// @notice Record `member`'s signed commitment (anyone may submit it). `member` must be a member now and
-    /// sign over their current nonce (`nonceOf`). Reaching the threshold activates the demand.
+    /// @notice Record `member`'s signed commitment (anyone may submit it). `member` must be a trusted member now
+    /// and sign over their current nonce (`nonceOf`). Once `threshold` trusted members have committed, anyone
+    /// may `activate` the demand.
     /// @param demandId The demand.
     /// @param member The committing member.
     /// @param signature `member`'s signature (EOA or ERC-1271) over `hashCommitment(demandId, member)`.
     function commit(uint256 demandId, address member, bytes calldata signature) external {
         Demand storage d = _openDemand(demandId);
         address union = d.union;
-        if (!IUnion(union).isMember(member)) revert Demands_NotMember(union, member);
+        if (!IUnion(union).isTrusted(member)) revert Demands_NotTrusted(union, member);
         Pledge memory p = _pledges[demandId][member];
         if (p.committed) revert Demands_AlreadyCommitted(demandId, member);
         bytes32 digest = _commitmentDigest(union, demandId, member, d.textCid, p.nonce);
@@ -213,10 +244,32 @@ contract Demands is EIP712 {
             signature: signature,
             commitments: count
         });
-        if (count == d.threshold) {
-            d.activatedBlock = uint64(block.number);
-            emit DemandActivated(demandId, union, count);
+    }
+
+    /// @notice Make the demand Active (anyone, while Open): `committers` are exactly `threshold` distinct
+    /// members with a live commitment, each a trusted member now, listed in ascending address order. Live
+    /// commitments of people who have left since are simply not listed (and may be `prune`d).
+    /// @param demandId The demand.
+    /// @param committers The counted committers, ascending.
+    function activate(uint256 demandId, address[] calldata committers) external {
+        Demand storage d = _openDemand(demandId);
+        uint256 threshold = d.threshold;
+        uint256 count = committers.length;
+        if (count != threshold) revert Demands_WrongCommitterCount(demandId, count, threshold);
+        IUnion union = IUnion(d.union);
+        address previous;
+        // bounded: count == threshold <= MAX_THRESHOLD
+        for (uint256 i; i < count; ++i) {
+            address committer = committers[i];
+            if (committer <= previous) revert Demands_CommittersNotAscending(demandId, committer);
+            if (!_pledges[demandId][committer].committed) revert Demands_NotCommitted(demandId, committer);
+            if (!union.isTrusted(committer)) revert Demands_NotTrusted(address(union), committer);
+            previous = committer;
         }
+        d.activatedBlock = uint64(block.number);
+        // casting is safe: count == threshold, a uint32
+        // forge-lint: disable-next-line(unsafe-typecast)
+        emit DemandActivated(demandId, address(union), uint32(count));
     }
 
     /// @notice Withdraw your own commitment before the demand is Active. Your nonce moves on, so the old
@@ -226,13 +279,13 @@ contract Demands is EIP712 {
         _end(demandId, msg.sender, false);
     }
 
-    /// @notice Remove the commitment of someone who has left the union since committing (anyone, before the
-    /// demand is Active), so only members count toward the threshold.
+    /// @notice Remove the commitment of someone who is no longer a trusted member (left the union since
+    /// committing; anyone, before the demand is Active), so the live count shows only those who can be counted.
     /// @param demandId The demand.
     /// @param former The former member.
     function prune(uint256 demandId, address former) external {
         Demand storage d = _demand(demandId);
-        if (IUnion(d.union).isMember(former)) revert Demands_NotMember(d.union, former);
+        if (IUnion(d.union).isTrusted(former)) revert Demands_StillTrusted(d.union, former);
         _end(demandId, former, true);
     }
 

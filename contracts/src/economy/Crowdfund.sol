@@ -26,14 +26,19 @@ import {IUnionRegistry} from "./IUnionRegistry.sol";
 /// recipient gets `pool * weight / totalWeight` via `claimMatch`. What no campaign can claim (no successful or
 /// finalised campaigns, rounding dust) goes to the union's timelock via `sweepRoundRemainder`.
 ///
-/// Quadratic funding: for campaign c with pledgers i holding live pledges p_ic (in token base units),
-///   weight_c = (Σ_i sqrt(p_ic))² − Σ_i p_ic,
-/// computed in fixed point as `S_c² / SCALE − raised_c` with `S_c = Σ_i floor(sqrt(p_ic · SCALE))`,
-/// `SCALE = 1e18` (OpenZeppelin `Math.sqrt`), floored at zero. `S_c` and `raised_c = Σ_i p_ic` are kept up to
-/// date on every pledge change, so finalising is O(1). One pledger yields weight ~0; many small pledgers
-/// outweigh one large pledger of the same total. Only members can pledge; the union's admission rule is the
-/// sybil defence.
-/// @dev Pledgers who leave the union keep their pledge and its weight.
+/// Quadratic funding counts trusted members only (`IUnion.isTrusted`: founders, members the steward approved,
+/// members vouched for by trusted members). A pledge made while the pledger is trusted is *matchable*; a pledge
+/// by any other member (or by the union's timelock) counts toward the goal but earns no match. For campaign c
+/// with pledgers i holding live matchable pledges m_ic (in token base units),
+///   weight_c = (Σ_i sqrt(m_ic))² − Σ_i m_ic,
+/// computed in fixed point as `S_c² / SCALE − matchable_c` with `S_c = Σ_i floor(sqrt(m_ic · SCALE))`,
+/// `SCALE = 1e18` (OpenZeppelin `Math.sqrt`), floored at zero. `S_c` and `matchable_c = Σ_i m_ic` are kept up
+/// to date on every pledge change, so finalising is O(1). One pledger yields weight ~0; many small trusted
+/// pledgers outweigh one large pledger of the same total; free addresses add nothing.
+/// @dev Trust is sampled when a pledge is made. Someone who is no longer trusted (left, or lost their vouches)
+/// keeps their pledge, but anyone may `prune` their matchable part until the round's finalisation window
+/// closes (also after the campaign was finalised: its recorded weight and the round's total follow), so trust
+/// lent for one pledge and moved on cannot be reused for the next address.
 // Deadlines are the point of this contract; validators' ~seconds of timestamp leeway do not matter at
 // campaign lengths of days.
 // forge-lint: disable-start(block-timestamp)
@@ -56,8 +61,11 @@ contract Crowdfund is ReentrancyGuardTransient {
         uint96 raised;
         address recipient;
         uint96 goal;
-        /// @dev Σ_i floor(sqrt(p_i · SCALE)) over live pledges; frozen at the deadline of a failed campaign.
-        uint256 sumSqrt;
+        /// @dev Σ_i floor(sqrt(m_i · SCALE)) over live matchable pledges; frozen at the deadline of a failed
+        /// campaign. 160 bits hold 2^82 pledgers of the largest pledge (sqrt(2^96 · 1e18) < 2^78).
+        uint160 sumSqrt;
+        /// @dev Σ_i m_i: the part of `raised` pledged by trusted members (and not pruned since).
+        uint96 matchable;
         uint256 roundId;
         /// @dev QF weight recorded by `finalizeCampaignForRound`.
         uint256 weight;
@@ -77,6 +85,14 @@ contract Crowdfund is ReentrancyGuardTransient {
         uint128 goal;
         uint48 deadline;
         uint256 roundId;
+    }
+
+    /// @notice One pledger's live pledge to one campaign, as stored (one slot).
+    /// @param amount The live pledge.
+    /// @param matchable The part of `amount` that counts for matching (pledged while trusted, not pruned).
+    struct Pledge {
+        uint128 amount;
+        uint128 matchable;
     }
 
     /// @notice A matching round as stored.
@@ -110,19 +126,25 @@ contract Crowdfund is ReentrancyGuardTransient {
     /// @notice Number of rounds; ids run from 1 to `roundCount`.
     uint256 public roundCount;
 
-    /// @notice Live pledge of `pledger` to `campaignId`.
-    mapping(uint256 campaignId => mapping(address pledger => uint256)) public pledgeOf;
-
+    mapping(uint256 campaignId => mapping(address pledger => Pledge)) private _pledges;
     mapping(uint256 campaignId => Campaign) private _campaigns;
     mapping(uint256 roundId => Round) private _rounds;
 
     /// @notice `union` was not created by the factory.
     /// @param union The address given as a union.
     error Crowdfund_UnknownUnion(address union);
-    /// @notice `account` is not a member of `union`.
+    /// @notice `account` is not a member of `union` (nor, where paying is allowed, its timelock).
     /// @param union The union.
     /// @param account The non-member.
     error Crowdfund_NotMember(address union, address account);
+    /// @notice `pledger` is still trusted, so their matchable pledge stays.
+    /// @param campaignId The campaign.
+    /// @param pledger The pledger.
+    error Crowdfund_StillTrusted(uint256 campaignId, address pledger);
+    /// @notice `pledger` has no matchable pledge in the campaign.
+    /// @param campaignId The campaign.
+    /// @param pledger The pledger.
+    error Crowdfund_NothingToPrune(uint256 campaignId, address pledger);
     /// @notice Only the union's steward may call this function.
     /// @param union The union.
     /// @param caller The rejected caller.
@@ -255,19 +277,38 @@ contract Crowdfund is ReentrancyGuardTransient {
     /// @param pledger The pledger.
     /// @param amount Tokens added.
     /// @param pledgerTotal The pledger's live pledge now.
+    /// @param pledgerMatchable The part of it that counts for matching (grows only by pledges made while trusted).
     /// @param raised The campaign's total now.
     event Pledged(
-        uint256 indexed campaignId, address indexed pledger, uint256 amount, uint256 pledgerTotal, uint256 raised
+        uint256 indexed campaignId,
+        address indexed pledger,
+        uint256 amount,
+        uint256 pledgerTotal,
+        uint256 pledgerMatchable,
+        uint256 raised
     );
-    /// @notice `pledger` took back `amount` before the deadline.
+    /// @notice `pledger` took back `amount` before the deadline (the part that earns no match goes first).
     /// @param campaignId The campaign.
     /// @param pledger The pledger.
     /// @param amount Tokens returned.
     /// @param pledgerTotal The pledger's live pledge now.
+    /// @param pledgerMatchable The part of it that counts for matching.
     /// @param raised The campaign's total now.
     event Unpledged(
-        uint256 indexed campaignId, address indexed pledger, uint256 amount, uint256 pledgerTotal, uint256 raised
+        uint256 indexed campaignId,
+        address indexed pledger,
+        uint256 amount,
+        uint256 pledgerTotal,
+        uint256 pledgerMatchable,
+        uint256 raised
     );
+    /// @notice `pledger`, no longer trusted, lost their matching weight in the campaign (`prune`); the pledge
+    /// itself stays.
+    /// @param campaignId The campaign.
+    /// @param pledger The pledger.
+    /// @param matchable The matchable pledge removed.
+    /// @param weight The campaign's QF weight now (its recorded weight, if already finalised).
+    event PledgePruned(uint256 indexed campaignId, address indexed pledger, uint256 matchable, uint256 weight);
     /// @notice The raised funds of a successful campaign went to its recipient.
     /// @param campaignId The campaign.
     /// @param recipient The recipient.
@@ -357,7 +398,8 @@ contract Crowdfund is ReentrancyGuardTransient {
         });
     }
 
-    /// @notice Pledge `amount` of the union's token (members, before the deadline; approve first).
+    /// @notice Pledge `amount` of the union's token (members and the union's timelock, before the deadline;
+    /// approve first). It counts for matching iff the caller is trusted now.
     /// @param campaignId The campaign.
     /// @param amount Tokens to add.
     function pledge(uint256 campaignId, uint256 amount) external nonReentrant {
@@ -389,16 +431,21 @@ contract Crowdfund is ReentrancyGuardTransient {
         Campaign storage c = _campaign(campaignId);
         if (block.timestamp >= c.deadline) revert Crowdfund_CampaignEnded(campaignId, c.deadline, block.timestamp);
         if (amount == 0) revert Crowdfund_ZeroAmount();
-        uint256 before = pledgeOf[campaignId][msg.sender];
-        if (amount > before) revert Crowdfund_InsufficientPledge(campaignId, msg.sender, before, amount);
-        uint256 remaining;
-        // cannot underflow: amount <= before
-        unchecked {
-            remaining = before - amount;
+        Pledge memory before = _pledges[campaignId][msg.sender];
+        if (amount > before.amount) {
+            revert Crowdfund_InsufficientPledge(campaignId, msg.sender, before.amount, amount);
         }
-        uint256 raised =
-            _setPledge({c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: remaining});
-        emit Unpledged(campaignId, msg.sender, amount, remaining, raised);
+        uint256 remaining;
+        // cannot underflow: amount <= before.amount
+        unchecked {
+            remaining = before.amount - amount;
+        }
+        // the part that earns no match goes first
+        uint256 matchable = Math.min(before.matchable, remaining);
+        uint256 raised = _setPledge({
+            c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: remaining, nextMatchable: matchable
+        });
+        emit Unpledged(campaignId, msg.sender, amount, remaining, matchable, raised);
         IERC20(c.token).safeTransfer(msg.sender, amount);
     }
 
@@ -429,10 +476,11 @@ contract Crowdfund is ReentrancyGuardTransient {
             // After the deadline `raised` only falls, so the outcome is final.
             c.failed = true;
         }
-        uint256 amount = pledgeOf[campaignId][msg.sender];
+        uint256 amount = _pledges[campaignId][msg.sender].amount;
         if (amount == 0) revert Crowdfund_NothingToRefund(campaignId, msg.sender);
-        // A failed campaign is never matched, so its `sumSqrt` stays as it was at the deadline (saves a write).
-        pledgeOf[campaignId][msg.sender] = 0;
+        // A failed campaign is never matched, so its `sumSqrt` and `matchable` stay as they were at the deadline
+        // (saves a write).
+        delete _pledges[campaignId][msg.sender];
         // cannot underflow: raised is the sum of live pledges, `amount` one of them
         unchecked {
             // casting is safe: the result is below the uint96 it came from
@@ -441,6 +489,40 @@ contract Crowdfund is ReentrancyGuardTransient {
         }
         emit Refunded(campaignId, msg.sender, amount);
         IERC20(c.token).safeTransfer(msg.sender, amount);
+    }
+
+    /// @notice Remove the matching weight of `pledger`, who is no longer trusted (left the union or lost their
+    /// vouches), from a campaign in a round (anyone, until the round's finalisation window closes). Their pledge
+    /// stays and still counts toward the goal. On a finalised campaign the recorded weight and the round's total
+    /// weight follow, so no match is paid for trust that did not last.
+    /// @param campaignId The campaign.
+    /// @param pledger The pledger.
+    function prune(uint256 campaignId, address pledger) external {
+        Campaign storage c = _campaign(campaignId);
+        uint256 roundId = c.roundId;
+        if (roundId == 0) revert Crowdfund_NotInRound(campaignId);
+        Round storage r = _rounds[roundId];
+        uint256 closesAt = uint256(r.end) + FINALIZATION_WINDOW;
+        if (block.timestamp >= closesAt) revert Crowdfund_FinalizationClosed(roundId, closesAt, block.timestamp);
+        uint256 removed = _pledges[campaignId][pledger].matchable;
+        if (removed == 0) revert Crowdfund_NothingToPrune(campaignId, pledger);
+        if (IUnion(c.union).isTrusted(pledger)) revert Crowdfund_StillTrusted(campaignId, pledger);
+        _pledges[campaignId][pledger].matchable = 0;
+        // cannot underflow: sumSqrt and matchable include this pledger's terms, added when they were set
+        uint256 sumSqrt = uint256(c.sumSqrt) - Math.sqrt(removed * SCALE);
+        uint256 matchable = uint256(c.matchable) - removed;
+        // casting is safe: both only fell
+        // forge-lint: disable-next-line(unsafe-typecast)
+        c.sumSqrt = uint160(sumSqrt);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        c.matchable = uint96(matchable);
+        uint256 weight = _weight(sumSqrt, matchable);
+        if (c.finalized) {
+            // claims start only after the window, so no match has been paid from the old weight
+            r.totalWeight = r.totalWeight - c.weight + weight;
+            c.weight = weight;
+        }
+        emit PledgePruned(campaignId, pledger, removed, weight);
     }
 
     // ---------------------------------------------------------------- matching rounds
@@ -496,7 +578,7 @@ contract Crowdfund is ReentrancyGuardTransient {
         // the deadline is <= round end, so the outcome is known
         if (c.raised < c.goal) revert Crowdfund_GoalNotMet(campaignId, c.raised, c.goal);
         if (c.finalized) revert Crowdfund_AlreadyFinalized(campaignId);
-        uint256 weight = _weight(c.sumSqrt, c.raised);
+        uint256 weight = _weight(c.sumSqrt, c.matchable);
         c.finalized = true;
         c.weight = weight;
         uint256 totalWeight = r.totalWeight + weight;
@@ -556,15 +638,32 @@ contract Crowdfund is ReentrancyGuardTransient {
         return _rounds[roundId];
     }
 
-    /// @notice A campaign's QF weight from its live pledges now: (Σ_i sqrt(p_i))² − Σ_i p_i, in token units;
-    /// 0 once it failed (deadline passed below its goal).
+    /// @notice A campaign's QF weight from its live matchable pledges now: (Σ_i sqrt(m_i))² − Σ_i m_i, in token
+    /// units; 0 once it failed (deadline passed below its goal).
     /// @param campaignId The campaign.
     /// @return The weight.
     function weightOf(uint256 campaignId) external view returns (uint256) {
         Campaign storage c = _campaigns[campaignId];
         // A campaign past its deadline below its goal is never matched (and refunds leave its sumSqrt as is).
         if (block.timestamp >= c.deadline && c.raised < c.goal) return 0;
-        return _weight(c.sumSqrt, c.raised);
+        return _weight(c.sumSqrt, c.matchable);
+    }
+
+    /// @notice Live pledge of `pledger` to `campaignId`.
+    /// @param campaignId The campaign.
+    /// @param pledger The pledger.
+    /// @return The pledge (0 after a refund).
+    function pledgeOf(uint256 campaignId, address pledger) external view returns (uint256) {
+        return _pledges[campaignId][pledger].amount;
+    }
+
+    /// @notice The part of `pledger`'s live pledge that counts for matching: what they pledged while trusted,
+    /// less what they took back beyond their unmatched part, 0 once pruned.
+    /// @param campaignId The campaign.
+    /// @param pledger The pledger.
+    /// @return The matchable pledge.
+    function matchableOf(uint256 campaignId, address pledger) external view returns (uint256) {
+        return _pledges[campaignId][pledger].matchable;
     }
 
     /// @notice What `claimMatch` would pay the campaign now (0 before the round's finalisation window ends).
@@ -592,30 +691,54 @@ contract Crowdfund is ReentrancyGuardTransient {
         uint256 deadline = c.deadline;
         if (block.timestamp >= deadline) revert Crowdfund_CampaignEnded(campaignId, deadline, block.timestamp);
         if (amount == 0) revert Crowdfund_ZeroAmount();
-        address union = c.union;
-        if (!IUnion(union).isMember(msg.sender)) revert Crowdfund_NotMember(union, msg.sender);
-        uint256 before = pledgeOf[campaignId][msg.sender];
-        uint256 next = before + amount;
-        uint256 raised = _setPledge({c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: next});
-        emit Pledged(campaignId, msg.sender, amount, next, raised);
+        bool trusted = _requireMemberOrTreasury(c.union);
+        Pledge memory before = _pledges[campaignId][msg.sender];
+        uint256 next = before.amount + amount;
+        uint256 matchable = trusted ? before.matchable + amount : before.matchable;
+        uint256 raised = _setPledge({
+            c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: next, nextMatchable: matchable
+        });
+        emit Pledged(campaignId, msg.sender, amount, next, matchable, raised);
         token = c.token;
     }
 
-    /// @dev The path for every pledge change before the deadline: keeps `raised` and `sumSqrt` equal to the
-    /// sums over live pledges. (A refund, after a failed deadline, changes only `raised`: see `refund`.)
-    function _setPledge(Campaign storage c, uint256 campaignId, address pledger, uint256 before, uint256 next)
-        private
-        returns (uint256 raised)
-    {
-        pledgeOf[campaignId][pledger] = next;
-        // raised >= before: raised is the sum of live pledges, `before` one of them
-        raised = uint256(c.raised) - before + next;
+    /// @dev Pledgers are the union's members and its timelock (the treasury pays without joining). Returns
+    /// whether the caller is trusted; a trusted account is a member (trust ends on leaving), so a trusted
+    /// caller costs one call into the union.
+    function _requireMemberOrTreasury(address union) private view returns (bool trusted) {
+        IUnion u = IUnion(union);
+        if (u.isTrusted(msg.sender)) return true;
+        if (!u.isMember(msg.sender) && msg.sender != u.timelock()) revert Crowdfund_NotMember(union, msg.sender);
+    }
+
+    /// @dev The path for every pledge change before the deadline: keeps `raised`, `matchable` and `sumSqrt`
+    /// equal to the sums over live pledges. (A refund, after a failed deadline, changes only `raised`: see
+    /// `refund`; `prune` changes only the matchable part.)
+    function _setPledge(
+        Campaign storage c,
+        uint256 campaignId,
+        address pledger,
+        Pledge memory before,
+        uint256 next,
+        uint256 nextMatchable
+    ) private returns (uint256 raised) {
+        // raised >= before.amount: raised is the sum of live pledges, `before.amount` one of them
+        raised = uint256(c.raised) - before.amount + next;
         c.raised = raised.toUint96();
-        // sumSqrt includes sqrt(before · SCALE), added when `before` was set; sqrt(0) = 0 needs no work
+        // casting is safe: nextMatchable <= next <= raised, which fits 96 bits (checked above)
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _pledges[campaignId][pledger] = Pledge({amount: uint128(next), matchable: uint128(nextMatchable)});
+        if (nextMatchable == before.matchable) return raised;
+        // sumSqrt includes sqrt(before.matchable · SCALE), added when it was set; sqrt(0) = 0 needs no work
         uint256 sumSqrt = c.sumSqrt;
-        if (before != 0) sumSqrt -= Math.sqrt(before * SCALE);
-        if (next != 0) sumSqrt += Math.sqrt(next * SCALE);
-        c.sumSqrt = sumSqrt;
+        if (before.matchable != 0) sumSqrt -= Math.sqrt(uint256(before.matchable) * SCALE);
+        if (nextMatchable != 0) sumSqrt += Math.sqrt(nextMatchable * SCALE);
+        // casting is safe: Σ_i sqrt(m_i · SCALE) <= sqrt(n · M · SCALE) <= M · 1e9 < 2^126 (Cauchy–Schwarz,
+        // n <= M pledgers of at least one unit, M = matchable < 2^96); matchable <= raised fits 96 bits
+        // forge-lint: disable-next-line(unsafe-typecast)
+        c.sumSqrt = uint160(sumSqrt);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        c.matchable = uint96(uint256(c.matchable) - before.matchable + nextMatchable);
     }
 
     function _weight(uint256 sumSqrt, uint256 raised) private pure returns (uint256) {

@@ -35,7 +35,8 @@ import {UnionArbiters} from "./UnionArbiters.sol";
 /// (`MilestoneReleased`, `MilestoneClaimed`, `MilestoneRefunded`, `DisputeResolved`) and those that refund a
 /// whole deal (`DealDeclined`, `DealReclaimed`, `DealCancelled`) carry the amounts credited, so `withdrawable`
 /// is the sum of those amounts per party minus `Withdrawn`; no separate event repeats them.
-/// @dev Membership is checked when a deal is opened (both parties) and accepted (provider); a party who later
+/// @dev Membership is checked when a deal is opened (both parties; the union's timelock may be the client without
+/// joining) and accepted (provider); a party who later
 /// leaves the union keeps every right in the deal, so nobody can lose funds by leaving.
 // Deadlines are the point of this contract; validators' ~seconds of timestamp leeway do not matter at
 // review periods of days.
@@ -196,7 +197,7 @@ contract Escrow is ReentrancyGuardTransient {
     /// @notice `union` was not created by the factory.
     /// @param union The address given as a union.
     error Escrow_UnknownUnion(address union);
-    /// @notice `account` is not a member of `union`.
+    /// @notice `account` is not a member of `union` (nor, for a client, its timelock).
     /// @param union The union.
     /// @param account The non-member.
     error Escrow_NotMember(address union, address account);
@@ -783,7 +784,7 @@ contract Escrow is ReentrancyGuardTransient {
     function _open(DealParams calldata p) private returns (uint256 dealId, address token, uint256 total) {
         address union = p.union;
         if (!factory.isUnion(union)) revert Escrow_UnknownUnion(union);
-        if (!IUnion(union).isMember(msg.sender)) revert Escrow_NotMember(union, msg.sender);
+        _requireMemberOrTreasury(union);
         if (!IUnion(union).isMember(p.provider)) revert Escrow_NotMember(union, p.provider);
         if (p.provider == msg.sender) revert Escrow_SelfDeal(msg.sender);
         uint256 count = p.milestones.length;
@@ -833,6 +834,12 @@ contract Escrow is ReentrancyGuardTransient {
     }
 
     /// @dev Refunds every pending or delivered milestone to the client; returns the sum.
+    /// @dev Clients are the union's members and its timelock: the treasury hires without joining.
+    function _requireMemberOrTreasury(address union) private view {
+        IUnion u = IUnion(union);
+        if (!u.isMember(msg.sender) && msg.sender != u.timelock()) revert Escrow_NotMember(union, msg.sender);
+    }
+
     function _refundOpenMilestones(uint256 dealId, Deal storage d) private returns (uint256 refund) {
         uint256 count = d.milestoneCount;
         uint256 settled;

@@ -144,7 +144,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         _fundAndApprove(bob, address(crowdfund), 30e18);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.Pledged(id, bob, 30e18, 30e18, 30e18);
+        emit Crowdfund.Pledged(id, bob, 30e18, 30e18, 30e18, 30e18);
         vm.prank(bob);
         crowdfund.pledge(id, 30e18);
         _pledge(bob, id, 10e18);
@@ -208,7 +208,7 @@ contract CrowdfundTest is EconomyTestBase {
         _pledge(alice, id, 30e18);
         uint256 before = token.balanceOf(bob);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.Unpledged(id, bob, 10e18, 20e18, 50e18);
+        emit Crowdfund.Unpledged(id, bob, 10e18, 20e18, 20e18, 50e18);
         vm.prank(bob);
         crowdfund.unpledge(id, 10e18);
         assertEq(token.balanceOf(bob), before + 10e18);

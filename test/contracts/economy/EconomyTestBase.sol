@@ -7,8 +7,9 @@ import {Escrow} from "../../../contracts/src/economy/Escrow.sol";
 import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
 import {UnionTestBase} from "../utils/UnionTestBase.sol";
 
-/// @dev One union (Open) with members alice, bob, carol and four appointed arbiters, plus the shared economy
-/// contracts. Members are funded from the treasury (`_fund`) so their delegated votes stay consistent.
+/// @dev One union (Open) with trusted members alice, bob, carol and four appointed (trusted) arbiters, plus the
+/// shared economy contracts. Members are funded from the treasury (`_fund`) so their delegated votes stay
+/// consistent. `_join` admits an untrusted member (the Open rule), `_joinTrusted` a trusted one.
 abstract contract EconomyTestBase is UnionTestBase {
     UnionArbiters internal arbiters;
     Escrow internal escrow;
@@ -37,7 +38,7 @@ abstract contract EconomyTestBase is UnionTestBase {
         _joinTrusted(carol);
         address[4] memory arbs = [arb1, arb2, arb3, arb4];
         for (uint256 i; i < 4; ++i) {
-            _join(arbs[i]);
+            _joinTrusted(arbs[i]);
             vm.prank(founder);
             arbiters.appoint(address(union), arbs[i]);
         }

@@ -69,12 +69,22 @@ contract DemandsTest is DemandsTestBase {
         assertEq(demands.hashCommitment(id, alice), _digest(id, alice, TEXT, 0));
     }
 
-    function test_commit_activatesAtThreshold() public {
+    function test_commit_reachingThresholdDoesNotActivate() public {
         uint256 id = _create(2);
         _commit(aliceKey, id);
+        _commit(bobKey, id);
+        assertEq(demands.getDemand(id).commitments, 2);
+        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Open));
+    }
+
+    function test_activate_withThresholdTrustedCommitters() public {
+        uint256 id = _create(2);
+        _commit(aliceKey, id);
+        _commit(bobKey, id);
         vm.expectEmit(address(demands));
         emit Demands.DemandActivated(id, address(union), 2);
-        _commit(bobKey, id);
+        vm.prank(relayer); // anyone
+        _activate(id, _pair(alice, bob));
         assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Active));
         assertEq(demands.getDemand(id).activatedBlock, block.number);
         // once active, nobody else can join in and nobody can withdraw
@@ -84,14 +94,99 @@ contract DemandsTest is DemandsTestBase {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(Demands.Demands_AlreadyActive.selector, id));
         demands.withdraw(id);
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_AlreadyActive.selector, id));
+        _activate(id, _pair(alice, bob));
+    }
+
+    function test_activate_skipsLiveCommitmentsOfPeopleWhoLeft() public {
+        uint256 id = _create(2);
+        _commit(aliceKey, id);
+        _commit(bobKey, id);
+        _commit(founderKey, id);
+        vm.prank(alice);
+        union.leave();
+        _activate(id, _pair(bob, founder));
+        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Active));
+    }
+
+    function test_activate_revertWhen_CommitterLeft() public {
+        uint256 id = _create(2);
+        _commit(aliceKey, id);
+        _commit(bobKey, id);
+        vm.prank(alice);
+        union.leave();
+        address[] memory committers = _sorted(_pair(alice, bob));
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotTrusted.selector, address(union), alice));
+        demands.activate(id, committers);
+    }
+
+    function test_activate_revertWhen_NotCommitted() public {
+        uint256 id = _create(2);
+        _commit(aliceKey, id);
+        address[] memory committers = _sorted(_pair(alice, bob));
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotCommitted.selector, id, bob));
+        demands.activate(id, committers);
+    }
+
+    function test_activate_revertWhen_WrongCount() public {
+        uint256 id = _create(2);
+        _commit(aliceKey, id);
+        _commit(bobKey, id);
+        address[] memory one = new address[](1);
+        one[0] = alice;
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_WrongCommitterCount.selector, id, 1, 2));
+        demands.activate(id, one);
+    }
+
+    function test_activate_revertWhen_CommitterRepeated() public {
+        uint256 id = _create(2);
+        _commit(aliceKey, id);
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_CommittersNotAscending.selector, id, alice));
+        demands.activate(id, _pair(alice, alice));
+    }
+
+    function test_activate_revertWhen_NotAscending() public {
+        uint256 id = _create(2);
+        _commit(aliceKey, id);
+        _commit(bobKey, id);
+        address[] memory committers = _sorted(_pair(alice, bob));
+        (committers[0], committers[1]) = (committers[1], committers[0]);
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_CommittersNotAscending.selector, id, committers[1]));
+        demands.activate(id, committers);
+    }
+
+    function test_activate_revertWhen_Expired() public {
+        uint256 id = _create(2);
+        _commit(aliceKey, id);
+        _commit(bobKey, id);
+        vm.warp(block.timestamp + 30 days + 1);
+        address[] memory committers = _sorted(_pair(alice, bob));
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_Expired.selector, id, demands.getDemand(id).deadline));
+        demands.activate(id, committers);
     }
 
     function test_commit_revertWhen_NotMember() public {
         uint256 id = _create(2);
         (address stranger, uint256 key) = makeAddrAndKey("stranger");
         bytes memory sig = _signCommitment(key, id);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotMember.selector, address(union), stranger));
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotTrusted.selector, address(union), stranger));
         demands.commit(id, stranger, sig);
+    }
+
+    function test_commit_revertWhen_MemberNotTrusted() public {
+        uint256 id = _create(2);
+        (address free, uint256 key) = makeAddrAndKey("free");
+        _join(free); // the Open rule: a member, not trusted
+        bytes memory sig = _signCommitment(key, id);
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotTrusted.selector, address(union), free));
+        demands.commit(id, free, sig);
+    }
+
+    function test_create_revertWhen_ThresholdTooHigh() public {
+        uint32 max = demands.MAX_THRESHOLD();
+        vm.prank(founder);
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_ThresholdTooHigh.selector, max + 1, max));
+        demands.create(address(union), TEXT, TARGET, max + 1, uint48(block.timestamp + 1 days));
     }
 
     function test_commit_revertWhen_SignedByAnother() public {
@@ -132,7 +227,7 @@ contract DemandsTest is DemandsTestBase {
 
     function test_commit_acceptsContractWalletMembers() public {
         ERC1271Wallet w = new ERC1271Wallet(alice);
-        _join(address(w));
+        _joinTrusted(address(w));
         uint256 id = _create(2);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(aliceKey, _digest(id, address(w), TEXT, 0));
         demands.commit(id, address(w), abi.encodePacked(r, s, v));
@@ -169,7 +264,7 @@ contract DemandsTest is DemandsTestBase {
         uint256 id = _create(2);
         _commit(aliceKey, id);
         vm.prank(relayer);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotMember.selector, address(union), alice));
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_StillTrusted.selector, address(union), alice));
         demands.prune(id, alice);
         vm.prank(alice);
         union.leave();
@@ -187,15 +282,18 @@ contract DemandsTest is DemandsTestBase {
         uint256 n = bound(members, 1, 12);
         uint32 t = uint32(bound(threshold, 1, n));
         uint256 id = _create(t);
+        address[] memory committed = new address[](t);
         for (uint256 i; i < n; ++i) {
             (address m, uint256 key) = makeAddrAndKey(string.concat("m", vm.toString(i)));
-            _join(m);
-            if (i + 1 < t) {
+            _joinTrusted(m);
+            if (i < t) {
                 _commit(key, id);
+                committed[i] = m;
                 assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Open));
-            } else if (i + 1 == t) {
-                _commit(key, id);
-                assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Active));
+                if (i + 1 == t) {
+                    _activate(id, committed);
+                    assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Active));
+                }
             } else {
                 bytes memory sig = _signCommitment(key, id);
                 vm.expectRevert(abi.encodeWithSelector(Demands.Demands_AlreadyActive.selector, id));
@@ -203,6 +301,46 @@ contract DemandsTest is DemandsTestBase {
             }
         }
         assertEq(demands.getDemand(id).commitments, t);
+    }
+
+    // ---------------------------------------------------------------- regression (issue 12)
+
+    /// @dev The attack step by step: alice and bob commit to a demand of threshold 3, alice leaves the union,
+    /// and founder's commitment brings the live count to 3 without anyone pruning alice. Before the fix that
+    /// commit activated the demand, counting someone who was no longer a member. Now committing never
+    /// activates, and activation refuses a departed committer.
+    function test_regression_demandDoesNotActivateCountingDepartedMembers() public {
+        uint256 id = _create(3);
+        _commit(aliceKey, id);
+        _commit(bobKey, id);
+        vm.prank(alice);
+        union.leave();
+        _commit(founderKey, id);
+        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Open), "activated counting a departed member");
+        assertEq(demands.getDemand(id).activatedBlock, 0);
+        // activation refuses the departed committer
+        address[] memory committers = new address[](3);
+        committers[0] = alice;
+        committers[1] = bob;
+        committers[2] = founder;
+        committers = _sorted(committers);
+        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotTrusted.selector, address(union), alice));
+        demands.activate(id, committers);
+        // a third trusted member still in the union makes it
+        (address dora, uint256 doraKey) = makeAddrAndKey("dora");
+        _joinTrusted(dora);
+        _commit(doraKey, id);
+        committers[0] = bob;
+        committers[1] = founder;
+        committers[2] = dora;
+        _activate(id, committers);
+        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Active));
+    }
+
+    function _pair(address a, address b) internal pure returns (address[] memory pair) {
+        pair = new address[](2);
+        pair[0] = a;
+        pair[1] = b;
     }
 
     /// forge-config: default.fuzz.runs = 64

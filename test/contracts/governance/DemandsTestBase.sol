@@ -5,7 +5,8 @@ import {Demands} from "../../../contracts/src/bargaining/Demands.sol";
 import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
 import {UnionTestBase} from "../utils/UnionTestBase.sol";
 
-/// @dev The shared Demands contract over one Open union; signs commitments with known keys.
+/// @dev The shared Demands contract over one Open union with trusted members alice and bob; signs commitments
+/// with known keys. `_join` admits an untrusted member, `_joinTrusted` a trusted one.
 abstract contract DemandsTestBase is UnionTestBase {
     Demands internal demands;
     string internal constant TEXT = "bafkreidemandtext";
@@ -16,6 +17,20 @@ abstract contract DemandsTestBase is UnionTestBase {
         demands = new Demands(IUnionRegistry(address(factory)));
         _joinTrusted(alice);
         _joinTrusted(bob);
+    }
+
+    /// @dev `committers` sorted ascending, as `activate` wants them.
+    function _sorted(address[] memory committers) internal pure returns (address[] memory) {
+        for (uint256 i = 1; i < committers.length; ++i) {
+            for (uint256 j = i; j > 0 && committers[j - 1] > committers[j]; --j) {
+                (committers[j - 1], committers[j]) = (committers[j], committers[j - 1]);
+            }
+        }
+        return committers;
+    }
+
+    function _activate(uint256 id, address[] memory committers) internal {
+        demands.activate(id, _sorted(committers));
     }
 
     function _create(uint32 threshold) internal returns (uint256 id) {

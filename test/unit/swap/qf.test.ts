@@ -1,6 +1,7 @@
 // The browser's quadratic-funding arithmetic (web/lib/fund/qf.ts) against the deployed Crowdfund on a
-// throwaway anvil: for the same live pledges, sumSqrt and weightOf must agree to the unit, or the
-// projected match on the page would differ from what the round pays.
+// throwaway anvil: for the same live matchable pledges, sumSqrt and weightOf must agree to the unit, or the
+// projected match on the page would differ from what the round pays. Only pledges made while trusted are
+// matchable: the founder vouches for four of the five pledgers; the fifth joins freely and pledges unmatched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -33,7 +34,12 @@ beforeAll(async () => {
   const hash = await founder.deployContract({ abi: crowdfundAbi, bytecode: json.bytecode.object, args: [created.to!] });
   crowdfund = (await chain.publicClient.waitForTransactionReceipt({ hash })).contractAddress as Address;
   for (const w of chain.wallets.slice(1, 6)) await unionCall(chain, w, { functionName: 'join' });
+  // a vouch from the (trusted) founder trusts wallets 1–4; wallet 5 stays an untrusted member
+  for (const w of chain.wallets.slice(1, 5)) await unionCall(chain, founder, { functionName: 'back', leader: w.account.address });
   const token = await chain.publicClient.readContract({ address: chain.union, abi: unionAbi, functionName: 'token' });
+  // the founder's grant pays every pledge below, whether or not a grant reached the pledgers
+  for (const w of chain.wallets.slice(1, 6))
+    await mined(await founder.writeContract({ address: token, abi: unionTokenAbi, functionName: 'transfer', args: [w.account.address, 10n ** 17n * 2n], gas: GAS }));
   for (const w of chain.wallets.slice(0, 6))
     await mined(await w.writeContract({ address: token, abi: unionTokenAbi, functionName: 'approve', args: [crowdfund, 10n ** 30n] }));
   const now = (await chain.publicClient.getBlock()).timestamp;
@@ -77,24 +83,44 @@ describe('quadratic funding in the browser', () => {
     expect(m.get(3n)).toBe((pool * 13n) / 31n);
   });
 
-  it('agrees with the deployed contract to the unit for live pledges', async () => {
-    // Uneven amounts with non-square roots, a top-up and a partial withdrawal.
-    const amounts = [123_456_789_012_345n, 3n * 10n ** 17n, 7n, 99_999_999_999n, 5n * 10n ** 17n];
+  it('agrees with the deployed contract to the unit for live matchable pledges', async () => {
+    // Uneven amounts with non-square roots, a top-up and partial withdrawals (by a trusted and an untrusted pledger).
+    const amounts = [123_456_789_012_345n, 1n * 10n ** 17n, 7n, 99_999_999_999n, 15n * 10n ** 16n];
+    const pledgers = chain.wallets.slice(1, 6);
+    const trusted = await Promise.all(
+      pledgers.map((w) => chain.publicClient.readContract({ address: chain.union, abi: unionAbi, functionName: 'isTrusted', args: [w.account.address] }))
+    );
+    expect(trusted).toEqual([true, true, true, true, false]);
     const live = new Map<number, bigint>();
-    for (const [i, amount] of amounts.entries()) {
-      const w = chain.wallets[i + 1]!;
-      await mined(await w.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledge', args: [campaignId, amount], gas: GAS }));
-      live.set(i, amount);
-    }
-    await mined(await chain.wallets[2]!.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledge', args: [campaignId, 11n], gas: GAS }));
-    live.set(1, live.get(1)! + 11n);
-    await mined(await chain.wallets[5]!.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'unpledge', args: [campaignId, 2n * 10n ** 17n], gas: GAS }));
-    live.set(4, live.get(4)! - 2n * 10n ** 17n);
+    const matchable = new Map<number, bigint>();
+    const pledge = async (i: number, amount: bigint) => {
+      await mined(await pledgers[i]!.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledge', args: [campaignId, amount], gas: GAS }));
+      live.set(i, (live.get(i) ?? 0n) + amount);
+      if (trusted[i]) matchable.set(i, (matchable.get(i) ?? 0n) + amount);
+    };
+    const unpledge = async (i: number, amount: bigint) => {
+      await mined(await pledgers[i]!.writeContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'unpledge', args: [campaignId, amount], gas: GAS }));
+      live.set(i, live.get(i)! - amount);
+      // the unmatched part goes first
+      if (matchable.has(i) && matchable.get(i)! > live.get(i)!) matchable.set(i, live.get(i)!);
+    };
+    for (const [i, amount] of amounts.entries()) await pledge(i, amount);
+    await pledge(1, 11n);
+    await unpledge(4, 5n * 10n ** 16n);
+    await unpledge(3, 99_999_999n);
 
+    const onChainMatchable = await Promise.all(
+      pledgers.map((w) => chain.publicClient.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'matchableOf', args: [campaignId, w.account.address] }))
+    );
+    expect(onChainMatchable).toEqual(pledgers.map((_, i) => matchable.get(i) ?? 0n));
     const stored = await chain.publicClient.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'getCampaign', args: [campaignId] });
     const onChainWeight = await chain.publicClient.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'weightOf', args: [campaignId] });
-    expect(stored.sumSqrt).toBe(sumSqrt(live.values()));
-    expect(onChainWeight).toBe(weightOf(live.values()));
+    expect(stored.raised).toBe([...live.values()].reduce((a, b) => a + b, 0n));
+    expect(stored.matchable).toBe([...matchable.values()].reduce((a, b) => a + b, 0n));
+    expect(stored.sumSqrt).toBe(sumSqrt(matchable.values()));
+    expect(onChainWeight).toBe(weightOf(matchable.values()));
     expect(onChainWeight).toBeGreaterThan(0n);
+    // the untrusted pledge would have moved the weight had it counted
+    expect(weightOf(live.values())).not.toBe(onChainWeight);
   });
 });

@@ -144,32 +144,41 @@ export async function verifyBundleSignatures(bundle: DemandBundle): Promise<Sign
 
 export interface MembershipReport {
 	ok: boolean;
-	/** Valid signers who were members at the activation block. */
+	/** Signers who were trusted members at the activation block (the ones the contract could count). */
 	membersAtActivation: number;
+	/** Signers who were not (they had left by then, so activation did not count them). */
+	notCounted: Address[];
 	problems: string[];
 }
 
-const isMemberAbi = [
-	{ type: 'function', name: 'isMember', stateMutability: 'view', inputs: [{ name: 'account', type: 'address' }], outputs: [{ type: 'bool' }] }
+const isTrustedAbi = [
+	{ type: 'function', name: 'isTrusted', stateMutability: 'view', inputs: [{ name: 'account', type: 'address' }], outputs: [{ type: 'bool' }] }
 ] as const;
 
-/** With any RPC of the bundle's chain: each signer was a member at the activation block, and they reach N. */
+/**
+ * With any RPC of the bundle's chain: at least N signers were trusted members of the union at the activation
+ * block (`Demands.activate` counted exactly N such committers in that block). Signers who had left by then
+ * are listed in `notCounted`, not treated as a failure.
+ */
 export async function verifyBundleMembership(bundle: DemandBundle, client: PublicClient): Promise<MembershipReport> {
 	const problems: string[] = [];
-	if (bundle.demand.activatedBlock === null) return { ok: false, membersAtActivation: 0, problems: ['the demand has not reached its threshold'] };
+	if (bundle.demand.activatedBlock === null) return { ok: false, membersAtActivation: 0, notCounted: [], problems: ['the demand is not active'] };
 	const chainId = await client.getChainId();
 	if (chainId !== bundle.domain.chainId) problems.push(`the RPC is chain ${chainId}, the bundle is for chain ${bundle.domain.chainId}`);
 	const blockNumber = BigInt(bundle.demand.activatedBlock);
 	const flags = await Promise.all(
 		bundle.commitments.map((c) =>
-			client.readContract({ address: bundle.demand.union, abi: isMemberAbi, functionName: 'isMember', args: [c.member], blockNumber })
+			client.readContract({ address: bundle.demand.union, abi: isTrustedAbi, functionName: 'isTrusted', args: [c.member], blockNumber })
 		)
 	);
 	const members = new Set<string>();
+	const notCounted: Address[] = [];
 	bundle.commitments.forEach((c, i) => {
 		if (flags[i]) members.add(c.member.toLowerCase());
-		else problems.push(`${c.member} was not a member at block ${blockNumber}`);
+		else notCounted.push(c.member);
 	});
-	if (members.size < bundle.demand.threshold) problems.push(`${members.size} members signed, the threshold is ${bundle.demand.threshold}`);
-	return { ok: problems.length === 0, membersAtActivation: members.size, problems };
+	if (members.size < bundle.demand.threshold) {
+		problems.push(`${members.size} signers were trusted members at block ${blockNumber}, the threshold is ${bundle.demand.threshold}`);
+	}
+	return { ok: problems.length === 0, membersAtActivation: members.size, notCounted, problems };
 }

@@ -3,15 +3,20 @@
 import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errors';
 
 export const demandsErrors: ErrorSentences<ErrorsNamed<'Demands_'>> = {
-	Demands_AlreadyActive: 'This demand already reached its threshold; commitments are locked',
+	Demands_AlreadyActive: 'This demand is already active; commitments are locked',
 	Demands_AlreadyCommitted: 'You are already committed to this demand',
+	Demands_CommittersNotAscending: 'The committers to count must be listed once each, in address order',
 	Demands_BadDeadline: 'The deadline must be in the future and at most a year away',
 	Demands_EmptyText: 'The demand needs a text',
 	Demands_Expired: 'This demand is past its deadline',
 	Demands_InvalidSignature: 'The commitment signature does not match this demand',
 	Demands_NotCommitted: 'You have no commitment to withdraw',
 	Demands_NotMember: 'Only members can do this',
+	Demands_NotTrusted: 'Only trusted members count in a demand (founders, members the steward approved, or vouched for by trusted members)',
+	Demands_StillTrusted: 'This member is still trusted, so their commitment stays',
+	Demands_ThresholdTooHigh: 'The threshold can be at most 1,000 members',
 	Demands_UnknownDemand: 'This demand does not exist',
+	Demands_WrongCommitterCount: 'Activating needs exactly as many trusted committers as the threshold',
 	Demands_UnknownUnion: 'The demands contract does not know this union',
 	Demands_ZeroThreshold: 'The threshold must be at least one member'
 };

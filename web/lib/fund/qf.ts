@@ -1,10 +1,12 @@
 // Quadratic funding exactly as Crowdfund.sol computes it, in bigint, so the page can show the
 // projected match live (and how a pledge being typed would move it) without a transaction.
 //
-//   weight_c = (Σ_i √p_ic)² − Σ_i p_ic          over the campaign's live pledges p_ic (one per member)
+//   weight_c = (Σ_i √m_ic)² − Σ_i m_ic          over the campaign's live matchable pledges m_ic (one per
+//                                                pledger: what they pledged while trusted, `matchableOf`)
 //   match_c  = pool · weight_c / Σ_k weight_k    over the round's successful campaigns
 //
-// In fixed point like the contract: S = Σ_i floor(√(p_i · 1e18)), weight = max(0, floor(S² / 1e18) − Σ p_i).
+// In fixed point like the contract: S = Σ_i floor(√(m_i · 1e18)), weight = max(0, floor(S² / 1e18) − Σ m_i).
+// Pledges by members who are not trusted count toward a campaign's goal, not here.
 
 export const SCALE = 10n ** 18n;
 
@@ -30,13 +32,13 @@ export function sumSqrt(pledges: Iterable<bigint>): bigint {
 	return s;
 }
 
-/** The contract's `_weight(sumSqrt, raised)`. */
+/** The contract's `_weight(sumSqrt, matchable)`. */
 export function weightFrom(sum: bigint, raised: bigint): bigint {
 	const squared = (sum * sum) / SCALE;
 	return squared > raised ? squared - raised : 0n;
 }
 
-/** QF weight of a campaign from its live pledges. */
+/** QF weight of a campaign from its live matchable pledges. */
 export function weightOf(pledges: Iterable<bigint>): bigint {
 	const list = [...pledges];
 	return weightFrom(sumSqrt(list), list.reduce((a, b) => a + b, 0n));

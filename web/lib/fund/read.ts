@@ -1,6 +1,7 @@
 // Reads campaigns and matching rounds of one union from the shared Crowdfund contract: ids from its
 // indexed events (filtered by union), state from getCampaign/getRound, live pledges per member from
-// pledgeOf over everyone who ever pledged. Time comes from the latest block, not the browser clock.
+// pledgeOf (and their matchable parts from matchableOf: only pledges made while trusted count for
+// quadratic matching) over everyone who ever pledged. Time comes from the latest block, not the browser clock.
 import type { Address, PublicClient } from 'viem';
 import { crowdfundAbi, unionAbi, unionTokenAbi } from '$lib/chain/abi/generated';
 import { configured, contractAddress } from '$lib/chain/contracts';
@@ -21,6 +22,8 @@ export interface Campaign {
 	matchClaimed: boolean;
 	roundId: bigint;
 	sumSqrt: bigint;
+	/** The part of `raised` that counts for matching (pledged by trusted members). */
+	matchable: bigint;
 	weight: bigint;
 	descriptionCid: string;
 }
@@ -79,6 +82,7 @@ async function readCampaigns(
 			matchClaimed: s.matchClaimed,
 			roundId: s.roundId,
 			sumSqrt: s.sumSqrt,
+			matchable: s.matchable,
 			weight: s.weight,
 			descriptionCid: c.descriptionCid
 		};
@@ -152,8 +156,15 @@ async function readRound(client: PublicClient, crowdfund: Address, id: bigint): 
 	};
 }
 
-/** Live pledges of a campaign, by lowercase member address (zero pledges left out). */
-async function livePledges(client: PublicClient, crowdfund: Address, id: bigint): Promise<Map<string, bigint>> {
+/**
+ * Live pledges of a campaign and their matchable parts, by lowercase pledger address (zero pledges left
+ * out; the matchable map holds only non-zero parts).
+ */
+async function livePledges(
+	client: PublicClient,
+	crowdfund: Address,
+	id: bigint
+): Promise<{ pledges: Map<string, bigint>; matchable: Map<string, bigint> }> {
 	const logs = await client.getContractEvents({
 		address: crowdfund,
 		abi: crowdfundAbi,
@@ -164,14 +175,17 @@ async function livePledges(client: PublicClient, crowdfund: Address, id: bigint)
 		strict: true
 	});
 	const pledgers = [...new Set(logs.map((l) => l.args.pledger))];
-	const amounts = await Promise.all(
-		pledgers.map((p) => client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledgeOf', args: [id, p] }))
-	);
-	const out = new Map<string, bigint>();
+	const [amounts, matchables] = await Promise.all([
+		Promise.all(pledgers.map((p) => client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledgeOf', args: [id, p] }))),
+		Promise.all(pledgers.map((p) => client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'matchableOf', args: [id, p] })))
+	]);
+	const pledges = new Map<string, bigint>();
+	const matchable = new Map<string, bigint>();
 	pledgers.forEach((p, i) => {
-		if (amounts[i]! > 0n) out.set(p.toLowerCase(), amounts[i]!);
+		if (amounts[i]! > 0n) pledges.set(p.toLowerCase(), amounts[i]!);
+		if (matchables[i]! > 0n) matchable.set(p.toLowerCase(), matchables[i]!);
 	});
-	return out;
+	return { pledges, matchable };
 }
 
 export interface CampaignDetail {
@@ -180,16 +194,19 @@ export interface CampaignDetail {
 	/** Other campaigns of the same round (for the projected match). */
 	roundCampaigns: Campaign[];
 	pledges: Map<string, bigint>;
+	/** The matchable part of each live pledge (what quadratic matching counts). */
+	matchable: Map<string, bigint>;
 	now: bigint;
 	symbol: string;
-	account: { pledge: bigint; balance: bigint; allowance: bigint; isMember: boolean } | null;
+	/** `isTrusted`: a pledge made now counts for matching. */
+	account: { pledge: bigint; balance: bigint; allowance: bigint; isMember: boolean; isTrusted: boolean } | null;
 }
 
 export function readCampaign(id: bigint, account: Address | null): Promise<CampaignDetail> {
 	return guarded(async (client, crowdfund) => {
 		const [created] = await createdEvents(client, crowdfund, { campaignId: id });
 		if (!created) throw new Error(`There is no campaign #${id}`);
-		const [[campaign], now, pledges] = await Promise.all([
+		const [[campaign], now, { pledges, matchable }] = await Promise.all([
 			readCampaigns(client, crowdfund, [created]),
 			chainTime(client),
 			livePledges(client, crowdfund, id)
@@ -206,15 +223,16 @@ export function readCampaign(id: bigint, account: Address | null): Promise<Campa
 		const symbol = await client.readContract({ address: c.token, abi: unionTokenAbi, functionName: 'symbol' });
 		let mine: CampaignDetail['account'] = null;
 		if (account) {
-			const [pledge, balance, allowance, isMember] = await Promise.all([
+			const [pledge, balance, allowance, isMember, isTrusted] = await Promise.all([
 				client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledgeOf', args: [id, account] }),
 				client.readContract({ address: c.token, abi: unionTokenAbi, functionName: 'balanceOf', args: [account] }),
 				client.readContract({ address: c.token, abi: unionTokenAbi, functionName: 'allowance', args: [account, crowdfund] }),
-				client.readContract({ address: c.union, abi: unionAbi, functionName: 'isMember', args: [account] })
+				client.readContract({ address: c.union, abi: unionAbi, functionName: 'isMember', args: [account] }),
+				client.readContract({ address: c.union, abi: unionAbi, functionName: 'isTrusted', args: [account] })
 			]);
-			mine = { pledge, balance, allowance, isMember };
+			mine = { pledge, balance, allowance, isMember, isTrusted };
 		}
-		return { campaign: c, round, roundCampaigns, pledges, now, symbol, account: mine };
+		return { campaign: c, round, roundCampaigns, pledges, matchable, now, symbol, account: mine };
 	});
 }
 

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {console} from "forge-std/console.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Crowdfund} from "../../../../contracts/src/economy/Crowdfund.sol";
 import {EconomyTestBase} from "../EconomyTestBase.sol";
 import {CrowdfundHandler} from "./CrowdfundHandler.sol";
@@ -13,12 +14,16 @@ contract CrowdfundInvariantsTest is EconomyTestBase {
 
     function setUp() public override {
         super.setUp();
-        address[] memory pledgers = new address[](5);
+        // the last pledger joined the Open union freely: a member, not trusted (pledges, never matched)
+        address sybil = makeAddr("sybil");
+        _join(sybil);
+        address[] memory pledgers = new address[](6);
         pledgers[0] = alice;
         pledgers[1] = bob;
         pledgers[2] = carol;
         pledgers[3] = arb1;
         pledgers[4] = arb2;
+        pledgers[5] = sybil;
 
         uint48 end = uint48(block.timestamp + 1 days);
         vm.prank(founder);
@@ -59,6 +64,30 @@ contract CrowdfundInvariantsTest is EconomyTestBase {
                 sum += crowdfund.pledgeOf(ids[c], pledgers[i]);
             }
             assertEq(crowdfund.getCampaign(ids[c]).raised, sum);
+        }
+    }
+
+    /// @dev Matching sees only trusted pledges: before a campaign fails, `matchable` and `sumSqrt` are the sums
+    /// over the live matchable pledges, each matchable part is within its pledge, and the untrusted pledger's
+    /// is zero.
+    function invariant_matchingCountsOnlyTrustedPledges() public view {
+        uint256[] memory ids = handler.campaigns();
+        address[] memory pledgers = handler.pledgers();
+        for (uint256 c; c < ids.length; ++c) {
+            Crowdfund.Campaign memory camp = crowdfund.getCampaign(ids[c]);
+            uint256 sum;
+            uint256 sumSqrt;
+            for (uint256 i; i < pledgers.length; ++i) {
+                uint256 m = crowdfund.matchableOf(ids[c], pledgers[i]);
+                assertLe(m, crowdfund.pledgeOf(ids[c], pledgers[i]));
+                sum += m;
+                sumSqrt += Math.sqrt(m * 1e18);
+            }
+            assertEq(crowdfund.matchableOf(ids[c], pledgers[pledgers.length - 1]), 0);
+            // refunds of a failed campaign leave its matchable totals as they were at the deadline
+            if (camp.failed) continue;
+            assertEq(camp.matchable, sum);
+            assertEq(camp.sumSqrt, sumSqrt);
         }
     }
 

@@ -4,12 +4,15 @@ pragma solidity ^0.8.24;
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
+import {IUnion} from "../../../../contracts/src/interfaces/IUnion.sol";
 import {Union} from "../../../../contracts/src/Union.sol";
 import {UnionToken} from "../../../../contracts/src/UnionToken.sol";
 import {Demands} from "../../../../contracts/src/bargaining/Demands.sol";
 
 /// @dev Drives random joins, leaves, transfers (also to and from the treasury), delegations (to self, to another
-/// actor, to nobody) and commitments/withdrawals/prunes on one demand, over a fixed set of actors.
+/// actor, to nobody) and commitments/withdrawals/prunes/activations on one demand, over a fixed set of actors.
+/// Actors join freely (Open: untrusted) or through the steward's approval (trusted); only trusted members
+/// commit, and `activate` is tried with committers who may have left since.
 contract GovernanceHandler is CommonBase, StdCheats, StdUtils {
     Union public immutable union;
     UnionToken public immutable token;
@@ -22,6 +25,8 @@ contract GovernanceHandler is CommonBase, StdCheats, StdUtils {
 
     bool public ghostEverActive;
     uint32 public ghostCommitmentsAtActivation;
+    /// @dev Activations that succeeded although a listed committer was not a trusted member.
+    uint256 public ghostUntrustedCounted;
 
     constructor(Union union_, Demands demands_, uint256 demandId_, address[] memory actors_, uint256[] memory keys_) {
         union = union_;
@@ -48,6 +53,22 @@ contract GovernanceHandler is CommonBase, StdCheats, StdUtils {
         if (union.isMember(a)) return;
         vm.prank(a);
         union.join();
+    }
+
+    function joinTrusted(uint256 seed) external {
+        address a = _actor(seed);
+        if (union.isMember(a)) return;
+        address steward = union.steward();
+        vm.prank(steward);
+        union.setAdmissionRule(IUnion.AdmissionRule.Approval);
+        if (!union.pendingRequest(a)) {
+            vm.prank(a);
+            union.requestToJoin();
+        }
+        vm.startPrank(steward);
+        union.approve(a);
+        union.setAdmissionRule(IUnion.AdmissionRule.Open);
+        vm.stopPrank();
     }
 
     function leave(uint256 seed) external {
@@ -86,13 +107,40 @@ contract GovernanceHandler is CommonBase, StdCheats, StdUtils {
 
     function commit(uint256 seed) external {
         address a = _actor(seed);
-        if (!union.isMember(a) || demands.isCommitted(demandId, a)) return;
+        if (!union.isTrusted(a) || demands.isCommitted(demandId, a)) return;
         if (demands.stateOf(demandId) != Demands.DemandState.Open) return;
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(_keys[a], demands.hashCommitment(demandId, a));
         demands.commit(demandId, a, abi.encodePacked(r, s, v));
-        if (!ghostEverActive && demands.stateOf(demandId) == Demands.DemandState.Active) {
+    }
+
+    /// @dev Lists the first `threshold` actors (ascending) with a live commitment, whether or not they are still
+    /// trusted, and tries to activate.
+    function activate() external {
+        if (demands.stateOf(demandId) != Demands.DemandState.Open) return;
+        uint256 threshold = demands.getDemand(demandId).threshold;
+        address[] memory sorted = _sortedActors();
+        address[] memory listed = new address[](threshold);
+        uint256 n;
+        bool anyUntrusted;
+        for (uint256 i; i < sorted.length && n < threshold; ++i) {
+            if (!demands.isCommitted(demandId, sorted[i])) continue;
+            listed[n++] = sorted[i];
+            if (!union.isTrusted(sorted[i])) anyUntrusted = true;
+        }
+        if (n < threshold) return;
+        try demands.activate(demandId, listed) {
+            if (anyUntrusted) ++ghostUntrustedCounted;
             ghostEverActive = true;
             ghostCommitmentsAtActivation = demands.getDemand(demandId).commitments;
+        } catch {}
+    }
+
+    function _sortedActors() internal view returns (address[] memory sorted) {
+        sorted = _actors;
+        for (uint256 i = 1; i < sorted.length; ++i) {
+            for (uint256 j = i; j > 0 && sorted[j - 1] > sorted[j]; --j) {
+                (sorted[j - 1], sorted[j]) = (sorted[j], sorted[j - 1]);
+            }
         }
     }
 
@@ -105,7 +153,7 @@ contract GovernanceHandler is CommonBase, StdCheats, StdUtils {
 
     function prune(uint256 seed) external {
         address a = _actor(seed);
-        if (!demands.isCommitted(demandId, a) || ghostEverActive || union.isMember(a)) return;
+        if (!demands.isCommitted(demandId, a) || ghostEverActive || union.isTrusted(a)) return;
         demands.prune(demandId, a);
     }
 
