@@ -5,6 +5,7 @@ import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
 import {Escrow} from "../../../../contracts/src/economy/Escrow.sol";
+import {IEscrow} from "../../../../contracts/src/economy/IEscrow.sol";
 import {UnionToken} from "../../../../contracts/src/UnionToken.sol";
 
 /// @dev Drives random deals through every escrow action among four member parties and keeps ghost totals:
@@ -52,11 +53,11 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
         address provider = _parties[providerSeed % _parties.length];
         if (client == provider) return;
         count = bound(count, 1, 4);
-        Escrow.MilestoneInput[] memory ms = new Escrow.MilestoneInput[](count);
+        IEscrow.MilestoneInput[] memory ms = new IEscrow.MilestoneInput[](count);
         uint256 total;
         for (uint256 i; i < count; ++i) {
             uint256 r = uint256(keccak256(abi.encode(seed, i)));
-            ms[i] = Escrow.MilestoneInput({
+            ms[i] = IEscrow.MilestoneInput({
                 amount: uint128(bound(r, 1, 1_000e18)),
                 due: uint48(block.timestamp + bound(r >> 128, 1 hours, 10 days)),
                 descriptionCid: ""
@@ -68,7 +69,7 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
         address union = _union(); // before the prank: it is an external call
         vm.prank(client);
         uint256 id = escrow.openDeal(
-            Escrow.DealParams({
+            IEscrow.DealParams({
                 union: union,
                 provider: provider,
                 listing: "",
@@ -89,16 +90,16 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function accept(uint256 dealSeed) external {
-        (uint256 id, Escrow.Deal memory d) = _pick(dealSeed);
-        if (d.status != Escrow.DealStatus.Proposed || block.timestamp > d.acceptBy) return;
+        (uint256 id, IEscrow.Deal memory d) = _pick(dealSeed);
+        if (d.status != IEscrow.DealStatus.Proposed || block.timestamp > d.acceptBy) return;
         vm.prank(d.provider);
         escrow.accept(id);
         ++calls["accept"];
     }
 
     function decline(uint256 dealSeed) external {
-        (uint256 id, Escrow.Deal memory d) = _pick(dealSeed);
-        if (d.status != Escrow.DealStatus.Proposed) return;
+        (uint256 id, IEscrow.Deal memory d) = _pick(dealSeed);
+        if (d.status != IEscrow.DealStatus.Proposed) return;
         Snapshot memory s = _before(id, d);
         vm.prank(d.provider);
         escrow.decline(id);
@@ -107,8 +108,8 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function reclaimUnaccepted(uint256 dealSeed) external {
-        (uint256 id, Escrow.Deal memory d) = _pick(dealSeed);
-        if (d.status != Escrow.DealStatus.Proposed || block.timestamp <= d.acceptBy) return;
+        (uint256 id, IEscrow.Deal memory d) = _pick(dealSeed);
+        if (d.status != IEscrow.DealStatus.Proposed || block.timestamp <= d.acceptBy) return;
         Snapshot memory s = _before(id, d);
         vm.prank(d.client);
         escrow.reclaimUnaccepted(id);
@@ -117,17 +118,17 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function markDelivered(uint256 dealSeed, uint256 index) external {
-        (uint256 id, Escrow.Deal memory d, uint256 i, Escrow.Milestone memory m) = _pickMilestone(dealSeed, index);
-        if (d.status != Escrow.DealStatus.Active || m.status != Escrow.MilestoneStatus.Pending) return;
+        (uint256 id, IEscrow.Deal memory d, uint256 i, IEscrow.Milestone memory m) = _pickMilestone(dealSeed, index);
+        if (d.status != IEscrow.DealStatus.Active || m.status != IEscrow.MilestoneStatus.Pending) return;
         vm.prank(d.provider);
         escrow.markDelivered(id, i);
         ++calls["markDelivered"];
     }
 
     function release(uint256 dealSeed, uint256 index) external {
-        (uint256 id, Escrow.Deal memory d, uint256 i, Escrow.Milestone memory m) = _pickMilestone(dealSeed, index);
-        if (d.status != Escrow.DealStatus.Active) return;
-        if (m.status != Escrow.MilestoneStatus.Pending && m.status != Escrow.MilestoneStatus.Delivered) return;
+        (uint256 id, IEscrow.Deal memory d, uint256 i, IEscrow.Milestone memory m) = _pickMilestone(dealSeed, index);
+        if (d.status != IEscrow.DealStatus.Active) return;
+        if (m.status != IEscrow.MilestoneStatus.Pending && m.status != IEscrow.MilestoneStatus.Delivered) return;
         Snapshot memory s = _before(id, d);
         vm.prank(d.client);
         escrow.release(id, i);
@@ -136,8 +137,8 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function claim(uint256 dealSeed, uint256 index) external {
-        (uint256 id, Escrow.Deal memory d, uint256 i, Escrow.Milestone memory m) = _pickMilestone(dealSeed, index);
-        if (d.status != Escrow.DealStatus.Active || m.status != Escrow.MilestoneStatus.Delivered) return;
+        (uint256 id, IEscrow.Deal memory d, uint256 i, IEscrow.Milestone memory m) = _pickMilestone(dealSeed, index);
+        if (d.status != IEscrow.DealStatus.Active || m.status != IEscrow.MilestoneStatus.Delivered) return;
         if (block.timestamp < uint256(m.deliveredAt) + d.reviewPeriod) return;
         Snapshot memory s = _before(id, d);
         vm.prank(d.provider);
@@ -147,8 +148,8 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function refundOverdue(uint256 dealSeed, uint256 index) external {
-        (uint256 id, Escrow.Deal memory d, uint256 i, Escrow.Milestone memory m) = _pickMilestone(dealSeed, index);
-        if (d.status != Escrow.DealStatus.Active || m.status != Escrow.MilestoneStatus.Pending) return;
+        (uint256 id, IEscrow.Deal memory d, uint256 i, IEscrow.Milestone memory m) = _pickMilestone(dealSeed, index);
+        if (d.status != IEscrow.DealStatus.Active || m.status != IEscrow.MilestoneStatus.Pending) return;
         if (block.timestamp <= m.due) return;
         Snapshot memory s = _before(id, d);
         vm.prank(d.client);
@@ -158,8 +159,8 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function cancel(uint256 dealSeed, bool clientProposes) external {
-        (uint256 id, Escrow.Deal memory d) = _pick(dealSeed);
-        if (d.status != Escrow.DealStatus.Active || d.cancelProposedBy != Escrow.Party.None) return;
+        (uint256 id, IEscrow.Deal memory d) = _pick(dealSeed);
+        if (d.status != IEscrow.DealStatus.Active || d.cancelProposedBy != IEscrow.Party.None) return;
         (address proposer, address confirmer) = clientProposes ? (d.client, d.provider) : (d.provider, d.client);
         vm.prank(proposer);
         escrow.proposeCancel(id);
@@ -171,11 +172,11 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function openDispute(uint256 dealSeed, uint256 index, bool byClient) external {
-        (uint256 id, Escrow.Deal memory d, uint256 i, Escrow.Milestone memory m) = _pickMilestone(dealSeed, index);
-        if (d.status != Escrow.DealStatus.Active) return;
-        if (m.status == Escrow.MilestoneStatus.Pending) {
+        (uint256 id, IEscrow.Deal memory d, uint256 i, IEscrow.Milestone memory m) = _pickMilestone(dealSeed, index);
+        if (d.status != IEscrow.DealStatus.Active) return;
+        if (m.status == IEscrow.MilestoneStatus.Pending) {
             if (block.timestamp <= m.due) return;
-        } else if (m.status == Escrow.MilestoneStatus.Delivered) {
+        } else if (m.status == IEscrow.MilestoneStatus.Delivered) {
             if (byClient && block.timestamp >= uint256(m.deliveredAt) + d.reviewPeriod) return;
         } else {
             return;
@@ -189,17 +190,17 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
         if (_openDisputes.length == 0) return;
         uint256 k = disputeSeed % _openDisputes.length;
         uint256 disputeId = _openDisputes[k];
-        Escrow.Dispute memory dispute = escrow.getDispute(disputeId);
+        IEscrow.Dispute memory dispute = escrow.getDispute(disputeId);
         if (block.timestamp > dispute.deadline) return;
         uint256 seat = seatSeed % 3;
         if (dispute.panel[seat].voted) return;
-        Escrow.Deal memory d = escrow.getDeal(dispute.dealId);
+        IEscrow.Deal memory d = escrow.getDeal(dispute.dealId);
         Snapshot memory s = _before(dispute.dealId, d);
         vm.prank(dispute.panel[seat].arbiter);
         // few distinct values so that agreements happen
         escrow.vote(disputeId, uint8(bound(pct, 0, 4) * 25));
         _after(dispute.dealId, s);
-        if (escrow.getDispute(disputeId).status == Escrow.DisputeStatus.Resolved) _dropDispute(k);
+        if (escrow.getDispute(disputeId).status == IEscrow.DisputeStatus.Resolved) _dropDispute(k);
         ++calls["vote"];
     }
 
@@ -207,7 +208,7 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
         if (_openDisputes.length == 0) return;
         uint256 k = disputeSeed % _openDisputes.length;
         uint256 disputeId = _openDisputes[k];
-        Escrow.Dispute memory dispute = escrow.getDispute(disputeId);
+        IEscrow.Dispute memory dispute = escrow.getDispute(disputeId);
         if (block.timestamp <= dispute.deadline) return;
         Snapshot memory s = _before(dispute.dealId, escrow.getDeal(dispute.dealId));
         escrow.settleTimedOutDispute(disputeId);
@@ -235,16 +236,16 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
 
     // ---------------------------------------------------------------- helpers
 
-    function isFinal(Escrow.MilestoneStatus status) public pure returns (bool) {
-        return status == Escrow.MilestoneStatus.Released || status == Escrow.MilestoneStatus.Claimed
-            || status == Escrow.MilestoneStatus.Refunded || status == Escrow.MilestoneStatus.Resolved;
+    function isFinal(IEscrow.MilestoneStatus status) public pure returns (bool) {
+        return status == IEscrow.MilestoneStatus.Released || status == IEscrow.MilestoneStatus.Claimed
+            || status == IEscrow.MilestoneStatus.Refunded || status == IEscrow.MilestoneStatus.Resolved;
     }
 
     function _union() internal view returns (address) {
         return address(token.union());
     }
 
-    function _pick(uint256 dealSeed) internal view returns (uint256 id, Escrow.Deal memory d) {
+    function _pick(uint256 dealSeed) internal view returns (uint256 id, IEscrow.Deal memory d) {
         uint256 count = escrow.dealCount();
         if (count == 0) return (0, d);
         id = dealSeed % count + 1;
@@ -254,7 +255,7 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
     function _pickMilestone(uint256 dealSeed, uint256 index)
         internal
         view
-        returns (uint256 id, Escrow.Deal memory d, uint256 i, Escrow.Milestone memory m)
+        returns (uint256 id, IEscrow.Deal memory d, uint256 i, IEscrow.Milestone memory m)
     {
         (id, d) = _pick(dealSeed);
         if (id == 0) return (id, d, 0, m);
@@ -262,7 +263,7 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
         m = escrow.getMilestone(id, i);
     }
 
-    function _before(uint256 id, Escrow.Deal memory d) internal view returns (Snapshot memory s) {
+    function _before(uint256 id, IEscrow.Deal memory d) internal view returns (Snapshot memory s) {
         s.settled = new bool[](d.milestoneCount);
         for (uint256 i; i < d.milestoneCount; ++i) {
             s.settled[i] = isFinal(escrow.getMilestone(id, i).status);
@@ -273,10 +274,10 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
 
     /// @dev Attributes credit deltas to the deal (one deal per action) and counts newly final milestones.
     function _after(uint256 id, Snapshot memory s) internal {
-        Escrow.Deal memory d = escrow.getDeal(id);
+        IEscrow.Deal memory d = escrow.getDeal(id);
         uint256 newlySettled;
         for (uint256 i; i < d.milestoneCount; ++i) {
-            Escrow.Milestone memory m = escrow.getMilestone(id, i);
+            IEscrow.Milestone memory m = escrow.getMilestone(id, i);
             bool fin = isFinal(m.status);
             if (s.settled[i] && !fin) ghostBroken = true;
             if (!s.settled[i] && fin) {

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {console} from "forge-std/console.sol";
 import {Escrow} from "../../../../contracts/src/economy/Escrow.sol";
+import {IEscrow} from "../../../../contracts/src/economy/IEscrow.sol";
 import {EconomyTestBase} from "../EconomyTestBase.sol";
 import {EscrowHandler} from "./EscrowHandler.sol";
 
@@ -29,9 +30,9 @@ contract EscrowInvariantsTest is EconomyTestBase {
         uint256 owed;
         uint256 count = escrow.dealCount();
         for (uint256 id = 1; id <= count; ++id) {
-            Escrow.Deal memory d = escrow.getDeal(id);
+            IEscrow.Deal memory d = escrow.getDeal(id);
             for (uint256 i; i < d.milestoneCount; ++i) {
-                Escrow.Milestone memory m = escrow.getMilestone(id, i);
+                IEscrow.Milestone memory m = escrow.getMilestone(id, i);
                 if (!handler.isFinal(m.status)) owed += m.amount;
             }
         }
@@ -48,11 +49,11 @@ contract EscrowInvariantsTest is EconomyTestBase {
     function invariant_paidPlusRefundedEqualsFundedPerDeal() public view {
         uint256 count = escrow.dealCount();
         for (uint256 id = 1; id <= count; ++id) {
-            Escrow.Deal memory d = escrow.getDeal(id);
+            IEscrow.Deal memory d = escrow.getDeal(id);
             uint256 open;
             uint256 openCount;
             for (uint256 i; i < d.milestoneCount; ++i) {
-                Escrow.Milestone memory m = escrow.getMilestone(id, i);
+                IEscrow.Milestone memory m = escrow.getMilestone(id, i);
                 if (!handler.isFinal(m.status)) {
                     open += m.amount;
                     ++openCount;
