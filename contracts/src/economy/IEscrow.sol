@@ -78,6 +78,8 @@ interface IEscrow {
         Party cancelProposedBy;
         address provider;
         uint48 reviewPeriod;
+        /// @dev Until when the pending cancel proposal may be confirmed (0: none proposed yet).
+        uint48 cancelExpiresAt;
         address union;
         address token;
     }
@@ -101,11 +103,16 @@ interface IEscrow {
     struct Dispute {
         uint64 dealId;
         uint8 milestone;
+        /// @dev Until drawn: when the dispute times out if nobody draws; once drawn: the panel's deadline.
         uint48 deadline;
         DisputeStatus status;
         /// @dev The provider's share in percent, once resolved.
         uint8 providerPct;
         bool timedOut;
+        /// @dev The block whose hash seeds the draw (in the future when the dispute opened).
+        uint64 drawBlock;
+        /// @dev Seats drawn: 0 not yet, 3 a panel of arbiters, 1 the steward alone (arbiter of last resort).
+        uint8 seats;
         Seat[3] panel;
     }
 
@@ -232,6 +239,29 @@ interface IEscrow {
     /// @param deadline The panel's deadline.
     /// @param timestamp The current block timestamp.
     error Escrow_VotingOpen(uint256 disputeId, uint256 deadline, uint256 timestamp);
+    /// @notice The cancel proposal expired at `expiry`.
+    /// @param dealId The deal.
+    /// @param expiry When it expired.
+    error Escrow_CancelExpired(uint256 dealId, uint256 expiry);
+    /// @notice The panel cannot be drawn yet: the hash of `drawBlock` is not known before block `drawBlock + 1`.
+    /// @param disputeId The dispute.
+    /// @param drawBlock The block whose hash seeds the draw.
+    /// @param blockNumber The current block number.
+    error Escrow_PanelNotDrawable(uint256 disputeId, uint256 drawBlock, uint256 blockNumber);
+    /// @notice The dispute's panel is already drawn.
+    /// @param disputeId The dispute.
+    error Escrow_PanelAlreadyDrawn(uint256 disputeId);
+    /// @notice Fewer than 3 arbiters are eligible and the steward, the arbiter of last resort, is a party: no
+    /// panel can be drawn now (the milestone stays disputed; the dispute times out at its deadline).
+    /// @param disputeId The dispute.
+    /// @param eligible Eligible arbiters found.
+    error Escrow_NoPanelPossible(uint256 disputeId, uint256 eligible);
+    /// @notice The escrow received fewer tokens than it was to be credited with (a fee-on-transfer or rebasing
+    /// token); deals are funded in full or not at all.
+    /// @param token The token.
+    /// @param expected Tokens the deal needs.
+    /// @param received Tokens that arrived.
+    error Escrow_TransferShortfall(address token, uint256 expected, uint256 received);
     /// @notice `account` has nothing to withdraw in `token`.
     /// @param token The token.
     /// @param account The caller.
@@ -278,10 +308,17 @@ interface IEscrow {
     /// @param dealId The deal.
     /// @param refund Tokens credited to the client.
     event DealReclaimed(uint256 indexed dealId, uint256 refund);
-    /// @notice `by` proposed to cancel the deal.
+    /// @notice `by` proposed to cancel the deal: `refund` goes back to the client if the other party confirms
+    /// by `expiresAt` and nothing is delivered, settled or disputed before (any of which clears the proposal).
     /// @param dealId The deal.
     /// @param by The proposing party.
-    event CancelProposed(uint256 indexed dealId, address indexed by);
+    /// @param refund Tokens the cancel would refund to the client (every pending or delivered milestone).
+    /// @param expiresAt Until when the proposal may be confirmed.
+    event CancelProposed(uint256 indexed dealId, address indexed by, uint256 refund, uint256 expiresAt);
+    /// @notice A delivery, settlement or dispute changed the deal, so the pending cancel proposal no longer
+    /// names what it would refund and was cleared.
+    /// @param dealId The deal.
+    event CancelProposalCleared(uint256 indexed dealId);
     /// @notice `by` withdrew their cancel proposal.
     /// @param dealId The deal.
     /// @param by The proposing party.
@@ -313,21 +350,32 @@ interface IEscrow {
     /// @param index The milestone.
     /// @param amount Tokens credited to the client.
     event MilestoneRefunded(uint256 indexed dealId, uint256 indexed index, uint256 amount);
-    /// @notice A party disputed a milestone and a panel was drawn.
+    /// @notice A party disputed a milestone; its panel is drawn from the hash of `drawBlock`, once known.
     /// @param disputeId The new dispute.
     /// @param dealId The deal.
     /// @param index The milestone.
     /// @param openedBy The party who opened it.
-    /// @param panel The three arbiters.
-    /// @param deadline Until when the panel may vote.
+    /// @param drawBlock The block whose hash seeds the draw (`drawPanel` from block `drawBlock + 1`).
+    /// @param deadline When the dispute times out if no panel is drawn before.
     event DisputeOpened(
         uint256 indexed disputeId,
         uint256 indexed dealId,
         uint256 indexed index,
         address openedBy,
-        address[3] panel,
+        uint256 drawBlock,
         uint256 deadline
     );
+    /// @notice The dispute's panel was drawn: three arbiters, or the union's steward alone (arbiter of last
+    /// resort) when fewer than three were eligible.
+    /// @param disputeId The dispute.
+    /// @param panel The seated arbiters (seats 1 and 2 are zero for the steward alone).
+    /// @param deadline Until when the panel may vote.
+    event PanelDrawn(uint256 indexed disputeId, address[3] panel, uint256 deadline);
+    /// @notice The seed block's hash was no longer available (more than 256 blocks passed), so the draw was
+    /// committed to a new future block.
+    /// @param disputeId The dispute.
+    /// @param drawBlock The new seed block.
+    event PanelDrawDeferred(uint256 indexed disputeId, uint256 drawBlock);
     /// @notice A panelist voted.
     /// @param disputeId The dispute.
     /// @param arbiter The panelist.

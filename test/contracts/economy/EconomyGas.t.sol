@@ -53,7 +53,17 @@ contract EconomyGasTest is EconomyTestBase {
         _deliver(id, 0);
         vm.prank(alice);
         escrow.openDispute(id, 0);
-        _snap("escrow openDispute (4 arbiters)");
+        _snap("escrow openDispute (commits to a future block)");
+    }
+
+    function test_gas_drawPanel() public {
+        uint256 id = _openActiveDeal();
+        _deliver(id, 0);
+        vm.prank(alice);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        _mine(escrow.DRAW_DELAY() + 1);
+        escrow.drawPanel(disputeId);
+        _snap("escrow drawPanel (4 arbiters)");
     }
 
     function test_gas_vote_decidingSecondVote() public {

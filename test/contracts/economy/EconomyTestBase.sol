@@ -102,6 +102,23 @@ abstract contract EconomyTestBase is UnionTestBase {
         _deliver(dealId, 0);
         vm.prank(alice);
         disputeId = escrow.openDispute(dealId, 0);
+        _drawPanel(disputeId);
+    }
+
+    /// @dev Mines `n` blocks, giving each a distinct hash (forge does not invent hashes for rolled blocks).
+    function _mine(uint256 n) internal {
+        for (uint256 i; i < n; ++i) {
+            vm.roll(block.number + 1);
+            vm.prevrandao(keccak256(abi.encode("randao", block.number)));
+            vm.setBlockhash(block.number - 1, keccak256(abi.encode("block", block.number - 1)));
+        }
+    }
+
+    /// @dev Mines past the dispute's seed block and draws its panel.
+    function _drawPanel(uint256 disputeId) internal {
+        uint256 drawBlock = escrow.getDispute(disputeId).drawBlock;
+        if (block.number <= drawBlock) _mine(drawBlock + 1 - block.number);
+        escrow.drawPanel(disputeId);
     }
 
     function _panel(uint256 disputeId) internal view returns (address[3] memory panel) {

@@ -546,7 +546,7 @@ contract EscrowTest is EconomyTestBase {
         escrow.release(id, 0);
         _deliver(id, 1);
         vm.expectEmit(address(escrow));
-        emit IEscrow.CancelProposed(id, alice);
+        emit IEscrow.CancelProposed(id, alice, M1, block.timestamp + escrow.CANCEL_PERIOD());
         vm.prank(alice);
         escrow.proposeCancel(id);
         assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(IEscrow.Party.Client));
@@ -753,18 +753,148 @@ contract EscrowTest is EconomyTestBase {
         escrow.openDispute(id, 0);
     }
 
-    function test_openDispute_revertWhen_FewerThanThreeEligibleArbiters() public {
+    function test_drawPanel_fewerThanThreeEligibleArbiters_seatsTheStewardAlone() public {
         uint256 id = _openActiveDeal();
         _deliver(id, 0);
         vm.prank(arb1);
         union.leave();
         vm.prank(founder);
         arbiters.remove(address(union), arb2);
-        vm.expectRevert(
-            abi.encodeWithSelector(UnionArbiters.UnionArbiters_NotEnoughArbiters.selector, address(union), 2, 3)
-        );
         vm.prank(alice);
-        escrow.openDispute(id, 0);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        _mine(escrow.DRAW_DELAY() + 1);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.PanelDrawn(
+            disputeId, [founder, address(0), address(0)], block.timestamp + escrow.ARBITRATION_PERIOD()
+        );
+        escrow.drawPanel(disputeId);
+        IEscrow.Dispute memory d = escrow.getDispute(disputeId);
+        assertEq(d.seats, 1);
+        assertEq(d.panel[0].arbiter, founder);
+    }
+
+    function test_drawPanel_revertWhen_StewardIsPartyAndTooFewArbiters() public {
+        vm.startPrank(founder);
+        arbiters.remove(address(union), arb3);
+        arbiters.remove(address(union), arb4);
+        vm.stopPrank();
+        _fundAndApprove(founder, address(escrow), uint256(M0) + M1);
+        vm.prank(founder);
+        uint256 id = escrow.openDeal(_dealParams(bob, _milestones(M0, M1)));
+        vm.prank(bob);
+        escrow.accept(id);
+        _deliver(id, 0);
+        vm.prank(founder);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        _mine(escrow.DRAW_DELAY() + 1);
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NoPanelPossible.selector, disputeId, 2));
+        escrow.drawPanel(disputeId);
+        // the dispute still ends: by timeout, a delivered milestone split in half
+        vm.warp(escrow.getDispute(disputeId).deadline + 1);
+        escrow.settleTimedOutDispute(disputeId);
+        assertEq(escrow.withdrawable(address(token), bob), M0 / 2);
+    }
+
+    function test_drawPanel_revertWhen_SeedBlockNotMinedYet() public {
+        uint256 id = _openActiveDeal();
+        _deliver(id, 0);
+        vm.prank(alice);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        uint256 drawBlock = block.number + escrow.DRAW_DELAY();
+        assertEq(escrow.getDispute(disputeId).drawBlock, drawBlock);
+        _mine(escrow.DRAW_DELAY());
+        vm.expectRevert(
+            abi.encodeWithSelector(IEscrow.Escrow_PanelNotDrawable.selector, disputeId, drawBlock, drawBlock)
+        );
+        escrow.drawPanel(disputeId);
+    }
+
+    function test_drawPanel_revertWhen_AlreadyDrawn() public {
+        (, uint256 disputeId) = _openDisputedDeal();
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_PanelAlreadyDrawn.selector, disputeId));
+        escrow.drawPanel(disputeId);
+    }
+
+    function test_drawPanel_seedHashGone_recommitsToAFutureBlock() public {
+        uint256 id = _openActiveDeal();
+        _deliver(id, 0);
+        vm.prank(alice);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        vm.roll(block.number + 300); // the seed block's hash is out of the 256-block window (reads as zero)
+        uint256 next = block.number + escrow.DRAW_DELAY();
+        vm.expectEmit(address(escrow));
+        emit IEscrow.PanelDrawDeferred(disputeId, next);
+        address[3] memory panel = escrow.drawPanel(disputeId);
+        assertEq(panel[0], address(0));
+        assertEq(escrow.getDispute(disputeId).drawBlock, next);
+        assertEq(escrow.getDispute(disputeId).seats, 0);
+        _drawPanel(disputeId);
+        assertEq(escrow.getDispute(disputeId).seats, 3);
+    }
+
+    function test_vote_firstVoteDrawsThePanelIfNobodyDid() public {
+        uint256 id = _openActiveDeal();
+        _deliver(id, 0);
+        vm.prank(alice);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        _mine(escrow.DRAW_DELAY() + 1);
+        uint256 snap = vm.snapshotState();
+        escrow.drawPanel(disputeId);
+        address seated = _panel(disputeId)[1];
+        vm.revertToState(snap);
+        _vote(disputeId, seated, 40);
+        IEscrow.Dispute memory d = escrow.getDispute(disputeId);
+        assertEq(d.seats, 3);
+        assertTrue(d.panel[1].voted);
+        assertEq(d.deadline, block.timestamp + escrow.ARBITRATION_PERIOD());
+    }
+
+    function test_vote_revertWhen_PanelNotDrawableYet() public {
+        uint256 id = _openActiveDeal();
+        _deliver(id, 0);
+        vm.prank(alice);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IEscrow.Escrow_PanelNotDrawable.selector, disputeId, block.number + escrow.DRAW_DELAY(), block.number
+            )
+        );
+        _vote(disputeId, arb1, 40);
+    }
+
+    function test_proposeCancel_afterExpiry_eitherPartyMayProposeAgain() public {
+        uint256 id = _openActiveDeal();
+        vm.prank(alice);
+        escrow.proposeCancel(id);
+        vm.warp(block.timestamp + escrow.CANCEL_PERIOD() + 1);
+        vm.prank(bob);
+        escrow.proposeCancel(id);
+        assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(IEscrow.Party.Provider));
+        vm.prank(alice);
+        escrow.confirmCancel(id);
+        _expectDealStatus(id, IEscrow.DealStatus.Cancelled);
+    }
+
+    function test_proposeCancel_clearedByReleaseAndByDispute() public {
+        uint256 id = _openActiveDeal();
+        vm.prank(bob);
+        escrow.proposeCancel(id);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.CancelProposalCleared(id);
+        vm.prank(alice);
+        escrow.release(id, 0);
+        assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(IEscrow.Party.None));
+        vm.prank(bob);
+        escrow.proposeCancel(id);
+        _deliver(id, 1); // delivery clears it too
+        assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(IEscrow.Party.None));
+        vm.prank(alice);
+        escrow.proposeCancel(id);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.CancelProposalCleared(id);
+        vm.prank(alice);
+        escrow.openDispute(id, 1);
+        assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(IEscrow.Party.None));
     }
 
     // ---------------------------------------------------------------- vote
@@ -913,6 +1043,7 @@ contract EscrowTest is EconomyTestBase {
         _deliver(id, 0);
         vm.prank(alice);
         uint256 disputeId = escrow.openDispute(id, 0);
+        _drawPanel(disputeId);
         _vote(disputeId, _panel(disputeId)[0], 100); // one vote is not a ruling
         vm.warp(escrow.getDispute(disputeId).deadline + 1);
         vm.expectEmit(address(escrow));
