@@ -3,7 +3,7 @@
 // members (random addresses, impersonated) each send 20 real Union.back transactions. Creation is
 // fast because anvil's automine is off: transactions go in as JSON-RPC batches of 2,000 with
 // explicit nonces and one evm_mine per batch (--order fifo keeps submission order), so the chain
-// has 2,000-log blocks. Then, through the app's own code (web/lib/support/syncSupport.ts, the
+// has 2,000-log blocks. Then, through the app's own code (web/lib/leaders/syncSupport.ts, the
 // rank worker's handler) with fake-indexeddb standing in for the browser's IndexedDB:
 //   cold: chunked eth_getLogs from the creation block into the log cache, packed into one
 //         snapshot row, replayed and ranked;
@@ -18,10 +18,10 @@ import { pathToFileURL } from 'node:url';
 import { encodeFunctionData, type Address, type Hex } from 'viem';
 import { unionAbi } from '../../web/lib/chain/abi/generated';
 import { IdbSyncStore } from '../../web/lib/sync/idbStore';
-import { createRankHandler } from '../../web/lib/rank/protocol';
-import { SnapshotStore } from '../../web/lib/support/snapshotStore';
-import { syncSupport } from '../../web/lib/support/syncSupport';
-import { scoresFor } from '../../web/lib/support/scores';
+import { createRankHandler } from '../../web/lib/leaders/rank/protocol';
+import { SnapshotStore } from '../../web/lib/leaders/snapshotStore';
+import { syncSupport } from '../../web/lib/leaders/syncSupport';
+import { scoresFor } from '../../web/lib/leaders/scores';
 import { deployUnion, startAnvil, type UnionChain } from '../../test/unit/sync/localChain';
 import { portShift } from '../stack/config.ts';
 import { printTable, type Row } from './table.ts';

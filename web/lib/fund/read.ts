@@ -2,11 +2,10 @@
 // indexed events (filtered by union), state from getCampaign/getRound, live pledges per member from
 // pledgeOf over everyone who ever pledged. Time comes from the latest block, not the browser clock.
 import type { Address, PublicClient } from 'viem';
-import { getConfig } from '$lib/config';
 import { crowdfundAbi, unionAbi, unionTokenAbi } from '$lib/chain/abi/generated';
-import { getPublicClient } from '$lib/chain/client';
-import { toChainActionError } from '$lib/chain/errors';
-import { errorContext } from '$lib/chain/write';
+import { configured, contractAddress } from '$lib/chain/contracts';
+import { read, startBlock } from '$lib/chain/read';
+import { chainTime } from '$lib/chain/time';
 
 export interface Campaign {
 	id: bigint;
@@ -43,13 +42,7 @@ export type CampaignStatus = 'open' | 'succeeded' | 'failed' | 'paid';
 
 /** The configured Crowdfund, or null where this network has none (the section is hidden). */
 export function crowdfundAddress(): Address | null {
-	return getConfig().contracts.crowdfund;
-}
-
-function requireCrowdfund(): Address {
-	const a = crowdfundAddress();
-	if (!a) throw new Error('Crowdfunding is not deployed on this network');
-	return a;
+	return configured('crowdfund');
 }
 
 export function statusOf(c: Campaign, now: bigint): CampaignStatus {
@@ -58,17 +51,10 @@ export function statusOf(c: Campaign, now: bigint): CampaignStatus {
 	return c.raised >= c.goal ? 'succeeded' : 'failed';
 }
 
-async function chainTime(client: PublicClient): Promise<bigint> {
-	return (await client.getBlock({ blockTag: 'latest' })).timestamp;
-}
-
-async function guarded<T>(fn: (client: PublicClient, crowdfund: Address) => Promise<T>): Promise<T> {
-	const crowdfund = requireCrowdfund();
-	try {
-		return await fn(await getPublicClient(), crowdfund);
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+/** A read against the configured Crowdfund, its failures in sentences (chain/read.ts). */
+function guarded<T>(fn: (client: PublicClient, crowdfund: Address) => Promise<T>): Promise<T> {
+	const crowdfund = contractAddress('crowdfund');
+	return read(({ client }) => fn(client, crowdfund));
 }
 
 async function readCampaigns(
@@ -105,7 +91,7 @@ async function createdEvents(client: PublicClient, crowdfund: Address, filter: {
 		abi: crowdfundAbi,
 		eventName: 'CampaignCreated',
 		args: filter,
-		fromBlock: BigInt(getConfig().contracts.deployBlock),
+		fromBlock: startBlock(),
 		toBlock: 'latest',
 		strict: true
 	});
@@ -142,7 +128,7 @@ async function listRoundsWith(client: PublicClient, crowdfund: Address, union: A
 		abi: crowdfundAbi,
 		eventName: 'RoundOpened',
 		args: { union },
-		fromBlock: BigInt(getConfig().contracts.deployBlock),
+		fromBlock: startBlock(),
 		toBlock: 'latest',
 		strict: true
 	});
@@ -173,7 +159,7 @@ async function livePledges(client: PublicClient, crowdfund: Address, id: bigint)
 		abi: crowdfundAbi,
 		eventName: 'Pledged',
 		args: { campaignId: id },
-		fromBlock: BigInt(getConfig().contracts.deployBlock),
+		fromBlock: startBlock(),
 		toBlock: 'latest',
 		strict: true
 	});

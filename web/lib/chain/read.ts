@@ -1,0 +1,29 @@
+// The read-side twin of write.ts: every chain read runs through `read`, which hands it the public
+// client and the block log scans start from (the factory's deploy block), and turns whatever goes
+// wrong into a ChainActionError with a sentence for the member.
+import type { PublicClient } from 'viem';
+import { getConfig } from '$lib/config';
+import { getPublicClient } from './client';
+import { toChainActionError } from './errors';
+import { errorContext } from './write';
+
+export interface ReadContext {
+	client: PublicClient;
+	/** Where log scans start: nothing of this app happened before the factory was deployed. */
+	fromBlock: bigint;
+}
+
+/** The block log scans start from. */
+export function startBlock(): bigint {
+	return BigInt(getConfig().contracts.deployBlock);
+}
+
+/** Runs one read; failures (an unreachable RPC, a revert, a missing contract) become sentences. */
+export async function read<T>(fn: (ctx: ReadContext) => Promise<T>): Promise<T> {
+	try {
+		const client = await getPublicClient();
+		return await fn({ client, fromBlock: startBlock() });
+	} catch (e) {
+		throw toChainActionError(e, errorContext());
+	}
+}
