@@ -3,7 +3,7 @@
 // (deposit 73,660 / release 39,640). Accounts 18–21 and 38 (the market's range and a spare).
 import { maxUint256, parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
 import { escrowAbi, unionAbi, unionArbitersAbi, unionFactoryAbi, unionTokenAbi } from '../../web/lib/chain/abi/generated.ts';
-import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { advanceClock, localChain, mineBlocks, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import type { Row } from './table.ts';
 import { measuredRow } from './union-gas.ts';
 
@@ -89,10 +89,14 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
 
   const { id: disputed } = await prepare();
   await tick();
-  const opened = await measure('open dispute (draws a 3-arbiter panel)', await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'openDispute', args: [disputed, 0n] }), 'panel stored: 3 seats');
-  const [event] = parseEventLogs({ abi: escrowAbi, logs: opened.logs, eventName: 'DisputeOpened' });
-  if (!event) throw new Error('no DisputeOpened');
-  const [firstJudge, secondJudge] = event.args.panel;
+  const opened = await measure('open dispute (commits to a future block)', await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'openDispute', args: [disputed, 0n] }), 'dispute record: 1 slot');
+  const [openedEvent] = parseEventLogs({ abi: escrowAbi, logs: opened.logs, eventName: 'DisputeOpened' });
+  if (!openedEvent) throw new Error('no DisputeOpened');
+  await mineBlocks(lc, Number(openedEvent.args.drawBlock! - (await lc.client.getBlockNumber())) + 1);
+  const drawn = await measure('draw panel (3 arbiters from the seed block)', await send(lc, client, { address: escrow, abi: escrowAbi, functionName: 'drawPanel', args: [openedEvent.args.disputeId!] }), 'panel stored: 3 seats');
+  const [event] = parseEventLogs({ abi: escrowAbi, logs: drawn.logs, eventName: 'PanelDrawn' });
+  if (!event) throw new Error('no PanelDrawn');
+  const [firstJudge, secondJudge] = event.args.panel!;
   await tick();
   await measure('dispute: first vote', await send(lc, firstJudge!, { address: escrow, abi: escrowAbi, functionName: 'vote', args: [event.args.disputeId, 70] }), 'one seat written');
   await tick();

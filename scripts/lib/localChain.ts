@@ -39,6 +39,11 @@ export async function advanceClock(lc: LocalChain, seconds: number): Promise<voi
   await lc.client.request({ method: 'evm_mine' as 'eth_chainId' });
 }
 
+/** Mines `blocks` empty blocks (anvil_mine), e.g. past a dispute's seed block so its panel can be drawn. */
+export async function mineBlocks(lc: LocalChain, blocks: number): Promise<void> {
+  await lc.client.request({ method: 'anvil_mine' as 'eth_chainId', params: [`0x${blocks.toString(16)}`] as never });
+}
+
 /** anvil's unlocked accounts, in its deterministic order. */
 export function unlockedAccounts(lc: LocalChain): Promise<Address[]> {
   return createWalletClient({ chain: lc.chain, transport: http(lc.rpcUrl) }).getAddresses();

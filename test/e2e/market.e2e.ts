@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { parseEther, type Address } from 'viem';
 import { createUnionDirectly, tokenBalance } from './fixtures/chain.ts';
-import { appointArbiter, escrowCredit, joinUnion, silentMember } from './fixtures/market.ts';
+import { appointArbiter, escrowCredit, joinUnion, mineToDraw, silentMember } from './fixtures/market.ts';
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
 import { anvilAccount } from './fixtures/stack.ts';
 
@@ -132,6 +132,14 @@ test('a disputed deal is split 70/30 by the arbiters on its panel', async () => 
   await client.page.getByTestId('milestone-action-openDispute').click();
   await expectConfirmed(client.page);
   await expect(client.page.getByTestId('milestone')).toHaveAttribute('data-status', 'Disputed');
+  // The panel is drawn from a block mined after the dispute opened: the page says so until then.
+  await expect(client.page.getByTestId('dispute-draw-wait')).toBeVisible();
+  const disputeId = BigInt((await client.page.getByTestId('milestone-dispute').textContent())?.match(/Dispute #(\d+)/)?.[1] ?? '0');
+  await mineToDraw(disputeId);
+  await client.open(dealPath);
+  await client.page.getByTestId('dispute-draw-panel').click();
+  await expectConfirmed(client.page);
+  await expect(client.page.getByTestId('milestone-dispute')).toContainText('panel votes until');
 
   const vote = async (judge: Member, connect: boolean): Promise<void> => {
     await judge.open(`${market}/disputes`);

@@ -158,6 +158,12 @@ contract Crowdfund is ReentrancyGuardTransient {
     error Crowdfund_GoalTooLarge(uint256 goal, uint256 max);
     /// @notice A zero goal or amount.
     error Crowdfund_ZeroAmount();
+    /// @notice Fewer tokens arrived than the pledge or pool top-up was to be credited with (a fee-on-transfer or
+    /// rebasing token, never a union's own); it is credited in full or not at all.
+    /// @param token The token.
+    /// @param expected Tokens to credit.
+    /// @param received Tokens that arrived.
+    error Crowdfund_TransferShortfall(address token, uint256 expected, uint256 received);
     /// @notice The deadline (or end) is not in (now, now + `MAX_DURATION`].
     /// @param deadline The given time.
     /// @param timestamp The current block timestamp.
@@ -404,7 +410,7 @@ contract Crowdfund is ReentrancyGuardTransient {
     /// @param amount Tokens to add.
     function pledge(uint256 campaignId, uint256 amount) external nonReentrant {
         address token = _pledge(campaignId, amount);
-        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+        _pull({token: token, amount: amount});
     }
 
     /// @notice `pledge` with an ERC-2612 permit instead of a prior approval (a failing permit is ignored; the
@@ -421,7 +427,7 @@ contract Crowdfund is ReentrancyGuardTransient {
     {
         address token = _pledge(campaignId, amount);
         try IERC20Permit(token).permit(msg.sender, address(this), amount, permitDeadline, v, r, s) {} catch {}
-        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+        _pull({token: token, amount: amount});
     }
 
     /// @notice Take back `amount` of your pledge (before the deadline).
@@ -560,7 +566,7 @@ contract Crowdfund is ReentrancyGuardTransient {
         uint256 pool = r.pool + amount;
         r.pool = pool;
         emit RoundFunded(roundId, msg.sender, amount, pool);
-        IERC20(r.token).safeTransferFrom(msg.sender, address(this), amount);
+        _pull({token: r.token, amount: amount});
     }
 
     /// @notice Record a successful campaign's QF weight in its round (anyone, once per campaign, after the
@@ -752,6 +758,14 @@ contract Crowdfund is ReentrancyGuardTransient {
         uint256 reserved = total == 0 ? 0 : Math.mulDiv(pool, total - r.claimedWeight, total);
         // cannot underflow: paid + reserved <= pool (sum of floors <= floor of sum), swept <= the earlier value
         return pool - r.paid - reserved - r.swept;
+    }
+
+    /// @dev Pulls `amount` of `token` from the caller and checks all of it arrived.
+    function _pull(address token, uint256 amount) private {
+        uint256 before = IERC20(token).balanceOf(address(this));
+        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = IERC20(token).balanceOf(address(this)) - before;
+        if (received != amount) revert Crowdfund_TransferShortfall(token, amount, received);
     }
 
     function _campaign(uint256 campaignId) private view returns (Campaign storage c) {

@@ -8,6 +8,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "./IUnionRegistry.sol";
 import {UnionArbiters} from "./UnionArbiters.sol";
+import {IEscrow} from "./IEscrow.sol";
 
 /// @title Escrow
 /// @notice Milestone escrow for deals between members of a union, in the union's token. One deployment serves
@@ -22,13 +23,24 @@ import {UnionArbiters} from "./UnionArbiters.sol";
 /// unpaid, undisputed milestone to the client.
 ///
 /// Disputes: either party may `openDispute` on an unpaid milestone that is delivered (the client only within the
-/// review period) or overdue. A panel of 3 arbiters of the union, excluding both parties, is drawn
-/// pseudo-randomly (see `openDispute`). Each panelist votes once with the provider's share in percent; the
-/// dispute resolves as soon as two votes agree, else with the median of the three votes. If no ruling exists
-/// `ARBITRATION_PERIOD` after the dispute opened, anyone may `settleTimedOutDispute`, which splits the milestone
-/// 50/50 (provider gets the rounded-down half) so funds are never stuck. A panel is fixed when drawn: removing
-/// an arbiter, or their leaving the union, changes later draws, not panels already seated (as with jurors
-/// already drawn in Kleros or Aragon Court); a panelist who never votes is covered by the timeout.
+/// review period) or overdue; the milestone is frozen at once. The panel is drawn afterwards (`drawPanel`, or
+/// lazily by the first `vote`) from the hash of a block `DRAW_DELAY` blocks after the opening, unknown to the
+/// opener, so neither the block a party opens in nor a contract reverting until its friends are seated changes
+/// who judges. The panel is 3 arbiters of the union, excluding both parties; when fewer than 3 are eligible,
+/// the union's steward (founder, later timelock) sits alone as arbiter of last resort, so a client can always
+/// contest a delivery. Each panelist votes once with the provider's share in percent; the dispute resolves as
+/// soon as two votes agree, else with the median of the three votes (the steward alone decides with one). If
+/// no ruling exists `ARBITRATION_PERIOD` after the draw (or no panel was drawn within `ARBITRATION_PERIOD` of
+/// opening), anyone may `settleTimedOutDispute`: a delivered milestone is split 50/50 (provider gets the
+/// rounded-down half), an undelivered one is refunded to the client. A panel is fixed when drawn: removing an
+/// arbiter, or their leaving the union, changes later draws, not panels already seated (as with jurors already
+/// drawn in Kleros or Aragon Court); a panelist who never votes is covered by the timeout.
+///
+/// Cancelling: a cancel proposal names its refund and expires after `CANCEL_PERIOD`; a delivery, a settled
+/// milestone or a dispute clears it, so an agreement cannot be confirmed after the deal changed under it.
+///
+/// Tokens: deals are in the union's own token. Funding checks the escrow's balance change and reverts on any
+/// shortfall (`Escrow_TransferShortfall`), so a fee-on-transfer token can never be credited nominally.
 ///
 /// Money only ever leaves through `withdraw`: every payout and refund is credited per (token, account) and
 /// pulled by its owner, so a recipient that reverts only blocks itself. The events that settle a milestone
@@ -41,112 +53,8 @@ import {UnionArbiters} from "./UnionArbiters.sol";
 // Deadlines are the point of this contract; validators' ~seconds of timestamp leeway do not matter at
 // review periods of days.
 // forge-lint: disable-start(block-timestamp)
-contract Escrow is ReentrancyGuardTransient {
+contract Escrow is IEscrow, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
-
-    /// @notice Where a deal stands.
-    enum DealStatus {
-        None,
-        Proposed,
-        Active,
-        Declined,
-        Reclaimed,
-        Cancelled,
-        Completed
-    }
-
-    /// @notice Where a milestone stands. Released, Claimed, Refunded and Resolved are final.
-    enum MilestoneStatus {
-        Pending,
-        Delivered,
-        Released,
-        Claimed,
-        Refunded,
-        Disputed,
-        Resolved
-    }
-
-    /// @notice Which party proposed a mutual cancel.
-    enum Party {
-        None,
-        Client,
-        Provider
-    }
-
-    /// @notice Where a dispute stands.
-    enum DisputeStatus {
-        None,
-        Open,
-        Resolved
-    }
-
-    /// @notice One milestone as the client specifies it.
-    /// @param amount Tokens paid for it (> 0).
-    /// @param due Unix time by which it should be delivered (in the future).
-    /// @param descriptionCid IPFS CID (or other id) of its description; only emitted.
-    struct MilestoneInput {
-        uint128 amount;
-        uint48 due;
-        string descriptionCid;
-    }
-
-    /// @notice Arguments of `openDeal`.
-    /// @param union The union both parties belong to; the deal is in its token.
-    /// @param provider Who does the work.
-    /// @param listing The listing the deal is for (Ceramic stream id, CID, ...); only emitted.
-    /// @param acceptBy Unix time until which the provider may accept.
-    /// @param reviewPeriod Seconds the client has to answer a delivery before the provider may claim it.
-    /// @param milestones 1..`MAX_MILESTONES` milestones.
-    struct DealParams {
-        address union;
-        address provider;
-        string listing;
-        uint48 acceptBy;
-        uint48 reviewPeriod;
-        MilestoneInput[] milestones;
-    }
-
-    /// @notice A deal as stored.
-    struct Deal {
-        address client;
-        uint48 acceptBy;
-        DealStatus status;
-        uint8 milestoneCount;
-        /// @dev Milestones not yet in a final state.
-        uint8 unsettled;
-        Party cancelProposedBy;
-        address provider;
-        uint48 reviewPeriod;
-        address union;
-        address token;
-    }
-
-    /// @notice A milestone as stored.
-    struct Milestone {
-        uint128 amount;
-        uint48 due;
-        uint48 deliveredAt;
-        MilestoneStatus status;
-    }
-
-    /// @notice One panelist and their vote.
-    struct Seat {
-        address arbiter;
-        bool voted;
-        uint8 providerPct;
-    }
-
-    /// @notice A dispute as `getDispute` returns it.
-    struct Dispute {
-        uint64 dealId;
-        uint8 milestone;
-        uint48 deadline;
-        DisputeStatus status;
-        /// @dev The provider's share in percent, once resolved.
-        uint8 providerPct;
-        bool timedOut;
-        Seat[3] panel;
-    }
 
     /// @dev A dispute as stored: everything a vote changes sits in the first slot (the votes as a bit mask and
     /// three shares), so a vote writes one slot and reads only the caller's panel seat.
@@ -162,6 +70,10 @@ contract Escrow is ReentrancyGuardTransient {
         uint8 vote0;
         uint8 vote1;
         uint8 vote2;
+        /// @dev The block whose hash seeds the draw.
+        uint64 drawBlock;
+        /// @dev 0: not drawn yet; 3: a panel of arbiters; 1: the steward alone.
+        uint8 seats;
         address[3] panel;
     }
 
@@ -171,10 +83,15 @@ contract Escrow is ReentrancyGuardTransient {
     uint256 public constant MIN_REVIEW_PERIOD = 1 days;
     /// @notice Longest review period a deal may set.
     uint256 public constant MAX_REVIEW_PERIOD = 60 days;
-    /// @notice Time the panel has to rule after a dispute opens.
+    /// @notice Time the panel has to rule after it is drawn (and time to draw it after a dispute opens).
     uint256 public constant ARBITRATION_PERIOD = 7 days;
-    /// @notice Provider's share in percent when a dispute times out.
+    /// @notice Provider's share in percent when a dispute on a delivered milestone times out (an undelivered
+    /// one goes back to the client in full).
     uint8 public constant TIMEOUT_PROVIDER_PCT = 50;
+    /// @notice Blocks between opening a dispute and the block whose hash seeds its panel.
+    uint256 public constant DRAW_DELAY = 5;
+    /// @notice How long a cancel proposal may be confirmed.
+    uint256 public constant CANCEL_PERIOD = 7 days;
 
     /// @notice The factory whose unions this escrow serves.
     IUnionRegistry public immutable factory;
@@ -194,253 +111,6 @@ contract Escrow is ReentrancyGuardTransient {
     mapping(uint256 dealId => mapping(uint256 index => uint256 disputeId)) private _disputeOf;
     mapping(uint256 disputeId => DisputeRecord) private _disputes;
 
-    /// @notice `union` was not created by the factory.
-    /// @param union The address given as a union.
-    error Escrow_UnknownUnion(address union);
-    /// @notice `account` is not a member of `union` (nor, for a client, its timelock).
-    /// @param union The union.
-    /// @param account The non-member.
-    error Escrow_NotMember(address union, address account);
-    /// @notice Client and provider are the same address.
-    /// @param account The address.
-    error Escrow_SelfDeal(address account);
-    /// @notice A deal needs between 1 and `MAX_MILESTONES` milestones.
-    /// @param count Milestones given.
-    /// @param max `MAX_MILESTONES`.
-    error Escrow_MilestoneCount(uint256 count, uint256 max);
-    /// @notice Milestone `index` has a zero amount.
-    /// @param index Position in `milestones`.
-    error Escrow_ZeroAmount(uint256 index);
-    /// @notice Milestone `index` is due now or in the past.
-    /// @param index Position in `milestones`.
-    /// @param due Its due date.
-    /// @param timestamp The current block timestamp.
-    error Escrow_DueInPast(uint256 index, uint256 due, uint256 timestamp);
-    /// @notice `acceptBy` is now or in the past.
-    /// @param acceptBy The given acceptance deadline.
-    /// @param timestamp The current block timestamp.
-    error Escrow_AcceptByInPast(uint256 acceptBy, uint256 timestamp);
-    /// @notice The review period is outside [`MIN_REVIEW_PERIOD`, `MAX_REVIEW_PERIOD`].
-    /// @param reviewPeriod The given period.
-    /// @param min `MIN_REVIEW_PERIOD`.
-    /// @param max `MAX_REVIEW_PERIOD`.
-    error Escrow_ReviewPeriodOutOfRange(uint256 reviewPeriod, uint256 min, uint256 max);
-    /// @notice No deal has id `dealId`.
-    /// @param dealId The id.
-    error Escrow_UnknownDeal(uint256 dealId);
-    /// @notice Only the deal's client may call this function.
-    /// @param dealId The deal.
-    /// @param caller The rejected caller.
-    error Escrow_NotClient(uint256 dealId, address caller);
-    /// @notice Only the deal's provider may call this function.
-    /// @param dealId The deal.
-    /// @param caller The rejected caller.
-    error Escrow_NotProvider(uint256 dealId, address caller);
-    /// @notice Only the deal's client or provider may call this function.
-    /// @param dealId The deal.
-    /// @param caller The rejected caller.
-    error Escrow_NotParty(uint256 dealId, address caller);
-    /// @notice The deal is in `status`, the action needs `required`.
-    /// @param dealId The deal.
-    /// @param status Its status.
-    /// @param required The status the action needs.
-    error Escrow_WrongDealStatus(uint256 dealId, DealStatus status, DealStatus required);
-    /// @notice The provider can no longer accept: `acceptBy` has passed.
-    /// @param dealId The deal.
-    /// @param acceptBy Its acceptance deadline.
-    /// @param timestamp The current block timestamp.
-    error Escrow_AcceptanceWindowClosed(uint256 dealId, uint256 acceptBy, uint256 timestamp);
-    /// @notice The client cannot reclaim yet: the provider may still accept until `acceptBy`.
-    /// @param dealId The deal.
-    /// @param acceptBy Its acceptance deadline.
-    /// @param timestamp The current block timestamp.
-    error Escrow_AcceptanceWindowOpen(uint256 dealId, uint256 acceptBy, uint256 timestamp);
-    /// @notice The deal has no milestone `index`.
-    /// @param dealId The deal.
-    /// @param index The milestone index.
-    error Escrow_UnknownMilestone(uint256 dealId, uint256 index);
-    /// @notice The milestone is in `status`, which does not allow the action.
-    /// @param dealId The deal.
-    /// @param index The milestone index.
-    /// @param status Its status.
-    error Escrow_WrongMilestoneStatus(uint256 dealId, uint256 index, MilestoneStatus status);
-    /// @notice The milestone is not overdue yet.
-    /// @param dealId The deal.
-    /// @param index The milestone index.
-    /// @param due Its due date.
-    /// @param timestamp The current block timestamp.
-    error Escrow_NotOverdue(uint256 dealId, uint256 index, uint256 due, uint256 timestamp);
-    /// @notice The client's review period for the delivered milestone has not ended.
-    /// @param dealId The deal.
-    /// @param index The milestone index.
-    /// @param reviewEndsAt When it ends.
-    /// @param timestamp The current block timestamp.
-    error Escrow_ReviewPeriodNotOver(uint256 dealId, uint256 index, uint256 reviewEndsAt, uint256 timestamp);
-    /// @notice The client's review period for the delivered milestone has ended (the provider may claim it).
-    /// @param dealId The deal.
-    /// @param index The milestone index.
-    /// @param reviewEndsAt When it ended.
-    /// @param timestamp The current block timestamp.
-    error Escrow_ReviewPeriodOver(uint256 dealId, uint256 index, uint256 reviewEndsAt, uint256 timestamp);
-    /// @notice `proposer` already proposed to cancel the deal.
-    /// @param dealId The deal.
-    /// @param proposer The party who proposed.
-    error Escrow_CancelAlreadyProposed(uint256 dealId, Party proposer);
-    /// @notice The caller cannot confirm or withdraw this cancel: no proposal, or it is the caller's own to
-    /// confirm / the other party's to withdraw.
-    /// @param dealId The deal.
-    /// @param proposer Who proposed (None: nobody).
-    /// @param caller The rejected caller.
-    error Escrow_NoCancelToAnswer(uint256 dealId, Party proposer, address caller);
-    /// @notice No dispute has id `disputeId`, or it is already resolved.
-    /// @param disputeId The id.
-    /// @param status Its status.
-    error Escrow_DisputeNotOpen(uint256 disputeId, DisputeStatus status);
-    /// @notice The caller does not sit on the dispute's panel.
-    /// @param disputeId The dispute.
-    /// @param caller The rejected caller.
-    error Escrow_NotPanelist(uint256 disputeId, address caller);
-    /// @notice The panelist already voted.
-    /// @param disputeId The dispute.
-    /// @param arbiter The panelist.
-    error Escrow_AlreadyVoted(uint256 disputeId, address arbiter);
-    /// @notice A provider share above 100 percent.
-    /// @param providerPct The given share.
-    error Escrow_InvalidSplit(uint256 providerPct);
-    /// @notice The panel's deadline has passed; only `settleTimedOutDispute` can end the dispute now.
-    /// @param disputeId The dispute.
-    /// @param deadline The panel's deadline.
-    /// @param timestamp The current block timestamp.
-    error Escrow_VotingClosed(uint256 disputeId, uint256 deadline, uint256 timestamp);
-    /// @notice The panel may still rule until `deadline`.
-    /// @param disputeId The dispute.
-    /// @param deadline The panel's deadline.
-    /// @param timestamp The current block timestamp.
-    error Escrow_VotingOpen(uint256 disputeId, uint256 deadline, uint256 timestamp);
-    /// @notice `account` has nothing to withdraw in `token`.
-    /// @param token The token.
-    /// @param account The caller.
-    error Escrow_NothingToWithdraw(address token, address account);
-
-    /// @notice The client opened and funded a deal.
-    /// @param dealId The new deal.
-    /// @param union The union.
-    /// @param provider The provider.
-    /// @param client The client (payer).
-    /// @param token The union's token the deal is in.
-    /// @param listing The listing reference.
-    /// @param total Sum of the milestone amounts (escrowed).
-    /// @param acceptBy Acceptance deadline.
-    /// @param reviewPeriod Review period in seconds.
-    event DealOpened(
-        uint256 indexed dealId,
-        address indexed union,
-        address indexed provider,
-        address client,
-        address token,
-        string listing,
-        uint256 total,
-        uint48 acceptBy,
-        uint48 reviewPeriod
-    );
-    /// @notice Milestone `index` of a new deal (emitted once per milestone by `openDeal`).
-    /// @param dealId The deal.
-    /// @param index The milestone index (0-based).
-    /// @param amount Its amount.
-    /// @param due Its due date.
-    /// @param descriptionCid Its description.
-    event MilestoneAdded(
-        uint256 indexed dealId, uint256 indexed index, uint256 amount, uint48 due, string descriptionCid
-    );
-    /// @notice The provider accepted the deal.
-    /// @param dealId The deal.
-    event DealAccepted(uint256 indexed dealId);
-    /// @notice The provider declined the deal; everything was refunded to the client.
-    /// @param dealId The deal.
-    /// @param refund Tokens credited to the client.
-    event DealDeclined(uint256 indexed dealId, uint256 refund);
-    /// @notice The client took back an unaccepted deal after its acceptance window.
-    /// @param dealId The deal.
-    /// @param refund Tokens credited to the client.
-    event DealReclaimed(uint256 indexed dealId, uint256 refund);
-    /// @notice `by` proposed to cancel the deal.
-    /// @param dealId The deal.
-    /// @param by The proposing party.
-    event CancelProposed(uint256 indexed dealId, address indexed by);
-    /// @notice `by` withdrew their cancel proposal.
-    /// @param dealId The deal.
-    /// @param by The proposing party.
-    event CancelProposalWithdrawn(uint256 indexed dealId, address indexed by);
-    /// @notice Both parties cancelled the deal; unpaid, undisputed milestones were refunded to the client.
-    /// @param dealId The deal.
-    /// @param refund Tokens credited to the client.
-    event DealCancelled(uint256 indexed dealId, uint256 refund);
-    /// @notice Every milestone of the active deal reached a final state.
-    /// @param dealId The deal.
-    event DealCompleted(uint256 indexed dealId);
-    /// @notice The provider marked a milestone delivered.
-    /// @param dealId The deal.
-    /// @param index The milestone.
-    /// @param reviewEndsAt When the provider may claim it if the client does not answer.
-    event MilestoneDelivered(uint256 indexed dealId, uint256 indexed index, uint256 reviewEndsAt);
-    /// @notice The client released a milestone to the provider.
-    /// @param dealId The deal.
-    /// @param index The milestone.
-    /// @param amount Tokens credited to the provider.
-    event MilestoneReleased(uint256 indexed dealId, uint256 indexed index, uint256 amount);
-    /// @notice The provider claimed a delivered milestone after the review period.
-    /// @param dealId The deal.
-    /// @param index The milestone.
-    /// @param amount Tokens credited to the provider.
-    event MilestoneClaimed(uint256 indexed dealId, uint256 indexed index, uint256 amount);
-    /// @notice A milestone was refunded to the client (overdue, declined, reclaimed or cancelled).
-    /// @param dealId The deal.
-    /// @param index The milestone.
-    /// @param amount Tokens credited to the client.
-    event MilestoneRefunded(uint256 indexed dealId, uint256 indexed index, uint256 amount);
-    /// @notice A party disputed a milestone and a panel was drawn.
-    /// @param disputeId The new dispute.
-    /// @param dealId The deal.
-    /// @param index The milestone.
-    /// @param openedBy The party who opened it.
-    /// @param panel The three arbiters.
-    /// @param deadline Until when the panel may vote.
-    event DisputeOpened(
-        uint256 indexed disputeId,
-        uint256 indexed dealId,
-        uint256 indexed index,
-        address openedBy,
-        address[3] panel,
-        uint256 deadline
-    );
-    /// @notice A panelist voted.
-    /// @param disputeId The dispute.
-    /// @param arbiter The panelist.
-    /// @param providerPct The provider's share they voted for, in percent.
-    event ArbiterVoted(uint256 indexed disputeId, address indexed arbiter, uint8 providerPct);
-    /// @notice A dispute ended (by ruling or timeout) and the milestone was split.
-    /// @param disputeId The dispute.
-    /// @param dealId The deal.
-    /// @param index The milestone.
-    /// @param providerPct The provider's share in percent.
-    /// @param providerAmount Tokens credited to the provider.
-    /// @param clientAmount Tokens credited to the client.
-    /// @param timedOut True iff settled by `settleTimedOutDispute`.
-    event DisputeResolved(
-        uint256 indexed disputeId,
-        uint256 indexed dealId,
-        uint256 indexed index,
-        uint8 providerPct,
-        uint256 providerAmount,
-        uint256 clientAmount,
-        bool timedOut
-    );
-    /// @notice `account` withdrew `amount` of `token`.
-    /// @param token The token.
-    /// @param account The account.
-    /// @param amount Tokens sent.
-    event Withdrawn(address indexed token, address indexed account, uint256 amount);
-
     /// @param factory_ The union factory (`isUnion`).
     /// @param arbiters_ The arbiter registry.
     constructor(IUnionRegistry factory_, UnionArbiters arbiters_) {
@@ -458,7 +128,7 @@ contract Escrow is ReentrancyGuardTransient {
         uint256 total;
         address token;
         (dealId, token, total) = _open(p);
-        IERC20(token).safeTransferFrom(msg.sender, address(this), total);
+        _pull({token: token, amount: total});
     }
 
     /// @notice `openDeal` with an ERC-2612 permit for the milestones' total instead of a prior approval.
@@ -479,7 +149,7 @@ contract Escrow is ReentrancyGuardTransient {
         address token;
         (dealId, token, total) = _open(p);
         try IERC20Permit(token).permit(msg.sender, address(this), total, permitDeadline, v, r, s) {} catch {}
-        IERC20(token).safeTransferFrom(msg.sender, address(this), total);
+        _pull({token: token, amount: total});
     }
 
     /// @notice Accept a proposed deal (provider, before `acceptBy`, while still a member).
@@ -528,6 +198,7 @@ contract Escrow is ReentrancyGuardTransient {
         // forge-lint: disable-next-line(unsafe-typecast)
         m.deliveredAt = uint48(block.timestamp);
         emit MilestoneDelivered(dealId, index, block.timestamp + d.reviewPeriod);
+        _clearCancel(dealId, d);
     }
 
     /// @notice Pay a pending or delivered milestone to the provider (client, active deal).
@@ -582,14 +253,23 @@ contract Escrow is ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- mutual cancel
 
-    /// @notice Propose to cancel an active deal (either party); the other party confirms with `confirmCancel`.
+    /// @notice Propose to cancel an active deal (either party); the other party confirms with `confirmCancel`
+    /// within `CANCEL_PERIOD`. The proposal names the refund (`CancelProposed`); a delivery, a settled milestone
+    /// or a new dispute clears it, so nobody can confirm an agreement made before the deal changed. An expired
+    /// proposal may be replaced by either party.
     /// @param dealId The deal.
     function proposeCancel(uint256 dealId) external {
         (Deal storage d, Party party) = _dealAsParty(dealId);
         _requireStatus(dealId, d.status, DealStatus.Active);
-        if (d.cancelProposedBy != Party.None) revert Escrow_CancelAlreadyProposed(dealId, d.cancelProposedBy);
+        if (d.cancelProposedBy != Party.None && block.timestamp <= d.cancelExpiresAt) {
+            revert Escrow_CancelAlreadyProposed(dealId, d.cancelProposedBy);
+        }
+        uint256 expiresAt = block.timestamp + CANCEL_PERIOD;
         d.cancelProposedBy = party;
-        emit CancelProposed(dealId, msg.sender);
+        // casting is safe: timestamps fit 48 bits for millions of years
+        // forge-lint: disable-next-line(unsafe-typecast)
+        d.cancelExpiresAt = uint48(expiresAt);
+        emit CancelProposed({dealId: dealId, by: msg.sender, refund: _openAmount(dealId, d), expiresAt: expiresAt});
     }
 
     /// @notice Withdraw your own cancel proposal.
@@ -609,6 +289,7 @@ contract Escrow is ReentrancyGuardTransient {
         _requireStatus(dealId, d.status, DealStatus.Active);
         Party proposer = d.cancelProposedBy;
         if (proposer == Party.None || proposer == party) revert Escrow_NoCancelToAnswer(dealId, proposer, msg.sender);
+        if (block.timestamp > d.cancelExpiresAt) revert Escrow_CancelExpired(dealId, d.cancelExpiresAt);
         d.status = DealStatus.Cancelled;
         d.cancelProposedBy = Party.None;
         emit DealCancelled(dealId, _refundOpenMilestones(dealId, d));
@@ -617,11 +298,13 @@ contract Escrow is ReentrancyGuardTransient {
     // ---------------------------------------------------------------- disputes
 
     /// @notice Dispute an unpaid milestone (either party, active deal): one that is delivered (the client only
-    /// before its review period ends) or past its due date and undelivered. Draws a panel of 3 arbiters.
-    /// @dev The panel is drawn by `UnionArbiters.drawPanel` from a seed of `block.prevrandao`, the previous
-    /// block hash and the dispute id. This is pseudo-random, NOT manipulation-proof: a block proposer can bias
-    /// it and a party can predict it and choose the block to open in. Reverts with
-    /// `UnionArbiters_NotEnoughArbiters` if fewer than 3 eligible arbiters (members, not a party) exist.
+    /// before its review period ends) or past its due date and undelivered. The milestone is frozen at once (the
+    /// provider cannot claim it, the client cannot refund it); the panel is drawn later by `drawPanel`.
+    /// @dev Commit, then draw: the panel is seeded by the hash of block `block.number + DRAW_DELAY`, which
+    /// nobody knows when the dispute opens, so a party cannot pick the block it opens in, nor revert until its
+    /// friends are seated. A dispute can always be opened, whatever the number of arbiters (see `drawPanel`).
+    /// Opening clears a pending cancel proposal. If no panel is drawn within `ARBITRATION_PERIOD`, anyone may
+    /// `settleTimedOutDispute`.
     /// @param dealId The deal.
     /// @param index The milestone.
     /// @return disputeId The new dispute.
@@ -640,15 +323,10 @@ contract Escrow is ReentrancyGuardTransient {
             revert Escrow_WrongMilestoneStatus(dealId, index, m.status);
         }
         m.status = MilestoneStatus.Disputed;
+        _clearCancel(dealId, d);
         disputeId = ++disputeCount;
         _disputeOf[dealId][index] = disputeId;
 
-        address[3] memory panel = arbiters.drawPanel({
-            union: d.union,
-            excludedA: d.client,
-            excludedB: d.provider,
-            seed: uint256(keccak256(abi.encode(block.prevrandao, blockhash(block.number - 1), disputeId)))
-        });
         DisputeRecord storage dispute = _disputes[disputeId];
         // casting is safe: deal ids count up from 1 (far below 2^64) and index < milestoneCount <= 20
         // forge-lint: disable-next-line(unsafe-typecast)
@@ -660,18 +338,58 @@ contract Escrow is ReentrancyGuardTransient {
         // forge-lint: disable-next-line(unsafe-typecast)
         dispute.deadline = uint48(deadline);
         dispute.status = DisputeStatus.Open;
-        dispute.panel = panel;
-        emit DisputeOpened(disputeId, dealId, index, msg.sender, panel, deadline);
+        uint256 drawBlock = block.number + DRAW_DELAY;
+        // casting is safe: block numbers fit 64 bits
+        // forge-lint: disable-next-line(unsafe-typecast)
+        dispute.drawBlock = uint64(drawBlock);
+        emit DisputeOpened(disputeId, dealId, index, msg.sender, drawBlock, deadline);
+    }
+
+    /// @notice Draw the dispute's panel (anyone, once, from block `drawBlock + 1`): three eligible arbiters of
+    /// the union who are not parties, or, when fewer than three are eligible, the union's steward alone as
+    /// arbiter of last resort (if the steward is a party too, no panel can be drawn and the dispute times out).
+    /// The panel then has `ARBITRATION_PERIOD` to rule. The first `vote` draws too, if nobody did.
+    /// @dev Seeded by `blockhash(drawBlock)` and the dispute id. If the hash is gone (more than 256 blocks
+    /// passed), the draw is committed to a new future block instead (`PanelDrawDeferred`, returns an empty
+    /// panel), so waiting gains nobody a choice. The result is fixed once `drawBlock` is mined: calling (or
+    /// reverting) in any later block yields the same panel, unless the arbiter list itself changes first.
+    /// @param disputeId The dispute.
+    /// @return panel The seated arbiters (all zero if the draw was deferred).
+    function drawPanel(uint256 disputeId) external returns (address[3] memory panel) {
+        DisputeRecord storage dispute = _disputes[disputeId];
+        if (dispute.status != DisputeStatus.Open) revert Escrow_DisputeNotOpen(disputeId, dispute.status);
+        if (dispute.seats != 0) revert Escrow_PanelAlreadyDrawn(disputeId);
+        uint256 drawBlock = dispute.drawBlock;
+        if (block.number <= drawBlock) revert Escrow_PanelNotDrawable(disputeId, drawBlock, block.number);
+        bytes32 hash = blockhash(drawBlock);
+        if (hash == bytes32(0)) {
+            drawBlock = block.number + DRAW_DELAY;
+            // casting is safe: block numbers fit 64 bits
+            // forge-lint: disable-next-line(unsafe-typecast)
+            dispute.drawBlock = uint64(drawBlock);
+            emit PanelDrawDeferred(disputeId, drawBlock);
+            return panel;
+        }
+        return _draw(disputeId, dispute, hash);
     }
 
     /// @notice Vote on a dispute you sit on: the provider's share in percent (0..100). The dispute resolves as
-    /// soon as two panelists agree on the same share, or, once all three voted, with the median share.
+    /// soon as two panelists agree on the same share, or, once all three voted, with the median share; the
+    /// steward sitting alone decides with one vote. Draws the panel first if nobody did yet.
     /// @dev The panel was fixed at the draw, so a panelist votes even if since removed as an arbiter.
     /// @param disputeId The dispute.
     /// @param providerPct The provider's share in percent.
     function vote(uint256 disputeId, uint8 providerPct) external {
         DisputeRecord storage dispute = _disputes[disputeId];
         if (dispute.status != DisputeStatus.Open) revert Escrow_DisputeNotOpen(disputeId, dispute.status);
+        uint256 seats = dispute.seats;
+        if (seats == 0) {
+            uint256 drawBlock = dispute.drawBlock;
+            bytes32 hash = block.number > drawBlock ? blockhash(drawBlock) : bytes32(0);
+            if (hash == bytes32(0)) revert Escrow_PanelNotDrawable(disputeId, drawBlock, block.number);
+            _draw(disputeId, dispute, hash);
+            seats = dispute.seats;
+        }
         if (block.timestamp > dispute.deadline) {
             revert Escrow_VotingClosed(disputeId, dispute.deadline, block.timestamp);
         }
@@ -682,7 +400,7 @@ contract Escrow is ReentrancyGuardTransient {
 
         // Earlier votes are read before this one is stored: two of them, or one equal to this, decide.
         uint8[3] memory votes = [dispute.vote0, dispute.vote1, dispute.vote2];
-        bool agreed;
+        bool agreed = seats == 1;
         uint256 cast;
         for (uint256 i; i < 3; ++i) {
             if (mask & (1 << i) == 0) continue;
@@ -710,8 +428,10 @@ contract Escrow is ReentrancyGuardTransient {
         }
     }
 
-    /// @notice End a dispute whose panel did not rule by its deadline (anyone): the milestone is split 50/50,
-    /// the provider getting the rounded-down half.
+    /// @notice End a dispute whose panel did not rule by its deadline, or that no one drew a panel for within
+    /// `ARBITRATION_PERIOD` of opening (anyone). A delivered milestone is split 50/50, the provider getting the
+    /// rounded-down half; an undelivered (overdue) one goes back to the client in full, so a dispute cannot
+    /// turn a refund the client was owed into half a payment.
     /// @param disputeId The dispute.
     function settleTimedOutDispute(uint256 disputeId) external {
         DisputeRecord storage dispute = _disputes[disputeId];
@@ -719,7 +439,10 @@ contract Escrow is ReentrancyGuardTransient {
         if (block.timestamp <= dispute.deadline) {
             revert Escrow_VotingOpen(disputeId, dispute.deadline, block.timestamp);
         }
-        _resolve({disputeId: disputeId, dispute: dispute, providerPct: TIMEOUT_PROVIDER_PCT, timedOut: true});
+        bool delivered = _milestones[dispute.dealId][dispute.milestone].deliveredAt != 0;
+        _resolve({
+            disputeId: disputeId, dispute: dispute, providerPct: delivered ? TIMEOUT_PROVIDER_PCT : 0, timedOut: true
+        });
     }
 
     // ---------------------------------------------------------------- withdrawals
@@ -762,6 +485,8 @@ contract Escrow is ReentrancyGuardTransient {
         view_.status = stored.status;
         view_.providerPct = stored.providerPct;
         view_.timedOut = stored.timedOut;
+        view_.drawBlock = stored.drawBlock;
+        view_.seats = stored.seats;
         uint8 mask = stored.votedMask;
         uint8[3] memory votes = [stored.vote0, stored.vote1, stored.vote2];
         for (uint256 i; i < 3; ++i) {
@@ -817,6 +542,7 @@ contract Escrow is ReentrancyGuardTransient {
             cancelProposedBy: Party.None,
             provider: p.provider,
             reviewPeriod: p.reviewPeriod,
+            cancelExpiresAt: 0,
             union: union,
             token: token
         });
@@ -833,13 +559,13 @@ contract Escrow is ReentrancyGuardTransient {
         });
     }
 
-    /// @dev Refunds every pending or delivered milestone to the client; returns the sum.
     /// @dev Clients are the union's members and its timelock: the treasury hires without joining.
     function _requireMemberOrTreasury(address union) private view {
         IUnion u = IUnion(union);
         if (!u.isMember(msg.sender) && msg.sender != u.timelock()) revert Escrow_NotMember(union, msg.sender);
     }
 
+    /// @dev Refunds every pending or delivered milestone to the client; returns the sum.
     function _refundOpenMilestones(uint256 dealId, Deal storage d) private returns (uint256 refund) {
         uint256 count = d.milestoneCount;
         uint256 settled;
@@ -868,6 +594,7 @@ contract Escrow is ReentrancyGuardTransient {
             unsettled = d.unsettled - 1;
         }
         d.unsettled = unsettled;
+        _clearCancel(dealId, d);
         if (unsettled == 0 && d.status == DealStatus.Active) {
             d.status = DealStatus.Completed;
             emit DealCompleted(dealId);
@@ -895,6 +622,59 @@ contract Escrow is ReentrancyGuardTransient {
         }
         emit DisputeResolved(disputeId, dealId, index, providerPct, providerAmount, clientAmount, timedOut);
         _settle({dealId: dealId, d: d, providerAmount: providerAmount, clientAmount: clientAmount});
+    }
+
+    /// @dev Seats the panel from `hash`: three eligible arbiters, else the steward alone if not a party.
+    function _draw(uint256 disputeId, DisputeRecord storage dispute, bytes32 hash)
+        private
+        returns (address[3] memory panel)
+    {
+        Deal storage d = _deals[dispute.dealId];
+        address union = d.union;
+        address client = d.client;
+        address provider = d.provider;
+        uint256 found;
+        (panel, found) = arbiters.drawEligible({
+            union: union, excludedA: client, excludedB: provider, seed: uint256(keccak256(abi.encode(hash, disputeId)))
+        });
+        uint8 seats = 3;
+        if (found < 3) {
+            address steward = IUnion(union).steward();
+            if (steward == client || steward == provider) revert Escrow_NoPanelPossible(disputeId, found);
+            panel = [steward, address(0), address(0)];
+            seats = 1;
+        }
+        uint256 deadline = block.timestamp + ARBITRATION_PERIOD;
+        dispute.seats = seats;
+        // casting is safe: timestamps fit 48 bits for millions of years
+        // forge-lint: disable-next-line(unsafe-typecast)
+        dispute.deadline = uint48(deadline);
+        dispute.panel = panel;
+        emit PanelDrawn(disputeId, panel, deadline);
+    }
+
+    /// @dev Pulls `amount` of `token` from the caller and checks all of it arrived.
+    function _pull(address token, uint256 amount) private {
+        uint256 before = IERC20(token).balanceOf(address(this));
+        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = IERC20(token).balanceOf(address(this)) - before;
+        if (received != amount) revert Escrow_TransferShortfall(token, amount, received);
+    }
+
+    /// @dev A delivery, settlement or dispute changes what a cancel would refund: drop the pending proposal.
+    function _clearCancel(uint256 dealId, Deal storage d) private {
+        if (d.cancelProposedBy == Party.None) return;
+        d.cancelProposedBy = Party.None;
+        emit CancelProposalCleared(dealId);
+    }
+
+    /// @dev Sum of the pending and delivered milestones (what a cancel refunds).
+    function _openAmount(uint256 dealId, Deal storage d) private view returns (uint256 amount) {
+        uint256 count = d.milestoneCount;
+        for (uint256 i; i < count; ++i) {
+            Milestone storage m = _milestones[dealId][i];
+            if (m.status == MilestoneStatus.Pending || m.status == MilestoneStatus.Delivered) amount += m.amount;
+        }
     }
 
     function _credit(address token, address account, uint256 amount) private {

@@ -85,8 +85,8 @@ contract UnionArbiters {
         emit ArbiterAppointed(union, arbiter);
     }
 
-    /// @notice Remove an arbiter of `union` (the union's steward only). Open disputes they sit on can no
-    /// longer count their vote; such disputes still end by timeout.
+    /// @notice Remove an arbiter of `union` (the union's steward only). Panels already drawn keep them: they
+    /// still vote on those disputes (a panel is fixed when drawn); they are no longer drawn for new ones.
     /// @param union The union.
     /// @param arbiter The arbiter to remove.
     function remove(address union, address arbiter) external {
@@ -131,10 +131,10 @@ contract UnionArbiters {
     }
 
     /// @notice Draw a panel of `PANEL_SIZE` distinct eligible arbiters of `union`, none of them `excludedA` or
-    /// `excludedB` (the parties), by a partial Fisher-Yates shuffle driven by `seed`.
-    /// @dev Deterministic in `seed` and the arbiter list. It is only as random as the seed the caller passes;
-    /// a seed made from `block.prevrandao` / `blockhash` can be influenced by block proposers and predicted by
-    /// whoever times the transaction, so the draw is NOT manipulation-proof. At most `MAX_ARBITERS` iterations.
+    /// `excludedB` (the parties), by a partial Fisher-Yates shuffle driven by `seed`; reverts if fewer exist.
+    /// @dev Deterministic in `seed` and the arbiter list, so only as unpredictable as the seed: `Escrow` seeds
+    /// it with the hash of a block that was in the future when the dispute opened. At most `MAX_ARBITERS`
+    /// iterations.
     /// @param union The union.
     /// @param excludedA An address that may not sit on the panel.
     /// @param excludedB Another address that may not sit on the panel.
@@ -145,13 +145,29 @@ contract UnionArbiters {
         view
         returns (address[PANEL_SIZE] memory panel)
     {
+        uint256 found;
+        (panel, found) = drawEligible(union, excludedA, excludedB, seed);
+        if (found < PANEL_SIZE) revert UnionArbiters_NotEnoughArbiters(union, found, PANEL_SIZE);
+    }
+
+    /// @notice `drawPanel` without the revert: up to `PANEL_SIZE` eligible arbiters and how many were found.
+    /// @param union The union.
+    /// @param excludedA An address that may not sit on the panel.
+    /// @param excludedB Another address that may not sit on the panel.
+    /// @param seed Randomness.
+    /// @return panel The drawn arbiters (zero beyond `found`).
+    /// @return found How many eligible arbiters were drawn (at most `PANEL_SIZE`).
+    function drawEligible(address union, address excludedA, address excludedB, uint256 seed)
+        public
+        view
+        returns (address[PANEL_SIZE] memory panel, uint256 found)
+    {
         address[] storage list = _arbiters[union];
         uint256 n = list.length;
         uint256[] memory order = new uint256[](n);
         for (uint256 i; i < n; ++i) {
             order[i] = i;
         }
-        uint256 found;
         for (uint256 i; i < n && found < PANEL_SIZE; ++i) {
             // pick uniformly among the not yet examined positions [i, n)
             uint256 j = i + uint256(keccak256(abi.encode(seed, i))) % (n - i);
@@ -162,7 +178,6 @@ contract UnionArbiters {
             panel[found] = candidate;
             ++found;
         }
-        if (found < PANEL_SIZE) revert UnionArbiters_NotEnoughArbiters(union, found, PANEL_SIZE);
     }
 
     function _checkSteward(address union) private view {

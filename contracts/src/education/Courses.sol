@@ -20,7 +20,10 @@ import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
 ///
 /// Enrolment: members of the course's union enrol once. A paid enrolment moves the price straight from the
 /// member to the author and the treasury (`SafeERC20.safeTransferFrom`, so a token returning false reverts the
-/// enrolment); nothing is held here. `maxPrice` protects the member from a price raised in the same block.
+/// enrolment); nothing is held here, so nothing is credited: a fee-on-transfer token (never a union's own) would
+/// only make the author and the treasury receive less than `Enrolled` says. `maxPrice` protects the member from a
+/// price raised in the same block; a raised author share takes effect only `SHARE_RAISE_DELAY` later, so an
+/// author cannot move a pending enrolment's money from the treasury to themself.
 ///
 /// Credential: a soulbound completion record per (course, member), ERC-5192-style without the ERC-721 surface:
 /// a mapping plus events (`CredentialIssued` and ERC-5192's `Locked`). There is no transfer function at all,
@@ -43,6 +46,8 @@ contract Courses is ReentrancyGuard {
 
     /// @notice Basis-point denominator of `authorShareBps`.
     uint16 public constant BPS = 10_000;
+    /// @notice Delay before a raised author share applies (a lowered one applies at once).
+    uint256 public constant SHARE_RAISE_DELAY = 1 days;
     /// @notice Longest manifest or content CID string accepted (bytes).
     uint256 public constant MAX_ID_LENGTH = 128;
 
@@ -52,6 +57,16 @@ contract Courses is ReentrancyGuard {
     /// @notice Number of courses; ids run from 1 to `courseCount`.
     uint256 public courseCount;
 
+    /// @notice A raised author share waiting for its delay.
+    /// @param bps The new share.
+    /// @param effectiveAt When it applies.
+    struct ShareRaise {
+        uint16 bps;
+        uint48 effectiveAt;
+    }
+
+    /// @notice The author share raise waiting to apply to `courseId` (zero: none).
+    mapping(uint256 courseId => ShareRaise) public pendingShareRaise;
     /// @notice Whether `member` is enrolled in `courseId`.
     mapping(uint256 courseId => mapping(address member => bool)) public isEnrolled;
     /// @notice When `member`'s credential for `courseId` was issued (0: none).
@@ -121,6 +136,11 @@ contract Courses is ReentrancyGuard {
     /// @param authorShareBps Author's share of each price.
     /// @param autoIssue Whether completion issues the credential without the author.
     event CourseTermsSet(uint256 indexed courseId, uint256 price, uint16 authorShareBps, bool autoIssue);
+    /// @notice The author raised their share to `authorShareBps`, in force from `effectiveAt`.
+    /// @param courseId The course.
+    /// @param authorShareBps The new share.
+    /// @param effectiveAt When enrolments start paying it.
+    event AuthorShareRaiseScheduled(uint256 indexed courseId, uint16 authorShareBps, uint256 effectiveAt);
     /// @notice `member` enrolled, paying `authorAmount + treasuryAmount`.
     /// @param courseId The course.
     /// @param member The member.
@@ -198,7 +218,9 @@ contract Courses is ReentrancyGuard {
         emit CourseVersionPublished(courseId, version, contentCid);
     }
 
-    /// @notice Change price, author share and auto-issue (author only); enrolled members are unaffected.
+    /// @notice Change price, author share and auto-issue (author only); enrolled members are unaffected. A
+    /// higher author share is scheduled (`AuthorShareRaiseScheduled`) and applies `SHARE_RAISE_DELAY` later; a
+    /// share no higher than the one in force applies at once and drops any scheduled raise.
     /// @param courseId The course.
     /// @param price New price (0: free).
     /// @param authorShareBps New author share in basis points.
@@ -206,10 +228,22 @@ contract Courses is ReentrancyGuard {
     function setTerms(uint256 courseId, uint256 price, uint16 authorShareBps, bool autoIssue) external {
         Course storage c = _authored(courseId);
         if (authorShareBps > BPS) revert Courses_ShareTooHigh(authorShareBps);
+        uint16 current = authorShareOf(courseId);
         c.price = price;
-        c.authorShareBps = authorShareBps;
         c.autoIssue = autoIssue;
-        emit CourseTermsSet(courseId, price, authorShareBps, autoIssue);
+        if (authorShareBps > current) {
+            c.authorShareBps = current;
+            uint256 effectiveAt = block.timestamp + SHARE_RAISE_DELAY;
+            // casting is safe: timestamps fit 48 bits for millions of years
+            // forge-lint: disable-next-line(unsafe-typecast)
+            pendingShareRaise[courseId] = ShareRaise({bps: authorShareBps, effectiveAt: uint48(effectiveAt)});
+            emit AuthorShareRaiseScheduled(courseId, authorShareBps, effectiveAt);
+        } else {
+            c.authorShareBps = authorShareBps;
+            delete pendingShareRaise[courseId];
+            current = authorShareBps;
+        }
+        emit CourseTermsSet(courseId, price, current, autoIssue);
     }
 
     /// @notice Issue the completion credential to an enrolled member (author only).
@@ -260,9 +294,20 @@ contract Courses is ReentrancyGuard {
 
     /// @notice A course.
     /// @param courseId The course.
-    /// @return The stored course.
-    function getCourse(uint256 courseId) external view returns (Course memory) {
-        return _course(courseId);
+    /// @return course The stored course, with the author share in force (`authorShareOf`).
+    function getCourse(uint256 courseId) external view returns (Course memory course) {
+        course = _course(courseId);
+        course.authorShareBps = authorShareOf(courseId);
+    }
+
+    /// @notice The author share enrolments pay now: a scheduled raise once its delay has passed, else the
+    /// stored share.
+    /// @param courseId The course.
+    /// @return The share in basis points.
+    function authorShareOf(uint256 courseId) public view returns (uint16) {
+        ShareRaise memory raise = pendingShareRaise[courseId];
+        if (raise.effectiveAt != 0 && block.timestamp >= raise.effectiveAt) return raise.bps;
+        return _courses[courseId].authorShareBps;
     }
 
     /// @notice The id of `member`'s credential for `courseId` (whether issued or not): `courseId << 160 | member`.
@@ -290,7 +335,7 @@ contract Courses is ReentrancyGuard {
         if (isEnrolled[courseId][msg.sender]) revert Courses_AlreadyEnrolled(courseId, msg.sender);
         uint256 price = c.price;
         if (price > maxPrice) revert Courses_PriceAboveMax(courseId, price, maxPrice);
-        uint256 authorAmount = price * c.authorShareBps / BPS;
+        uint256 authorAmount = price * authorShareOf(courseId) / BPS;
         uint256 treasuryAmount = price - authorAmount;
         // Effects before the token calls (CEI); nonReentrant guards the rest.
         isEnrolled[courseId][msg.sender] = true;

@@ -8,6 +8,7 @@ import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol"
 import {MockUnion, MockRegistry} from "./mocks/MockUnion.sol";
 import {FalseToken} from "./mocks/FalseToken.sol";
 import {HookToken, ITokenReceiver} from "./mocks/HookToken.sol";
+import {FeeToken} from "./mocks/FeeToken.sol";
 
 /// @dev A pledger contract that, when the refund reaches it, tries to take it again.
 contract ReentrantPledger is ITokenReceiver {
@@ -93,6 +94,27 @@ contract CrowdfundAdversarialTest is Test {
         crowdfund.pledge(id, 5e18);
         assertEq(crowdfund.pledgeOf(id, member), 0);
         assertEq(crowdfund.getCampaign(id).raised, 0);
+    }
+
+    /// @dev A fee-on-transfer token: the pledge was credited its nominal amount while less arrived, so the
+    /// last refund or claim would fail. Failed on the code before the fix (the pledge was recorded).
+    function test_pledge_revertWhen_lessArrivesThanPledged() public {
+        FeeToken fee = new FeeToken();
+        MockUnion feeUnion = new MockUnion(steward, address(fee), treasury);
+        registry.add(address(feeUnion));
+        feeUnion.setMember(member, true);
+        uint256 id = _campaign(feeUnion, 10e18);
+        fee.transfer(member, 5e18);
+        vm.prank(member);
+        fee.approve(address(crowdfund), 5e18);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                bytes4(keccak256("Crowdfund_TransferShortfall(address,uint256,uint256)")), address(fee), 4e18, 3.96e18
+            )
+        );
+        vm.prank(member);
+        crowdfund.pledge(id, 4e18);
+        assertEq(crowdfund.pledgeOf(id, member), 0);
     }
 
     function test_refund_revertWhen_TokenReturnsFalse_andPledgeStays() public {

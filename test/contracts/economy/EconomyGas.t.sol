@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Escrow} from "../../../contracts/src/economy/Escrow.sol";
+import {IEscrow} from "../../../contracts/src/economy/IEscrow.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 /// @notice Gas of the escrow and crowdfunding calls members make most, written to
@@ -24,7 +25,7 @@ contract EconomyGasTest is EconomyTestBase {
 
     function test_gas_openDeal_twoMilestones() public {
         _fundAndApprove(alice, address(escrow), uint256(M0) + M1);
-        Escrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
+        IEscrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
         vm.prank(alice);
         escrow.openDeal(p);
         _snap("escrow openDeal (2 milestones, funded)");
@@ -52,7 +53,17 @@ contract EconomyGasTest is EconomyTestBase {
         _deliver(id, 0);
         vm.prank(alice);
         escrow.openDispute(id, 0);
-        _snap("escrow openDispute (4 arbiters)");
+        _snap("escrow openDispute (commits to a future block)");
+    }
+
+    function test_gas_drawPanel() public {
+        uint256 id = _openActiveDeal();
+        _deliver(id, 0);
+        vm.prank(alice);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        _mine(escrow.DRAW_DELAY() + 1);
+        escrow.drawPanel(disputeId);
+        _snap("escrow drawPanel (4 arbiters)");
     }
 
     function test_gas_vote_decidingSecondVote() public {

@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
 import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
 import {Escrow} from "../../../contracts/src/economy/Escrow.sol";
+import {IEscrow} from "../../../contracts/src/economy/IEscrow.sol";
 import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
 import {UnionTestBase} from "../utils/UnionTestBase.sol";
 
@@ -57,18 +58,18 @@ abstract contract EconomyTestBase is UnionTestBase {
 
     // ---------------------------------------------------------------- escrow helpers
 
-    function _milestones(uint128 a0, uint128 a1) internal view returns (Escrow.MilestoneInput[] memory ms) {
-        ms = new Escrow.MilestoneInput[](2);
-        ms[0] = Escrow.MilestoneInput({amount: a0, due: uint48(block.timestamp + 10 days), descriptionCid: "bafy-m0"});
-        ms[1] = Escrow.MilestoneInput({amount: a1, due: uint48(block.timestamp + 20 days), descriptionCid: "bafy-m1"});
+    function _milestones(uint128 a0, uint128 a1) internal view returns (IEscrow.MilestoneInput[] memory ms) {
+        ms = new IEscrow.MilestoneInput[](2);
+        ms[0] = IEscrow.MilestoneInput({amount: a0, due: uint48(block.timestamp + 10 days), descriptionCid: "bafy-m0"});
+        ms[1] = IEscrow.MilestoneInput({amount: a1, due: uint48(block.timestamp + 20 days), descriptionCid: "bafy-m1"});
     }
 
-    function _dealParams(address provider, Escrow.MilestoneInput[] memory ms)
+    function _dealParams(address provider, IEscrow.MilestoneInput[] memory ms)
         internal
         view
-        returns (Escrow.DealParams memory p)
+        returns (IEscrow.DealParams memory p)
     {
-        p = Escrow.DealParams({
+        p = IEscrow.DealParams({
             union: address(union),
             provider: provider,
             listing: LISTING,
@@ -102,10 +103,27 @@ abstract contract EconomyTestBase is UnionTestBase {
         _deliver(dealId, 0);
         vm.prank(alice);
         disputeId = escrow.openDispute(dealId, 0);
+        _drawPanel(disputeId);
+    }
+
+    /// @dev Mines `n` blocks, giving each a distinct hash (forge does not invent hashes for rolled blocks).
+    function _mine(uint256 n) internal {
+        for (uint256 i; i < n; ++i) {
+            vm.roll(block.number + 1);
+            vm.prevrandao(keccak256(abi.encode("randao", block.number)));
+            vm.setBlockhash(block.number - 1, keccak256(abi.encode("block", block.number - 1)));
+        }
+    }
+
+    /// @dev Mines past the dispute's seed block and draws its panel.
+    function _drawPanel(uint256 disputeId) internal {
+        uint256 drawBlock = escrow.getDispute(disputeId).drawBlock;
+        if (block.number <= drawBlock) _mine(drawBlock + 1 - block.number);
+        escrow.drawPanel(disputeId);
     }
 
     function _panel(uint256 disputeId) internal view returns (address[3] memory panel) {
-        Escrow.Dispute memory d = escrow.getDispute(disputeId);
+        IEscrow.Dispute memory d = escrow.getDispute(disputeId);
         for (uint256 i; i < 3; ++i) {
             panel[i] = d.panel[i].arbiter;
         }

@@ -3,34 +3,35 @@ pragma solidity ^0.8.24;
 
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {Escrow} from "../../../contracts/src/economy/Escrow.sol";
+import {IEscrow} from "../../../contracts/src/economy/IEscrow.sol";
 import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 contract EscrowTest is EconomyTestBase {
     uint256 internal constant TOTAL = uint256(M0) + M1;
 
-    function _expectDealStatus(uint256 dealId, Escrow.DealStatus status) internal view {
+    function _expectDealStatus(uint256 dealId, IEscrow.DealStatus status) internal view {
         assertEq(uint8(escrow.getDeal(dealId).status), uint8(status));
     }
 
-    function _expectMilestoneStatus(uint256 dealId, uint256 index, Escrow.MilestoneStatus status) internal view {
+    function _expectMilestoneStatus(uint256 dealId, uint256 index, IEscrow.MilestoneStatus status) internal view {
         assertEq(uint8(escrow.getMilestone(dealId, index).status), uint8(status));
     }
 
-    function _wrongDeal(uint256 dealId, Escrow.DealStatus status, Escrow.DealStatus required)
+    function _wrongDeal(uint256 dealId, IEscrow.DealStatus status, IEscrow.DealStatus required)
         internal
         pure
         returns (bytes memory)
     {
-        return abi.encodeWithSelector(Escrow.Escrow_WrongDealStatus.selector, dealId, status, required);
+        return abi.encodeWithSelector(IEscrow.Escrow_WrongDealStatus.selector, dealId, status, required);
     }
 
-    function _wrongMilestone(uint256 dealId, uint256 index, Escrow.MilestoneStatus status)
+    function _wrongMilestone(uint256 dealId, uint256 index, IEscrow.MilestoneStatus status)
         internal
         pure
         returns (bytes memory)
     {
-        return abi.encodeWithSelector(Escrow.Escrow_WrongMilestoneStatus.selector, dealId, index, status);
+        return abi.encodeWithSelector(IEscrow.Escrow_WrongMilestoneStatus.selector, dealId, index, status);
     }
 
     // ---------------------------------------------------------------- openDeal
@@ -38,7 +39,7 @@ contract EscrowTest is EconomyTestBase {
     function test_openDeal_storesDealAndPullsFunds() public {
         uint256 balance = token.balanceOf(alice);
         _fundAndApprove(alice, address(escrow), TOTAL);
-        Escrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
+        IEscrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
         vm.prank(alice);
         uint256 id = escrow.openDeal(p);
 
@@ -46,7 +47,7 @@ contract EscrowTest is EconomyTestBase {
         assertEq(escrow.dealCount(), 1);
         assertEq(token.balanceOf(address(escrow)), TOTAL);
         assertEq(token.balanceOf(alice), balance);
-        Escrow.Deal memory d = escrow.getDeal(id);
+        IEscrow.Deal memory d = escrow.getDeal(id);
         assertEq(d.client, alice);
         assertEq(d.provider, bob);
         assertEq(d.union, address(union));
@@ -55,31 +56,32 @@ contract EscrowTest is EconomyTestBase {
         assertEq(d.reviewPeriod, REVIEW);
         assertEq(d.milestoneCount, 2);
         assertEq(d.unsettled, 2);
-        assertEq(uint8(d.status), uint8(Escrow.DealStatus.Proposed));
-        Escrow.Milestone memory m = escrow.getMilestone(id, 1);
+        assertEq(uint8(d.status), uint8(IEscrow.DealStatus.Proposed));
+        IEscrow.Milestone memory m = escrow.getMilestone(id, 1);
         assertEq(m.amount, M1);
         assertEq(m.due, p.milestones[1].due);
-        assertEq(uint8(m.status), uint8(Escrow.MilestoneStatus.Pending));
+        assertEq(uint8(m.status), uint8(IEscrow.MilestoneStatus.Pending));
     }
 
     function test_openDeal_emitsDealAndMilestones() public {
         _fundAndApprove(alice, address(escrow), TOTAL);
-        Escrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
+        IEscrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
         vm.expectEmit(address(escrow));
-        emit Escrow.MilestoneAdded(1, 0, M0, p.milestones[0].due, "bafy-m0");
+        emit IEscrow.MilestoneAdded(1, 0, M0, p.milestones[0].due, "bafy-m0");
         vm.expectEmit(address(escrow));
-        emit Escrow.MilestoneAdded(1, 1, M1, p.milestones[1].due, "bafy-m1");
+        emit IEscrow.MilestoneAdded(1, 1, M1, p.milestones[1].due, "bafy-m1");
         vm.expectEmit(address(escrow));
-        emit Escrow.DealOpened(1, address(union), bob, alice, address(token), LISTING, TOTAL, p.acceptBy, REVIEW);
+        emit IEscrow.DealOpened(1, address(union), bob, alice, address(token), LISTING, TOTAL, p.acceptBy, REVIEW);
         vm.prank(alice);
         escrow.openDeal(p);
     }
 
     function test_openDeal_acceptsMaxMilestones() public {
         uint256 max = escrow.MAX_MILESTONES();
-        Escrow.MilestoneInput[] memory ms = new Escrow.MilestoneInput[](max);
+        IEscrow.MilestoneInput[] memory ms = new IEscrow.MilestoneInput[](max);
         for (uint256 i; i < max; ++i) {
-            ms[i] = Escrow.MilestoneInput({amount: 1e18, due: uint48(block.timestamp + 1 days + i), descriptionCid: ""});
+            ms[i] =
+                IEscrow.MilestoneInput({amount: 1e18, due: uint48(block.timestamp + 1 days + i), descriptionCid: ""});
         }
         _fundAndApprove(alice, address(escrow), max * 1e18);
         vm.prank(alice);
@@ -88,81 +90,83 @@ contract EscrowTest is EconomyTestBase {
     }
 
     function test_openDeal_revertWhen_UnionUnknown() public {
-        Escrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
+        IEscrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
         p.union = address(token);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_UnknownUnion.selector, address(token)));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_UnknownUnion.selector, address(token)));
         vm.prank(alice);
         escrow.openDeal(p);
     }
 
     function test_openDeal_revertWhen_ClientIsNotMember() public {
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotMember.selector, address(union), outsider));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotMember.selector, address(union), outsider));
         vm.prank(outsider);
         escrow.openDeal(_dealParams(bob, _milestones(M0, M1)));
     }
 
     function test_openDeal_revertWhen_ProviderIsNotMember() public {
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotMember.selector, address(union), outsider));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotMember.selector, address(union), outsider));
         vm.prank(alice);
         escrow.openDeal(_dealParams(outsider, _milestones(M0, M1)));
     }
 
     function test_openDeal_revertWhen_ProviderIsClient() public {
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_SelfDeal.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_SelfDeal.selector, alice));
         vm.prank(alice);
         escrow.openDeal(_dealParams(alice, _milestones(M0, M1)));
     }
 
     function test_openDeal_revertWhen_NoMilestones() public {
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_MilestoneCount.selector, 0, 20));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_MilestoneCount.selector, 0, 20));
         vm.prank(alice);
-        escrow.openDeal(_dealParams(bob, new Escrow.MilestoneInput[](0)));
+        escrow.openDeal(_dealParams(bob, new IEscrow.MilestoneInput[](0)));
     }
 
     function test_openDeal_revertWhen_TooManyMilestones() public {
-        Escrow.MilestoneInput[] memory ms = new Escrow.MilestoneInput[](21);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_MilestoneCount.selector, 21, 20));
+        IEscrow.MilestoneInput[] memory ms = new IEscrow.MilestoneInput[](21);
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_MilestoneCount.selector, 21, 20));
         vm.prank(alice);
         escrow.openDeal(_dealParams(bob, ms));
     }
 
     function test_openDeal_revertWhen_MilestoneAmountIsZero() public {
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_ZeroAmount.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_ZeroAmount.selector, 1));
         vm.prank(alice);
         escrow.openDeal(_dealParams(bob, _milestones(M0, 0)));
     }
 
     function test_openDeal_revertWhen_MilestoneDueInPast() public {
-        Escrow.MilestoneInput[] memory ms = _milestones(M0, M1);
+        IEscrow.MilestoneInput[] memory ms = _milestones(M0, M1);
         ms[0].due = uint48(block.timestamp);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_DueInPast.selector, 0, block.timestamp, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_DueInPast.selector, 0, block.timestamp, block.timestamp));
         vm.prank(alice);
         escrow.openDeal(_dealParams(bob, ms));
     }
 
     function test_openDeal_revertWhen_AcceptByInPast() public {
-        Escrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
+        IEscrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
         p.acceptBy = uint48(block.timestamp);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_AcceptByInPast.selector, block.timestamp, block.timestamp));
+        vm.expectRevert(
+            abi.encodeWithSelector(IEscrow.Escrow_AcceptByInPast.selector, block.timestamp, block.timestamp)
+        );
         vm.prank(alice);
         escrow.openDeal(p);
     }
 
     function test_openDeal_revertWhen_ReviewPeriodTooShort() public {
-        Escrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
+        IEscrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
         p.reviewPeriod = 1 days - 1;
         vm.expectRevert(
-            abi.encodeWithSelector(Escrow.Escrow_ReviewPeriodOutOfRange.selector, 1 days - 1, 1 days, 60 days)
+            abi.encodeWithSelector(IEscrow.Escrow_ReviewPeriodOutOfRange.selector, 1 days - 1, 1 days, 60 days)
         );
         vm.prank(alice);
         escrow.openDeal(p);
     }
 
     function test_openDeal_revertWhen_ReviewPeriodTooLong() public {
-        Escrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
+        IEscrow.DealParams memory p = _dealParams(bob, _milestones(M0, M1));
         p.reviewPeriod = 60 days + 1;
         vm.expectRevert(
-            abi.encodeWithSelector(Escrow.Escrow_ReviewPeriodOutOfRange.selector, 60 days + 1, 1 days, 60 days)
+            abi.encodeWithSelector(IEscrow.Escrow_ReviewPeriodOutOfRange.selector, 60 days + 1, 1 days, 60 days)
         );
         vm.prank(alice);
         escrow.openDeal(p);
@@ -215,10 +219,10 @@ contract EscrowTest is EconomyTestBase {
     function test_accept_activatesDeal() public {
         uint256 id = _openDeal();
         vm.expectEmit(address(escrow));
-        emit Escrow.DealAccepted(id);
+        emit IEscrow.DealAccepted(id);
         vm.prank(bob);
         escrow.accept(id);
-        _expectDealStatus(id, Escrow.DealStatus.Active);
+        _expectDealStatus(id, IEscrow.DealStatus.Active);
     }
 
     function test_accept_atAcceptBy() public {
@@ -226,25 +230,25 @@ contract EscrowTest is EconomyTestBase {
         vm.warp(escrow.getDeal(id).acceptBy);
         vm.prank(bob);
         escrow.accept(id);
-        _expectDealStatus(id, Escrow.DealStatus.Active);
+        _expectDealStatus(id, IEscrow.DealStatus.Active);
     }
 
     function test_accept_revertWhen_DealUnknown() public {
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_UnknownDeal.selector, 7));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_UnknownDeal.selector, 7));
         vm.prank(bob);
         escrow.accept(7);
     }
 
     function test_accept_revertWhen_CallerIsNotProvider() public {
         uint256 id = _openDeal();
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotProvider.selector, id, alice));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotProvider.selector, id, alice));
         vm.prank(alice);
         escrow.accept(id);
     }
 
     function test_accept_revertWhen_AlreadyAccepted() public {
         uint256 id = _openActiveDeal();
-        vm.expectRevert(_wrongDeal(id, Escrow.DealStatus.Active, Escrow.DealStatus.Proposed));
+        vm.expectRevert(_wrongDeal(id, IEscrow.DealStatus.Active, IEscrow.DealStatus.Proposed));
         vm.prank(bob);
         escrow.accept(id);
     }
@@ -254,7 +258,7 @@ contract EscrowTest is EconomyTestBase {
         uint256 acceptBy = escrow.getDeal(id).acceptBy;
         vm.warp(acceptBy + 1);
         vm.expectRevert(
-            abi.encodeWithSelector(Escrow.Escrow_AcceptanceWindowClosed.selector, id, acceptBy, acceptBy + 1)
+            abi.encodeWithSelector(IEscrow.Escrow_AcceptanceWindowClosed.selector, id, acceptBy, acceptBy + 1)
         );
         vm.prank(bob);
         escrow.accept(id);
@@ -264,7 +268,7 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openDeal();
         vm.prank(bob);
         union.leave();
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotMember.selector, address(union), bob));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotMember.selector, address(union), bob));
         vm.prank(bob);
         escrow.accept(id);
     }
@@ -272,28 +276,28 @@ contract EscrowTest is EconomyTestBase {
     function test_decline_refundsClientInFull() public {
         uint256 id = _openDeal();
         vm.expectEmit(address(escrow));
-        emit Escrow.MilestoneRefunded(id, 0, M0);
+        emit IEscrow.MilestoneRefunded(id, 0, M0);
         vm.expectEmit(address(escrow));
-        emit Escrow.MilestoneRefunded(id, 1, M1);
+        emit IEscrow.MilestoneRefunded(id, 1, M1);
         vm.expectEmit(address(escrow));
-        emit Escrow.DealDeclined(id, TOTAL);
+        emit IEscrow.DealDeclined(id, TOTAL);
         vm.prank(bob);
         escrow.decline(id);
-        _expectDealStatus(id, Escrow.DealStatus.Declined);
+        _expectDealStatus(id, IEscrow.DealStatus.Declined);
         assertEq(escrow.withdrawable(address(token), alice), TOTAL);
         assertEq(escrow.getDeal(id).unsettled, 0);
     }
 
     function test_decline_revertWhen_CallerIsNotProvider() public {
         uint256 id = _openDeal();
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotProvider.selector, id, carol));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotProvider.selector, id, carol));
         vm.prank(carol);
         escrow.decline(id);
     }
 
     function test_decline_revertWhen_DealActive() public {
         uint256 id = _openActiveDeal();
-        vm.expectRevert(_wrongDeal(id, Escrow.DealStatus.Active, Escrow.DealStatus.Proposed));
+        vm.expectRevert(_wrongDeal(id, IEscrow.DealStatus.Active, IEscrow.DealStatus.Proposed));
         vm.prank(bob);
         escrow.decline(id);
     }
@@ -302,10 +306,10 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openDeal();
         vm.warp(escrow.getDeal(id).acceptBy + 1);
         vm.expectEmit(address(escrow));
-        emit Escrow.DealReclaimed(id, TOTAL);
+        emit IEscrow.DealReclaimed(id, TOTAL);
         vm.prank(alice);
         escrow.reclaimUnaccepted(id);
-        _expectDealStatus(id, Escrow.DealStatus.Reclaimed);
+        _expectDealStatus(id, IEscrow.DealStatus.Reclaimed);
         assertEq(escrow.withdrawable(address(token), alice), TOTAL);
     }
 
@@ -313,7 +317,7 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openDeal();
         uint256 acceptBy = escrow.getDeal(id).acceptBy;
         vm.warp(acceptBy);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_AcceptanceWindowOpen.selector, id, acceptBy, acceptBy));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_AcceptanceWindowOpen.selector, id, acceptBy, acceptBy));
         vm.prank(alice);
         escrow.reclaimUnaccepted(id);
     }
@@ -321,7 +325,7 @@ contract EscrowTest is EconomyTestBase {
     function test_reclaimUnaccepted_revertWhen_CallerIsNotClient() public {
         uint256 id = _openDeal();
         vm.warp(escrow.getDeal(id).acceptBy + 1);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotClient.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotClient.selector, id, bob));
         vm.prank(bob);
         escrow.reclaimUnaccepted(id);
     }
@@ -329,7 +333,7 @@ contract EscrowTest is EconomyTestBase {
     function test_reclaimUnaccepted_revertWhen_DealAccepted() public {
         uint256 id = _openActiveDeal();
         vm.warp(escrow.getDeal(id).acceptBy + 1);
-        vm.expectRevert(_wrongDeal(id, Escrow.DealStatus.Active, Escrow.DealStatus.Proposed));
+        vm.expectRevert(_wrongDeal(id, IEscrow.DealStatus.Active, IEscrow.DealStatus.Proposed));
         vm.prank(alice);
         escrow.reclaimUnaccepted(id);
     }
@@ -339,10 +343,10 @@ contract EscrowTest is EconomyTestBase {
     function test_markDelivered_startsReviewPeriod() public {
         uint256 id = _openActiveDeal();
         vm.expectEmit(address(escrow));
-        emit Escrow.MilestoneDelivered(id, 0, block.timestamp + REVIEW);
+        emit IEscrow.MilestoneDelivered(id, 0, block.timestamp + REVIEW);
         _deliver(id, 0);
-        Escrow.Milestone memory m = escrow.getMilestone(id, 0);
-        assertEq(uint8(m.status), uint8(Escrow.MilestoneStatus.Delivered));
+        IEscrow.Milestone memory m = escrow.getMilestone(id, 0);
+        assertEq(uint8(m.status), uint8(IEscrow.MilestoneStatus.Delivered));
         assertEq(m.deliveredAt, block.timestamp);
     }
 
@@ -350,32 +354,32 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         vm.warp(escrow.getMilestone(id, 0).due + 1);
         _deliver(id, 0);
-        _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Delivered);
+        _expectMilestoneStatus(id, 0, IEscrow.MilestoneStatus.Delivered);
     }
 
     function test_markDelivered_revertWhen_CallerIsNotProvider() public {
         uint256 id = _openActiveDeal();
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotProvider.selector, id, alice));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotProvider.selector, id, alice));
         vm.prank(alice);
         escrow.markDelivered(id, 0);
     }
 
     function test_markDelivered_revertWhen_DealNotAccepted() public {
         uint256 id = _openDeal();
-        vm.expectRevert(_wrongDeal(id, Escrow.DealStatus.Proposed, Escrow.DealStatus.Active));
+        vm.expectRevert(_wrongDeal(id, IEscrow.DealStatus.Proposed, IEscrow.DealStatus.Active));
         _deliver(id, 0);
     }
 
     function test_markDelivered_revertWhen_MilestoneUnknown() public {
         uint256 id = _openActiveDeal();
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_UnknownMilestone.selector, id, 2));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_UnknownMilestone.selector, id, 2));
         _deliver(id, 2);
     }
 
     function test_markDelivered_revertWhen_AlreadyDelivered() public {
         uint256 id = _openActiveDeal();
         _deliver(id, 0);
-        vm.expectRevert(_wrongMilestone(id, 0, Escrow.MilestoneStatus.Delivered));
+        vm.expectRevert(_wrongMilestone(id, 0, IEscrow.MilestoneStatus.Delivered));
         _deliver(id, 0);
     }
 
@@ -385,13 +389,13 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         _deliver(id, 0);
         vm.expectEmit(address(escrow));
-        emit Escrow.MilestoneReleased(id, 0, M0);
+        emit IEscrow.MilestoneReleased(id, 0, M0);
         vm.prank(alice);
         escrow.release(id, 0);
-        _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Released);
+        _expectMilestoneStatus(id, 0, IEscrow.MilestoneStatus.Released);
         assertEq(escrow.withdrawable(address(token), bob), M0);
         assertEq(escrow.getDeal(id).unsettled, 1);
-        _expectDealStatus(id, Escrow.DealStatus.Active);
+        _expectDealStatus(id, IEscrow.DealStatus.Active);
     }
 
     function test_release_beforeDelivery() public {
@@ -406,16 +410,16 @@ contract EscrowTest is EconomyTestBase {
         vm.prank(alice);
         escrow.release(id, 0);
         vm.expectEmit(address(escrow));
-        emit Escrow.DealCompleted(id);
+        emit IEscrow.DealCompleted(id);
         vm.prank(alice);
         escrow.release(id, 1);
-        _expectDealStatus(id, Escrow.DealStatus.Completed);
+        _expectDealStatus(id, IEscrow.DealStatus.Completed);
         assertEq(escrow.withdrawable(address(token), bob), TOTAL);
     }
 
     function test_release_revertWhen_CallerIsNotClient() public {
         uint256 id = _openActiveDeal();
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotClient.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotClient.selector, id, bob));
         vm.prank(bob);
         escrow.release(id, 0);
     }
@@ -424,21 +428,21 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         vm.prank(alice);
         escrow.release(id, 0);
-        vm.expectRevert(_wrongMilestone(id, 0, Escrow.MilestoneStatus.Released));
+        vm.expectRevert(_wrongMilestone(id, 0, IEscrow.MilestoneStatus.Released));
         vm.prank(alice);
         escrow.release(id, 0);
     }
 
     function test_release_revertWhen_Disputed() public {
         (uint256 id,) = _openDisputedDeal();
-        vm.expectRevert(_wrongMilestone(id, 0, Escrow.MilestoneStatus.Disputed));
+        vm.expectRevert(_wrongMilestone(id, 0, IEscrow.MilestoneStatus.Disputed));
         vm.prank(alice);
         escrow.release(id, 0);
     }
 
     function test_release_revertWhen_DealNotAccepted() public {
         uint256 id = _openDeal();
-        vm.expectRevert(_wrongDeal(id, Escrow.DealStatus.Proposed, Escrow.DealStatus.Active));
+        vm.expectRevert(_wrongDeal(id, IEscrow.DealStatus.Proposed, IEscrow.DealStatus.Active));
         vm.prank(alice);
         escrow.release(id, 0);
     }
@@ -450,10 +454,10 @@ contract EscrowTest is EconomyTestBase {
         _deliver(id, 0);
         vm.warp(block.timestamp + REVIEW);
         vm.expectEmit(address(escrow));
-        emit Escrow.MilestoneClaimed(id, 0, M0);
+        emit IEscrow.MilestoneClaimed(id, 0, M0);
         vm.prank(bob);
         escrow.claim(id, 0);
-        _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Claimed);
+        _expectMilestoneStatus(id, 0, IEscrow.MilestoneStatus.Claimed);
         assertEq(escrow.withdrawable(address(token), bob), M0);
     }
 
@@ -462,7 +466,7 @@ contract EscrowTest is EconomyTestBase {
         _deliver(id, 0);
         uint256 ends = block.timestamp + REVIEW;
         vm.warp(ends - 1);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_ReviewPeriodNotOver.selector, id, 0, ends, ends - 1));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_ReviewPeriodNotOver.selector, id, 0, ends, ends - 1));
         vm.prank(bob);
         escrow.claim(id, 0);
     }
@@ -470,7 +474,7 @@ contract EscrowTest is EconomyTestBase {
     function test_claim_revertWhen_NotDelivered() public {
         uint256 id = _openActiveDeal();
         vm.warp(block.timestamp + 30 days);
-        vm.expectRevert(_wrongMilestone(id, 0, Escrow.MilestoneStatus.Pending));
+        vm.expectRevert(_wrongMilestone(id, 0, IEscrow.MilestoneStatus.Pending));
         vm.prank(bob);
         escrow.claim(id, 0);
     }
@@ -479,7 +483,7 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         _deliver(id, 0);
         vm.warp(block.timestamp + REVIEW);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotProvider.selector, id, carol));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotProvider.selector, id, carol));
         vm.prank(carol);
         escrow.claim(id, 0);
     }
@@ -490,7 +494,7 @@ contract EscrowTest is EconomyTestBase {
         vm.prank(alice);
         escrow.release(id, 0);
         vm.warp(block.timestamp + REVIEW);
-        vm.expectRevert(_wrongMilestone(id, 0, Escrow.MilestoneStatus.Released));
+        vm.expectRevert(_wrongMilestone(id, 0, IEscrow.MilestoneStatus.Released));
         vm.prank(bob);
         escrow.claim(id, 0);
     }
@@ -501,10 +505,10 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         vm.warp(escrow.getMilestone(id, 0).due + 1);
         vm.expectEmit(address(escrow));
-        emit Escrow.MilestoneRefunded(id, 0, M0);
+        emit IEscrow.MilestoneRefunded(id, 0, M0);
         vm.prank(alice);
         escrow.refundOverdue(id, 0);
-        _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Refunded);
+        _expectMilestoneStatus(id, 0, IEscrow.MilestoneStatus.Refunded);
         assertEq(escrow.withdrawable(address(token), alice), M0);
     }
 
@@ -512,7 +516,7 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         uint256 due = escrow.getMilestone(id, 0).due;
         vm.warp(due);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotOverdue.selector, id, 0, due, due));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotOverdue.selector, id, 0, due, due));
         vm.prank(alice);
         escrow.refundOverdue(id, 0);
     }
@@ -521,7 +525,7 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         _deliver(id, 0);
         vm.warp(escrow.getMilestone(id, 0).due + 1);
-        vm.expectRevert(_wrongMilestone(id, 0, Escrow.MilestoneStatus.Delivered));
+        vm.expectRevert(_wrongMilestone(id, 0, IEscrow.MilestoneStatus.Delivered));
         vm.prank(alice);
         escrow.refundOverdue(id, 0);
     }
@@ -529,7 +533,7 @@ contract EscrowTest is EconomyTestBase {
     function test_refundOverdue_revertWhen_CallerIsNotClient() public {
         uint256 id = _openActiveDeal();
         vm.warp(escrow.getMilestone(id, 0).due + 1);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotClient.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotClient.selector, id, bob));
         vm.prank(bob);
         escrow.refundOverdue(id, 0);
     }
@@ -542,19 +546,19 @@ contract EscrowTest is EconomyTestBase {
         escrow.release(id, 0);
         _deliver(id, 1);
         vm.expectEmit(address(escrow));
-        emit Escrow.CancelProposed(id, alice);
+        emit IEscrow.CancelProposed(id, alice, M1, block.timestamp + escrow.CANCEL_PERIOD());
         vm.prank(alice);
         escrow.proposeCancel(id);
-        assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(Escrow.Party.Client));
+        assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(IEscrow.Party.Client));
         vm.expectEmit(address(escrow));
-        emit Escrow.MilestoneRefunded(id, 1, M1);
+        emit IEscrow.MilestoneRefunded(id, 1, M1);
         vm.expectEmit(address(escrow));
-        emit Escrow.DealCancelled(id, M1);
+        emit IEscrow.DealCancelled(id, M1);
         vm.prank(bob);
         escrow.confirmCancel(id);
-        _expectDealStatus(id, Escrow.DealStatus.Cancelled);
-        _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Released);
-        _expectMilestoneStatus(id, 1, Escrow.MilestoneStatus.Refunded);
+        _expectDealStatus(id, IEscrow.DealStatus.Cancelled);
+        _expectMilestoneStatus(id, 0, IEscrow.MilestoneStatus.Released);
+        _expectMilestoneStatus(id, 1, IEscrow.MilestoneStatus.Refunded);
         assertEq(escrow.withdrawable(address(token), alice), M1);
         assertEq(escrow.withdrawable(address(token), bob), M0);
         assertEq(escrow.getDeal(id).unsettled, 0);
@@ -566,7 +570,7 @@ contract EscrowTest is EconomyTestBase {
         escrow.proposeCancel(id);
         vm.prank(alice);
         escrow.confirmCancel(id);
-        _expectDealStatus(id, Escrow.DealStatus.Cancelled);
+        _expectDealStatus(id, IEscrow.DealStatus.Cancelled);
         assertEq(escrow.withdrawable(address(token), alice), TOTAL);
     }
 
@@ -577,12 +581,12 @@ contract EscrowTest is EconomyTestBase {
         vm.prank(bob);
         escrow.confirmCancel(id);
         assertEq(escrow.withdrawable(address(token), alice), M1);
-        _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Disputed);
+        _expectMilestoneStatus(id, 0, IEscrow.MilestoneStatus.Disputed);
         address[3] memory panel = _panel(disputeId);
         _vote(disputeId, panel[0], 100);
         _vote(disputeId, panel[1], 100);
         assertEq(escrow.withdrawable(address(token), bob), M0);
-        _expectDealStatus(id, Escrow.DealStatus.Cancelled);
+        _expectDealStatus(id, IEscrow.DealStatus.Cancelled);
         assertEq(escrow.getDeal(id).unsettled, 0);
     }
 
@@ -590,21 +594,21 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         vm.prank(alice);
         escrow.proposeCancel(id);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_CancelAlreadyProposed.selector, id, Escrow.Party.Client));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_CancelAlreadyProposed.selector, id, IEscrow.Party.Client));
         vm.prank(bob);
         escrow.proposeCancel(id);
     }
 
     function test_proposeCancel_revertWhen_CallerIsNotParty() public {
         uint256 id = _openActiveDeal();
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotParty.selector, id, carol));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotParty.selector, id, carol));
         vm.prank(carol);
         escrow.proposeCancel(id);
     }
 
     function test_proposeCancel_revertWhen_DealNotAccepted() public {
         uint256 id = _openDeal();
-        vm.expectRevert(_wrongDeal(id, Escrow.DealStatus.Proposed, Escrow.DealStatus.Active));
+        vm.expectRevert(_wrongDeal(id, IEscrow.DealStatus.Proposed, IEscrow.DealStatus.Active));
         vm.prank(alice);
         escrow.proposeCancel(id);
     }
@@ -613,14 +617,16 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         vm.prank(alice);
         escrow.proposeCancel(id);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NoCancelToAnswer.selector, id, Escrow.Party.Client, alice));
+        vm.expectRevert(
+            abi.encodeWithSelector(IEscrow.Escrow_NoCancelToAnswer.selector, id, IEscrow.Party.Client, alice)
+        );
         vm.prank(alice);
         escrow.confirmCancel(id);
     }
 
     function test_confirmCancel_revertWhen_NoProposal() public {
         uint256 id = _openActiveDeal();
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NoCancelToAnswer.selector, id, Escrow.Party.None, bob));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NoCancelToAnswer.selector, id, IEscrow.Party.None, bob));
         vm.prank(bob);
         escrow.confirmCancel(id);
     }
@@ -632,7 +638,7 @@ contract EscrowTest is EconomyTestBase {
         vm.startPrank(alice);
         escrow.release(id, 0);
         escrow.release(id, 1);
-        vm.expectRevert(_wrongDeal(id, Escrow.DealStatus.Completed, Escrow.DealStatus.Active));
+        vm.expectRevert(_wrongDeal(id, IEscrow.DealStatus.Completed, IEscrow.DealStatus.Active));
         escrow.confirmCancel(id);
         vm.stopPrank();
     }
@@ -642,10 +648,10 @@ contract EscrowTest is EconomyTestBase {
         vm.prank(alice);
         escrow.proposeCancel(id);
         vm.expectEmit(address(escrow));
-        emit Escrow.CancelProposalWithdrawn(id, alice);
+        emit IEscrow.CancelProposalWithdrawn(id, alice);
         vm.prank(alice);
         escrow.withdrawCancelProposal(id);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NoCancelToAnswer.selector, id, Escrow.Party.None, bob));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NoCancelToAnswer.selector, id, IEscrow.Party.None, bob));
         vm.prank(bob);
         escrow.confirmCancel(id);
     }
@@ -654,7 +660,7 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         vm.prank(alice);
         escrow.proposeCancel(id);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NoCancelToAnswer.selector, id, Escrow.Party.Client, bob));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NoCancelToAnswer.selector, id, IEscrow.Party.Client, bob));
         vm.prank(bob);
         escrow.withdrawCancelProposal(id);
     }
@@ -668,12 +674,12 @@ contract EscrowTest is EconomyTestBase {
         (uint256 id, uint256 disputeId) = _openDisputedDeal();
         assertEq(disputeId, 1);
         assertEq(escrow.disputeOf(id, 0), 1);
-        _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Disputed);
-        Escrow.Dispute memory d = escrow.getDispute(disputeId);
+        _expectMilestoneStatus(id, 0, IEscrow.MilestoneStatus.Disputed);
+        IEscrow.Dispute memory d = escrow.getDispute(disputeId);
         assertEq(d.dealId, id);
         assertEq(d.milestone, 0);
         assertEq(d.deadline, block.timestamp + escrow.ARBITRATION_PERIOD());
-        assertEq(uint8(d.status), uint8(Escrow.DisputeStatus.Open));
+        assertEq(uint8(d.status), uint8(IEscrow.DisputeStatus.Open));
         for (uint256 i; i < 3; ++i) {
             address a = d.panel[i].arbiter;
             assertTrue(arbiters.isArbiter(address(union), a));
@@ -695,7 +701,7 @@ contract EscrowTest is EconomyTestBase {
         vm.warp(block.timestamp + REVIEW + 1);
         vm.prank(bob);
         escrow.openDispute(id, 0);
-        _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Disputed);
+        _expectMilestoneStatus(id, 0, IEscrow.MilestoneStatus.Disputed);
     }
 
     function test_openDispute_revertWhen_ClientAfterReviewPeriod() public {
@@ -703,7 +709,7 @@ contract EscrowTest is EconomyTestBase {
         _deliver(id, 0);
         uint256 ends = block.timestamp + REVIEW;
         vm.warp(ends);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_ReviewPeriodOver.selector, id, 0, ends, ends));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_ReviewPeriodOver.selector, id, 0, ends, ends));
         vm.prank(alice);
         escrow.openDispute(id, 0);
     }
@@ -711,7 +717,7 @@ contract EscrowTest is EconomyTestBase {
     function test_openDispute_revertWhen_PendingNotOverdue() public {
         uint256 id = _openActiveDeal();
         uint256 due = escrow.getMilestone(id, 0).due;
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotOverdue.selector, id, 0, due, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotOverdue.selector, id, 0, due, block.timestamp));
         vm.prank(alice);
         escrow.openDispute(id, 0);
     }
@@ -720,14 +726,14 @@ contract EscrowTest is EconomyTestBase {
         uint256 id = _openActiveDeal();
         vm.prank(alice);
         escrow.release(id, 0);
-        vm.expectRevert(_wrongMilestone(id, 0, Escrow.MilestoneStatus.Released));
+        vm.expectRevert(_wrongMilestone(id, 0, IEscrow.MilestoneStatus.Released));
         vm.prank(bob);
         escrow.openDispute(id, 0);
     }
 
     function test_openDispute_revertWhen_AlreadyDisputed() public {
         (uint256 id,) = _openDisputedDeal();
-        vm.expectRevert(_wrongMilestone(id, 0, Escrow.MilestoneStatus.Disputed));
+        vm.expectRevert(_wrongMilestone(id, 0, IEscrow.MilestoneStatus.Disputed));
         vm.prank(bob);
         escrow.openDispute(id, 0);
     }
@@ -735,30 +741,160 @@ contract EscrowTest is EconomyTestBase {
     function test_openDispute_revertWhen_CallerIsNotParty() public {
         uint256 id = _openActiveDeal();
         _deliver(id, 0);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotParty.selector, id, arb1));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotParty.selector, id, arb1));
         vm.prank(arb1);
         escrow.openDispute(id, 0);
     }
 
     function test_openDispute_revertWhen_DealNotAccepted() public {
         uint256 id = _openDeal();
-        vm.expectRevert(_wrongDeal(id, Escrow.DealStatus.Proposed, Escrow.DealStatus.Active));
+        vm.expectRevert(_wrongDeal(id, IEscrow.DealStatus.Proposed, IEscrow.DealStatus.Active));
         vm.prank(alice);
         escrow.openDispute(id, 0);
     }
 
-    function test_openDispute_revertWhen_FewerThanThreeEligibleArbiters() public {
+    function test_drawPanel_fewerThanThreeEligibleArbiters_seatsTheStewardAlone() public {
         uint256 id = _openActiveDeal();
         _deliver(id, 0);
         vm.prank(arb1);
         union.leave();
         vm.prank(founder);
         arbiters.remove(address(union), arb2);
-        vm.expectRevert(
-            abi.encodeWithSelector(UnionArbiters.UnionArbiters_NotEnoughArbiters.selector, address(union), 2, 3)
-        );
         vm.prank(alice);
-        escrow.openDispute(id, 0);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        _mine(escrow.DRAW_DELAY() + 1);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.PanelDrawn(
+            disputeId, [founder, address(0), address(0)], block.timestamp + escrow.ARBITRATION_PERIOD()
+        );
+        escrow.drawPanel(disputeId);
+        IEscrow.Dispute memory d = escrow.getDispute(disputeId);
+        assertEq(d.seats, 1);
+        assertEq(d.panel[0].arbiter, founder);
+    }
+
+    function test_drawPanel_revertWhen_StewardIsPartyAndTooFewArbiters() public {
+        vm.startPrank(founder);
+        arbiters.remove(address(union), arb3);
+        arbiters.remove(address(union), arb4);
+        vm.stopPrank();
+        _fundAndApprove(founder, address(escrow), uint256(M0) + M1);
+        vm.prank(founder);
+        uint256 id = escrow.openDeal(_dealParams(bob, _milestones(M0, M1)));
+        vm.prank(bob);
+        escrow.accept(id);
+        _deliver(id, 0);
+        vm.prank(founder);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        _mine(escrow.DRAW_DELAY() + 1);
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NoPanelPossible.selector, disputeId, 2));
+        escrow.drawPanel(disputeId);
+        // the dispute still ends: by timeout, a delivered milestone split in half
+        vm.warp(escrow.getDispute(disputeId).deadline + 1);
+        escrow.settleTimedOutDispute(disputeId);
+        assertEq(escrow.withdrawable(address(token), bob), M0 / 2);
+    }
+
+    function test_drawPanel_revertWhen_SeedBlockNotMinedYet() public {
+        uint256 id = _openActiveDeal();
+        _deliver(id, 0);
+        vm.prank(alice);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        uint256 drawBlock = block.number + escrow.DRAW_DELAY();
+        assertEq(escrow.getDispute(disputeId).drawBlock, drawBlock);
+        _mine(escrow.DRAW_DELAY());
+        vm.expectRevert(
+            abi.encodeWithSelector(IEscrow.Escrow_PanelNotDrawable.selector, disputeId, drawBlock, drawBlock)
+        );
+        escrow.drawPanel(disputeId);
+    }
+
+    function test_drawPanel_revertWhen_AlreadyDrawn() public {
+        (, uint256 disputeId) = _openDisputedDeal();
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_PanelAlreadyDrawn.selector, disputeId));
+        escrow.drawPanel(disputeId);
+    }
+
+    function test_drawPanel_seedHashGone_recommitsToAFutureBlock() public {
+        uint256 id = _openActiveDeal();
+        _deliver(id, 0);
+        vm.prank(alice);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        vm.roll(block.number + 300); // the seed block's hash is out of the 256-block window (reads as zero)
+        uint256 next = block.number + escrow.DRAW_DELAY();
+        vm.expectEmit(address(escrow));
+        emit IEscrow.PanelDrawDeferred(disputeId, next);
+        address[3] memory panel = escrow.drawPanel(disputeId);
+        assertEq(panel[0], address(0));
+        assertEq(escrow.getDispute(disputeId).drawBlock, next);
+        assertEq(escrow.getDispute(disputeId).seats, 0);
+        _drawPanel(disputeId);
+        assertEq(escrow.getDispute(disputeId).seats, 3);
+    }
+
+    function test_vote_firstVoteDrawsThePanelIfNobodyDid() public {
+        uint256 id = _openActiveDeal();
+        _deliver(id, 0);
+        vm.prank(alice);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        _mine(escrow.DRAW_DELAY() + 1);
+        uint256 snap = vm.snapshotState();
+        escrow.drawPanel(disputeId);
+        address seated = _panel(disputeId)[1];
+        vm.revertToState(snap);
+        _vote(disputeId, seated, 40);
+        IEscrow.Dispute memory d = escrow.getDispute(disputeId);
+        assertEq(d.seats, 3);
+        assertTrue(d.panel[1].voted);
+        assertEq(d.deadline, block.timestamp + escrow.ARBITRATION_PERIOD());
+    }
+
+    function test_vote_revertWhen_PanelNotDrawableYet() public {
+        uint256 id = _openActiveDeal();
+        _deliver(id, 0);
+        vm.prank(alice);
+        uint256 disputeId = escrow.openDispute(id, 0);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IEscrow.Escrow_PanelNotDrawable.selector, disputeId, block.number + escrow.DRAW_DELAY(), block.number
+            )
+        );
+        _vote(disputeId, arb1, 40);
+    }
+
+    function test_proposeCancel_afterExpiry_eitherPartyMayProposeAgain() public {
+        uint256 id = _openActiveDeal();
+        vm.prank(alice);
+        escrow.proposeCancel(id);
+        vm.warp(block.timestamp + escrow.CANCEL_PERIOD() + 1);
+        vm.prank(bob);
+        escrow.proposeCancel(id);
+        assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(IEscrow.Party.Provider));
+        vm.prank(alice);
+        escrow.confirmCancel(id);
+        _expectDealStatus(id, IEscrow.DealStatus.Cancelled);
+    }
+
+    function test_proposeCancel_clearedByReleaseAndByDispute() public {
+        uint256 id = _openActiveDeal();
+        vm.prank(bob);
+        escrow.proposeCancel(id);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.CancelProposalCleared(id);
+        vm.prank(alice);
+        escrow.release(id, 0);
+        assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(IEscrow.Party.None));
+        vm.prank(bob);
+        escrow.proposeCancel(id);
+        _deliver(id, 1); // delivery clears it too
+        assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(IEscrow.Party.None));
+        vm.prank(alice);
+        escrow.proposeCancel(id);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.CancelProposalCleared(id);
+        vm.prank(alice);
+        escrow.openDispute(id, 1);
+        assertEq(uint8(escrow.getDeal(id).cancelProposedBy), uint8(IEscrow.Party.None));
     }
 
     // ---------------------------------------------------------------- vote
@@ -767,10 +903,10 @@ contract EscrowTest is EconomyTestBase {
         (, uint256 disputeId) = _openDisputedDeal();
         address[3] memory panel = _panel(disputeId);
         vm.expectEmit(address(escrow));
-        emit Escrow.ArbiterVoted(disputeId, panel[0], 70);
+        emit IEscrow.ArbiterVoted(disputeId, panel[0], 70);
         _vote(disputeId, panel[0], 70);
-        Escrow.Dispute memory d = escrow.getDispute(disputeId);
-        assertEq(uint8(d.status), uint8(Escrow.DisputeStatus.Open));
+        IEscrow.Dispute memory d = escrow.getDispute(disputeId);
+        assertEq(uint8(d.status), uint8(IEscrow.DisputeStatus.Open));
         assertTrue(d.panel[0].voted);
         assertEq(d.panel[0].providerPct, 70);
     }
@@ -780,12 +916,12 @@ contract EscrowTest is EconomyTestBase {
         address[3] memory panel = _panel(disputeId);
         _vote(disputeId, panel[0], 70);
         vm.expectEmit(address(escrow));
-        emit Escrow.DisputeResolved(disputeId, id, 0, 70, 70e18, 30e18, false);
+        emit IEscrow.DisputeResolved(disputeId, id, 0, 70, 70e18, 30e18, false);
         _vote(disputeId, panel[2], 70);
-        Escrow.Dispute memory d = escrow.getDispute(disputeId);
-        assertEq(uint8(d.status), uint8(Escrow.DisputeStatus.Resolved));
+        IEscrow.Dispute memory d = escrow.getDispute(disputeId);
+        assertEq(uint8(d.status), uint8(IEscrow.DisputeStatus.Resolved));
         assertEq(d.providerPct, 70);
-        _expectMilestoneStatus(id, 0, Escrow.MilestoneStatus.Resolved);
+        _expectMilestoneStatus(id, 0, IEscrow.MilestoneStatus.Resolved);
         assertEq(escrow.withdrawable(address(token), bob), 70e18);
         assertEq(escrow.withdrawable(address(token), alice), 30e18);
     }
@@ -795,9 +931,9 @@ contract EscrowTest is EconomyTestBase {
         address[3] memory panel = _panel(disputeId);
         _vote(disputeId, panel[0], 90);
         _vote(disputeId, panel[1], 10);
-        assertEq(uint8(escrow.getDispute(disputeId).status), uint8(Escrow.DisputeStatus.Open));
+        assertEq(uint8(escrow.getDispute(disputeId).status), uint8(IEscrow.DisputeStatus.Open));
         vm.expectEmit(address(escrow));
-        emit Escrow.DisputeResolved(disputeId, id, 0, 40, 40e18, 60e18, false);
+        emit IEscrow.DisputeResolved(disputeId, id, 0, 40, 40e18, 60e18, false);
         _vote(disputeId, panel[2], 40);
         assertEq(escrow.getDispute(disputeId).providerPct, 40);
     }
@@ -807,14 +943,14 @@ contract EscrowTest is EconomyTestBase {
         (uint256 id, uint256 disputeId) = _openDisputedDeal();
         address[3] memory panel = _panel(disputeId);
         _vote(disputeId, panel[2], 35);
-        Escrow.Dispute memory d = escrow.getDispute(disputeId);
+        IEscrow.Dispute memory d = escrow.getDispute(disputeId);
         assertFalse(d.panel[0].voted);
         assertTrue(d.panel[2].voted);
         assertEq(d.panel[2].providerPct, 35);
         _vote(disputeId, panel[1], 90);
-        assertEq(uint8(escrow.getDispute(disputeId).status), uint8(Escrow.DisputeStatus.Open));
+        assertEq(uint8(escrow.getDispute(disputeId).status), uint8(IEscrow.DisputeStatus.Open));
         vm.expectEmit(address(escrow));
-        emit Escrow.DisputeResolved(disputeId, id, 0, 35, 35e18, 65e18, false);
+        emit IEscrow.DisputeResolved(disputeId, id, 0, 35, 35e18, 65e18, false);
         _vote(disputeId, panel[0], 35);
         d = escrow.getDispute(disputeId);
         assertEq(d.panel[0].providerPct, 35);
@@ -833,7 +969,7 @@ contract EscrowTest is EconomyTestBase {
 
     function test_vote_revertWhen_CallerIsNotPanelist() public {
         (, uint256 disputeId) = _openDisputedDeal();
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotPanelist.selector, disputeId, carol));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotPanelist.selector, disputeId, carol));
         _vote(disputeId, carol, 50);
     }
 
@@ -841,14 +977,14 @@ contract EscrowTest is EconomyTestBase {
         (, uint256 disputeId) = _openDisputedDeal();
         address[3] memory panel = _panel(disputeId);
         _vote(disputeId, panel[0], 50);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_AlreadyVoted.selector, disputeId, panel[0]));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_AlreadyVoted.selector, disputeId, panel[0]));
         _vote(disputeId, panel[0], 60);
     }
 
     function test_vote_revertWhen_SplitAbove100() public {
         (, uint256 disputeId) = _openDisputedDeal();
         address[3] memory panel = _panel(disputeId);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_InvalidSplit.selector, 101));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_InvalidSplit.selector, 101));
         _vote(disputeId, panel[0], 101);
     }
 
@@ -857,7 +993,7 @@ contract EscrowTest is EconomyTestBase {
         address[3] memory panel = _panel(disputeId);
         uint256 deadline = escrow.getDispute(disputeId).deadline;
         vm.warp(deadline + 1);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_VotingClosed.selector, disputeId, deadline, deadline + 1));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_VotingClosed.selector, disputeId, deadline, deadline + 1));
         _vote(disputeId, panel[0], 50);
     }
 
@@ -867,13 +1003,13 @@ contract EscrowTest is EconomyTestBase {
         _vote(disputeId, panel[0], 50);
         _vote(disputeId, panel[1], 50);
         vm.expectRevert(
-            abi.encodeWithSelector(Escrow.Escrow_DisputeNotOpen.selector, disputeId, Escrow.DisputeStatus.Resolved)
+            abi.encodeWithSelector(IEscrow.Escrow_DisputeNotOpen.selector, disputeId, IEscrow.DisputeStatus.Resolved)
         );
         _vote(disputeId, panel[2], 50);
     }
 
     function test_vote_revertWhen_DisputeUnknown() public {
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_DisputeNotOpen.selector, 9, Escrow.DisputeStatus.None));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_DisputeNotOpen.selector, 9, IEscrow.DisputeStatus.None));
         _vote(9, arb1, 50);
     }
 
@@ -885,8 +1021,8 @@ contract EscrowTest is EconomyTestBase {
         arbiters.remove(address(union), panel[1]);
         _vote(disputeId, panel[0], 80);
         _vote(disputeId, panel[1], 80);
-        Escrow.Dispute memory d = escrow.getDispute(disputeId);
-        assertEq(uint8(d.status), uint8(Escrow.DisputeStatus.Resolved));
+        IEscrow.Dispute memory d = escrow.getDispute(disputeId);
+        assertEq(uint8(d.status), uint8(IEscrow.DisputeStatus.Resolved));
         assertEq(d.providerPct, 80);
         assertTrue(d.panel[1].voted);
         assertEq(d.panel[1].providerPct, 80);
@@ -907,10 +1043,11 @@ contract EscrowTest is EconomyTestBase {
         _deliver(id, 0);
         vm.prank(alice);
         uint256 disputeId = escrow.openDispute(id, 0);
+        _drawPanel(disputeId);
         _vote(disputeId, _panel(disputeId)[0], 100); // one vote is not a ruling
         vm.warp(escrow.getDispute(disputeId).deadline + 1);
         vm.expectEmit(address(escrow));
-        emit Escrow.DisputeResolved(disputeId, id, 0, 50, 50, 51, true);
+        emit IEscrow.DisputeResolved(disputeId, id, 0, 50, 50, 51, true);
         vm.prank(outsider);
         escrow.settleTimedOutDispute(disputeId);
         assertEq(escrow.withdrawable(address(token), bob), 50);
@@ -922,7 +1059,7 @@ contract EscrowTest is EconomyTestBase {
         (, uint256 disputeId) = _openDisputedDeal();
         uint256 deadline = escrow.getDispute(disputeId).deadline;
         vm.warp(deadline);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_VotingOpen.selector, disputeId, deadline, deadline));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_VotingOpen.selector, disputeId, deadline, deadline));
         escrow.settleTimedOutDispute(disputeId);
     }
 
@@ -933,7 +1070,7 @@ contract EscrowTest is EconomyTestBase {
         _vote(disputeId, panel[1], 20);
         vm.warp(block.timestamp + 8 days);
         vm.expectRevert(
-            abi.encodeWithSelector(Escrow.Escrow_DisputeNotOpen.selector, disputeId, Escrow.DisputeStatus.Resolved)
+            abi.encodeWithSelector(IEscrow.Escrow_DisputeNotOpen.selector, disputeId, IEscrow.DisputeStatus.Resolved)
         );
         escrow.settleTimedOutDispute(disputeId);
     }
@@ -946,7 +1083,7 @@ contract EscrowTest is EconomyTestBase {
         escrow.release(id, 0);
         uint256 before = token.balanceOf(bob);
         vm.expectEmit(address(escrow));
-        emit Escrow.Withdrawn(address(token), bob, M0);
+        emit IEscrow.Withdrawn(address(token), bob, M0);
         vm.prank(bob);
         escrow.withdraw(address(token));
         assertEq(token.balanceOf(bob), before + M0);
@@ -967,7 +1104,7 @@ contract EscrowTest is EconomyTestBase {
     }
 
     function test_withdraw_revertWhen_NothingToWithdraw() public {
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NothingToWithdraw.selector, address(token), bob));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NothingToWithdraw.selector, address(token), bob));
         vm.prank(bob);
         escrow.withdraw(address(token));
     }

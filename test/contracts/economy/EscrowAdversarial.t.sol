@@ -7,6 +7,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
 import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
 import {Escrow} from "../../../contracts/src/economy/Escrow.sol";
+import {IEscrow} from "../../../contracts/src/economy/IEscrow.sol";
 import {MockUnion, MockRegistry} from "./mocks/MockUnion.sol";
 import {HookToken} from "./mocks/HookToken.sol";
 import {FalseToken} from "./mocks/FalseToken.sol";
@@ -48,11 +49,11 @@ contract EscrowAdversarialTest is Test {
         falseUnion.setMember(address(provider), true);
     }
 
-    function _params(address union) internal view returns (Escrow.DealParams memory p) {
-        Escrow.MilestoneInput[] memory ms = new Escrow.MilestoneInput[](2);
-        ms[0] = Escrow.MilestoneInput({amount: A0, due: uint48(block.timestamp + 10 days), descriptionCid: ""});
-        ms[1] = Escrow.MilestoneInput({amount: A1, due: uint48(block.timestamp + 20 days), descriptionCid: ""});
-        p = Escrow.DealParams({
+    function _params(address union) internal view returns (IEscrow.DealParams memory p) {
+        IEscrow.MilestoneInput[] memory ms = new IEscrow.MilestoneInput[](2);
+        ms[0] = IEscrow.MilestoneInput({amount: A0, due: uint48(block.timestamp + 10 days), descriptionCid: ""});
+        ms[1] = IEscrow.MilestoneInput({amount: A1, due: uint48(block.timestamp + 20 days), descriptionCid: ""});
+        p = IEscrow.DealParams({
             union: union,
             provider: address(provider),
             listing: "l",

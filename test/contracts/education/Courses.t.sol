@@ -81,13 +81,49 @@ contract CoursesTest is CoursesTestBase {
         vm.expectRevert(abi.encodeWithSelector(Courses.Courses_NotAuthor.selector, id, bob, alice));
         courses.setTerms(id, 0, 0, true);
         vm.expectEmit(address(courses));
-        emit Courses.CourseTermsSet(id, 5e18, 10_000, true);
+        emit Courses.CourseTermsSet(id, 5e18, 5_000, true);
         vm.prank(alice);
-        courses.setTerms(id, 5e18, 10_000, true);
+        courses.setTerms(id, 5e18, 5_000, true);
         Courses.Course memory c = courses.getCourse(id);
         assertEq(c.price, 5e18);
-        assertEq(c.authorShareBps, 10_000);
+        assertEq(c.authorShareBps, 5_000);
         assertTrue(c.autoIssue);
+    }
+
+    /// @dev The author raised their share while a member's enrolment was pending and took the treasury's part
+    /// of it. Failed on the code before the fix (the author got 90 %).
+    function test_setTerms_raisedShareDoesNotApplyToAPendingEnrolment() public {
+        uint256 id = _register(PRICE, 1_000, false);
+        uint256 effectiveAt = block.timestamp + 1 days;
+        vm.prank(alice);
+        courses.setTerms(id, PRICE, 9_000, false);
+        uint256 authorBefore = token.balanceOf(alice);
+        _enrol(bob, id); // the enrolment the member signed under a 10 % author share
+        assertEq(token.balanceOf(alice) - authorBefore, PRICE * 1_000 / 10_000);
+        assertEq(courses.getCourse(id).authorShareBps, 1_000);
+
+        vm.warp(effectiveAt);
+        assertEq(courses.authorShareOf(id), 9_000);
+        authorBefore = token.balanceOf(alice);
+        _enrol(carol, id);
+        assertEq(token.balanceOf(alice) - authorBefore, PRICE * 9_000 / 10_000);
+    }
+
+    function test_setTerms_raiseIsScheduledAndALowerShareCancelsIt() public {
+        uint256 id = _register(PRICE, 1_000, false);
+        vm.expectEmit(address(courses));
+        emit Courses.AuthorShareRaiseScheduled(id, 9_000, block.timestamp + courses.SHARE_RAISE_DELAY());
+        vm.expectEmit(address(courses));
+        emit Courses.CourseTermsSet(id, PRICE, 1_000, false);
+        vm.prank(alice);
+        courses.setTerms(id, PRICE, 9_000, false);
+        vm.prank(alice);
+        courses.setTerms(id, PRICE, 500, false);
+        vm.warp(block.timestamp + 2 days);
+        assertEq(courses.authorShareOf(id), 500);
+        (uint16 bps, uint48 at) = courses.pendingShareRaise(id);
+        assertEq(bps, 0);
+        assertEq(at, 0);
     }
 
     function test_unknownCourse_reverts() public {

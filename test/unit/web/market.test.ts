@@ -53,7 +53,7 @@ describe('listing filter', () => {
 });
 
 describe('deal actions', () => {
-	const deal: DealFacts = { status: 'Proposed', client: ALICE, provider: BOB, acceptBy: 1000, reviewPeriod: 100, cancelProposedBy: 0 };
+	const deal: DealFacts = { status: 'Proposed', client: ALICE, provider: BOB, acceptBy: 1000, reviewPeriod: 100, cancelProposedBy: 0, cancelExpiresAt: 0 };
 	const pending: MilestoneFacts = { status: 'Pending', due: 2000, deliveredAt: 0 };
 	it('knows who is who', () => {
 		expect(roleOf(deal, ALICE.toUpperCase().replace('0X', '0x'))).toBe('client');
@@ -69,8 +69,11 @@ describe('deal actions', () => {
 	it('walks the mutual cancel', () => {
 		const active = { ...deal, status: 'Active' as const };
 		expect(dealActions(active, 'client', 0)).toEqual(['proposeCancel']);
-		expect(dealActions({ ...active, cancelProposedBy: 1 }, 'client', 0)).toEqual(['withdrawCancelProposal']);
-		expect(dealActions({ ...active, cancelProposedBy: 1 }, 'provider', 0)).toEqual(['confirmCancel']);
+		const proposed = { ...active, cancelProposedBy: 1, cancelExpiresAt: 500 };
+		expect(dealActions(proposed, 'client', 0)).toEqual(['withdrawCancelProposal']);
+		expect(dealActions(proposed, 'provider', 500)).toEqual(['confirmCancel']);
+		// an expired proposal can no longer be confirmed: either party may propose anew
+		expect(dealActions(proposed, 'provider', 501)).toEqual(['proposeCancel']);
 		expect(dealActions(active, 'other', 0)).toEqual([]);
 	});
 	it('offers milestone actions by status and chain time', () => {

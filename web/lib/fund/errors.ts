@@ -32,5 +32,6 @@ export const fundErrors: ErrorSentences<ErrorsNamed<'Crowdfund_'>> = {
 	Crowdfund_UnknownRound: 'There is no such matching round',
 	Crowdfund_UnknownUnion: 'The crowdfunding contract does not know this union',
 	Crowdfund_ZeroAmount: 'Enter an amount above zero',
+	Crowdfund_TransferShortfall: 'Fewer tokens arrived than the pledge',
 	Crowdfund_ZeroRecipient: 'The campaign needs a recipient address'
 };

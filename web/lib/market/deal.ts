@@ -14,6 +14,13 @@ export interface DealFacts {
 	reviewPeriod: number;
 	/** 0 none, 1 client, 2 provider. */
 	cancelProposedBy: number;
+	/** Until when a pending cancel proposal may be confirmed (a delivery, settlement or dispute clears it). */
+	cancelExpiresAt: number;
+}
+
+/** Who proposed a cancel that can still be confirmed at `now` (0: none, or it expired). */
+export function liveCancelProposer(deal: DealFacts, now: number): number {
+	return deal.cancelProposedBy !== 0 && now <= deal.cancelExpiresAt ? deal.cancelProposedBy : 0;
 }
 
 export interface MilestoneFacts {
@@ -44,8 +51,9 @@ export function dealActions(deal: DealFacts, role: Role, now: number): DealActio
 	}
 	if (deal.status === 'Active' && role !== 'other') {
 		const mine = role === 'client' ? 1 : 2;
-		if (deal.cancelProposedBy === 0) out.push('proposeCancel');
-		else if (deal.cancelProposedBy === mine) out.push('withdrawCancelProposal');
+		const proposer = liveCancelProposer(deal, now);
+		if (proposer === 0) out.push('proposeCancel');
+		else if (proposer === mine) out.push('withdrawCancelProposal');
 		else out.push('confirmCancel');
 	}
 	return out;

@@ -21,7 +21,12 @@ export function vote(signer: Signer, disputeId: bigint, providerPct: number, obs
 	return writeContract(signer, { address: contractAddress('escrow'), abi: escrowAbi, functionName: 'vote', args: [disputeId, providerPct] }, observer);
 }
 
-/** Anyone may end a dispute whose panel let the deadline pass (50/50 split). */
+/** Anyone may draw a dispute's panel once its seed block is mined (the first vote draws too). */
+export function drawPanel(signer: Signer, disputeId: bigint, observer?: TxObserver): Promise<TxResult> {
+	return writeContract(signer, { address: contractAddress('escrow'), abi: escrowAbi, functionName: 'drawPanel', args: [disputeId] }, observer);
+}
+
+/** Anyone may end a dispute whose panel let the deadline pass (delivered: 50/50; undelivered: refund). */
 export function settleTimedOut(signer: Signer, disputeId: bigint, observer?: TxObserver): Promise<TxResult> {
 	return writeContract(signer, { address: contractAddress('escrow'), abi: escrowAbi, functionName: 'settleTimedOutDispute', args: [disputeId] }, observer);
 }

@@ -21,6 +21,12 @@ export interface DisputeView {
 	open: boolean;
 	providerPct: number;
 	timedOut: boolean;
+	/** False until the panel is drawn (from the hash of block `drawBlock`, after it is mined). */
+	drawn: boolean;
+	drawBlock: bigint;
+	/** The steward sits alone: fewer than three arbiters were eligible. */
+	stewardAlone: boolean;
+	/** Seated arbiters (none before the draw). */
 	panel: Seat[];
 }
 
@@ -50,9 +56,11 @@ export interface DealView extends DealFacts {
 	timeline: TimelineEntry[];
 	/** Latest block's timestamp: deadlines are judged by chain time, not the browser clock. */
 	now: number;
+	/** Latest block's number: a panel can be drawn once it is past the dispute's `drawBlock`. */
+	blockNumber: bigint;
 }
 
-function disputeView(id: bigint, d: { dealId: bigint; milestone: number; deadline: number; status: number; providerPct: number; timedOut: boolean; panel: readonly { arbiter: Address; voted: boolean; providerPct: number }[] }): DisputeView {
+function disputeView(id: bigint, d: { dealId: bigint; milestone: number; deadline: number; status: number; providerPct: number; timedOut: boolean; drawBlock: bigint; seats: number; panel: readonly { arbiter: Address; voted: boolean; providerPct: number }[] }): DisputeView {
 	return {
 		id,
 		dealId: d.dealId,
@@ -61,7 +69,10 @@ function disputeView(id: bigint, d: { dealId: bigint; milestone: number; deadlin
 		open: d.status === 1,
 		providerPct: d.providerPct,
 		timedOut: d.timedOut,
-		panel: d.panel.map((s) => ({ arbiter: s.arbiter, voted: s.voted, providerPct: s.providerPct }))
+		drawn: d.seats > 0,
+		drawBlock: d.drawBlock,
+		stewardAlone: d.seats === 1,
+		panel: d.panel.slice(0, d.seats).map((s) => ({ arbiter: s.arbiter, voted: s.voted, providerPct: s.providerPct }))
 	};
 }
 
@@ -101,6 +112,7 @@ export function readDeal(dealId: bigint): Promise<DealView | null> {
 			acceptBy: Number(d.acceptBy),
 			reviewPeriod: Number(d.reviewPeriod),
 			cancelProposedBy: d.cancelProposedBy,
+			cancelExpiresAt: Number(d.cancelExpiresAt),
 			union: d.union,
 			token: d.token,
 			symbol,
@@ -115,7 +127,8 @@ export function readDeal(dealId: bigint): Promise<DealView | null> {
 				dispute: disputes[i] ?? null
 			})),
 			timeline,
-			now: Number(latest.timestamp)
+			now: Number(latest.timestamp),
+			blockNumber: latest.number
 		};
 	});
 }
@@ -183,15 +196,16 @@ export function panelDisputes(union: Address, account: Address): Promise<PanelDi
 	return read(async ({ client, fromBlock }) => {
 		const escrow = contractAddress('escrow');
 		const me = account.toLowerCase();
-		const logs = await client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DisputeOpened', fromBlock });
+		// A panel is known once drawn (PanelDrawn), not when the dispute opens.
+		const logs = await client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'PanelDrawn', fromBlock });
 		const onPanel = logs.filter((l) => (l.args.panel ?? []).some((a) => a.toLowerCase() === me));
 		const out = await Promise.all(
 			onPanel.map(async (l) => {
 				const id = l.args.disputeId!;
-				const [dispute, deal, m] = await Promise.all([
-					client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getDispute', args: [id] }),
-					client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getDeal', args: [l.args.dealId!] }),
-					client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getMilestone', args: [l.args.dealId!, l.args.index!] })
+				const dispute = await client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getDispute', args: [id] });
+				const [deal, m] = await Promise.all([
+					client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getDeal', args: [dispute.dealId] }),
+					client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getMilestone', args: [dispute.dealId, BigInt(dispute.milestone)] })
 				]);
 				if (deal.union.toLowerCase() !== union.toLowerCase()) return null;
 				const symbol = await client.readContract({ address: deal.token, abi: unionTokenAbi, functionName: 'symbol' });
