@@ -6,6 +6,10 @@ import { getConfig } from '$lib/config';
 import { getPublicClient } from './client';
 import { toChainActionError } from './errors';
 import { errorContext } from './write';
+// Registers every feature's contract-error sentences with errors.ts. Every chain call passes through
+// read.ts or write.ts, both reached only through lazy imports: from the root layout the tables pulled
+// viem's error classes and every contract's error ABI into the first load (~20 KB gzip).
+import '$lib/contractErrors';
 
 export interface ReadContext {
 	client: PublicClient;

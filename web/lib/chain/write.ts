@@ -15,6 +15,10 @@ import { getConfig } from '$lib/config';
 import { getPublicClient, getWalletClient, type ConnectedWalletClient } from './client';
 import { ChainActionError, toChainActionError, type ErrorContext } from './errors';
 import { padGas } from './gas';
+// Registers every feature's contract-error sentences with errors.ts. Every chain call passes through
+// read.ts or write.ts, both reached only through lazy imports: from the root layout the tables pulled
+// viem's error classes and every contract's error ABI into the first load (~20 KB gzip).
+import '$lib/contractErrors';
 
 /** Who is writing: the connected wallet's provider and account. */
 export interface Signer {
