@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Escrow} from "../../../contracts/src/economy/Escrow.sol";
+import {IEscrow} from "../../../contracts/src/economy/IEscrow.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 /// @notice Issue 12: the union's timelock pays through escrow and crowdfunding without joining the union, so the
@@ -64,7 +65,7 @@ contract TreasuryPaysTest is EconomyTestBase {
         assertEq(uint8(_pass(t, v, c, "hire bob")), uint8(IGovernor.ProposalState.Executed));
 
         uint256 dealId = escrow.dealCount();
-        Escrow.Deal memory d = escrow.getDeal(dealId);
+        IEscrow.Deal memory d = escrow.getDeal(dealId);
         assertEq(d.client, address(timelock));
         assertEq(d.provider, bob);
         assertEq(token.balanceOf(address(escrow)), total);
@@ -94,14 +95,14 @@ contract TreasuryPaysTest is EconomyTestBase {
     function test_openDeal_revertWhen_TimelockHiresNonMember() public {
         vm.startPrank(address(timelock));
         token.approve(address(escrow), uint256(M0) + M1);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotMember.selector, address(union), outsider));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotMember.selector, address(union), outsider));
         escrow.openDeal(_dealParams(outsider, _milestones(M0, M1)));
         vm.stopPrank();
     }
 
     function test_openDeal_revertWhen_ClientIsNotMemberNorTimelock() public {
         _fundAndApprove(outsider, address(escrow), uint256(M0) + M1);
-        vm.expectRevert(abi.encodeWithSelector(Escrow.Escrow_NotMember.selector, address(union), outsider));
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotMember.selector, address(union), outsider));
         vm.prank(outsider);
         escrow.openDeal(_dealParams(bob, _milestones(M0, M1)));
     }
