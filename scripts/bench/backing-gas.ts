@@ -26,6 +26,8 @@ export async function benchBackingGas(rpcUrl: string, factory: Address): Promise
         allocations: [],
         vesting: { start: 0n, cliff: 0n, duration: 1n },
         governance: { votingDelay: 60, votingPeriod: 3 * 86400, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 86400n },
+        foundingMembers: [],
+        trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
       },
     ],
   });

@@ -48,6 +48,8 @@ export async function benchCourses(input: CoursesBenchInput): Promise<Row[]> {
         allocations: [],
         vesting: { start: 0n, cliff: 0n, duration: 1n },
         governance: { votingDelay: 60, votingPeriod: 3600, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 60n },
+        foundingMembers: [],
+        trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
       },
     ],
   });

@@ -35,6 +35,8 @@ export async function benchGovernanceGas(rpcUrl: string, factory: Address, deman
         allocations: [],
         vesting: { start: 0n, cliff: 0n, duration: 1n },
         governance: { votingDelay: 1, votingPeriod: 600, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 60n },
+        foundingMembers: [],
+        trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
       },
     ],
   });

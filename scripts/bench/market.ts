@@ -37,6 +37,8 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
           allocations: [],
           vesting: { start: 0n, cliff: 0n, duration: 1n },
           governance: { votingDelay: 1, votingPeriod: 3600, proposalThreshold: 0n, quorumPercent: 1n, timelockDelay: 60n },
+          foundingMembers: [],
+          trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
         },
       ],
     }),

@@ -37,6 +37,8 @@ export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<R
           allocations: [{ beneficiary: founder, amount: parseEther('200000') }],
           vesting: { start: now, cliff: 86400n * 180n, duration: 86400n * 730n },
           governance: { votingDelay: 60, votingPeriod: 3 * 86400, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 86400n },
+          foundingMembers: [],
+          trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
         },
       ],
     }),
@@ -51,12 +53,12 @@ export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<R
     'anchors: OZ transfer 51,613 new / 34,513 existing; first delegate 95,654',
   );
 
-  const invite = { inviter: founder, invitee, nonce: 7n, deadline: now + 86400n };
+  const invite = { inviter: founder, invitee, claimKey: '0x0000000000000000000000000000000000000000' as const, nonce: 7n, deadline: now + 86400n };
   const signature = await signInvite(lc, union, invite);
   await nextBlock();
   await measure(
     'join (invite)',
-    await send(lc, invitee, { address: union, abi: unionAbi, functionName: 'joinWithInvite', args: [invite, signature] }),
+    await send(lc, invitee, { address: union, abi: unionAbi, functionName: 'joinWithInvite', args: [invite, signature, '0x'] }),
     'EIP-712 voucher, one-time nonce',
   );
   return rows;

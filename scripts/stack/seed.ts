@@ -1,12 +1,14 @@
-// Seeds the demo union on the local chain: a founder creates it with a charter on IPFS, two members
-// join under the open rule, a third through an EIP-712 invite, and each gets a Ceramic profile written
+// Seeds the demo union on the local chain: a founder creates it with a charter on IPFS and one founding
+// member (Ben), a member joins under the open rule and a third through Ben's EIP-712 invite; trust reaches
+// the newcomers through a realistic backing graph (two trusted vouches each, one back-and-follow), and each
+// gets a Ceramic profile written
 // under their own did:pkh — the same paths a member takes in the browser. Then the feed, the market,
 // an open proposal with votes and, where the network has the contracts (and the course model), a
 // collective demand with two commitments and a free course (seed/*.ts). Idempotent: a seeded chain
 // (the record in the data folder, with code at its address) is left as it is.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getAddress, parseEther, type Address } from 'viem';
+import { getAddress, parseEther, zeroAddress as ZERO, type Address } from 'viem';
 import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
 import { jsonRpcProvider } from './ceramic/eip1193.ts';
 import { writeProfile, type ProfileContent } from './ceramic/writeProfile.ts';
@@ -65,7 +67,8 @@ We are freelance translators who would rather build a shared economy than compet
 - **Bargain** together with the platforms that sell our work.
 
 ## Admission
-Open to anyone who works as a translator. Membership grants 100 TRU.
+Open to anyone who works as a translator. Joining lets you post, list services and be hired; a vote, and the
+100 TRU membership grant, come once two trusted members back you (an invite from a trusted member is one).
 `;
 
 export async function seedDemo(p: SeedParams): Promise<SeedResult> {
@@ -101,17 +104,29 @@ export async function seedDemo(p: SeedParams): Promise<SeedResult> {
         ],
         vesting: { start: now, cliff: 180n * 86400n, duration: 730n * 86400n },
         governance: { votingDelay: 60, votingPeriod: 3 * 86400, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 86400n },
+        foundingMembers: [accounts.openJoiner1],
+        trust: { vouchThreshold: 2, inviteQuota: 5, invitePeriod: 30n * 86400n },
       },
     ],
   });
   const { union, token, governor } = unionContractsIn(created);
 
-  for (const member of [accounts.openJoiner1, accounts.openJoiner2]) {
-    await send(lc, member, { address: union, abi: unionAbi, functionName: 'join' });
-  }
-  const invite = { inviter: accounts.openJoiner1, invitee: accounts.invitee, nonce: 1n, deadline: now + 86400n };
+  await send(lc, accounts.openJoiner2, { address: union, abi: unionAbi, functionName: 'join' });
+  const invite = { inviter: accounts.openJoiner1, invitee: accounts.invitee, claimKey: ZERO, nonce: 1n, deadline: now + 86400n };
   const signature = await signInvite(lc, union, invite);
-  await send(lc, accounts.invitee, { address: union, abi: unionAbi, functionName: 'joinWithInvite', args: [invite, signature] });
+  // Ben's invite is his vouch for Dara (one of the two she needs)
+  await send(lc, accounts.invitee, { address: union, abi: unionAbi, functionName: 'joinWithInvite', args: [invite, signature, '0x'] });
+  // The backing graph: Ada and Ben vouch for Chen, Ada for Dara (her second vouch), Ben backs Ada, Dara backs
+  // Chen, and Chen backs Ada and follows her (his votes go to Ada). Before the proposal, so its snapshot counts them.
+  const backs: [Address, Address][] = [
+    [accounts.founder, accounts.openJoiner2],
+    [accounts.openJoiner1, accounts.openJoiner2],
+    [accounts.founder, accounts.invitee],
+    [accounts.openJoiner1, accounts.founder],
+    [accounts.invitee, accounts.openJoiner2],
+  ];
+  for (const [backer, leader] of backs) await send(lc, backer, { address: union, abi: unionAbi, functionName: 'back', args: [leader] });
+  await send(lc, accounts.openJoiner2, { address: union, abi: unionAbi, functionName: 'backAndFollow', args: [accounts.founder] });
 
   for (const [role, address] of Object.entries(accounts) as [Role, Address][]) {
     await writeProfile({

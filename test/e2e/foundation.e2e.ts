@@ -3,6 +3,7 @@
 // profile — and what a member sees after a reload and through a deep link.
 import { expect, test } from '@playwright/test';
 import { tokenBalance } from './fixtures/chain.ts';
+import { vouchDirectly } from './fixtures/governance.ts';
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
 import { ACCOUNTS, e2eStack } from './fixtures/stack.ts';
 
@@ -40,7 +41,7 @@ test('a founder creates a union with a charter on IPFS and lands on its page', a
   await expect(page.getByTestId('member-item')).toHaveCount(1);
 });
 
-test('a second member joins under the open rule and receives the join grant', async () => {
+test('a second member joins under the open rule and receives the join grant once the founder vouches', async () => {
   const { page } = joiner;
   await joiner.open(unionPath);
   await joiner.connect();
@@ -51,6 +52,9 @@ test('a second member joins under the open rule and receives the join grant', as
   await expect(page.getByTestId('member-item')).toHaveCount(2);
   await expect(page.getByTestId('union-member-count')).toHaveText('2');
   const union = unionPath.slice('/u/'.length) as `0x${string}`;
+  // joining alone confers no power: no grant until a trusted member vouches (one vouch in a new union)
+  expect(await tokenBalance(union, ACCOUNTS.a5)).toBe(0n);
+  await vouchDirectly(union, ACCOUNTS.a5, [ACCOUNTS.a4]);
   expect(await tokenBalance(union, ACCOUNTS.a5)).toBe(100n * 10n ** 18n);
 });
 

@@ -7,7 +7,7 @@ import { parseEther, type Address } from 'viem';
 import { anvilAccount } from './fixtures/stack.ts';
 import { openMember, type Member } from './fixtures/member.ts';
 import { tokenBalance } from './fixtures/chain.ts';
-import { GOVERNANCE_TIMES, advanceTime, createGovernedUnion, joinDirectly } from './fixtures/governance.ts';
+import { GOVERNANCE_TIMES, advanceTime, createGovernedUnion, joinDirectly, vouchDirectly } from './fixtures/governance.ts';
 import { parseBundle, verifyBundleSignatures } from '../../web/lib/demands/bundle.ts';
 
 const founder = anvilAccount(26);
@@ -21,6 +21,9 @@ test.beforeAll(async ({ browser }) => {
   union = await createGovernedUnion(founder, `Governed ${Date.now()}`, parseEther('1000'));
   await joinDirectly(union, alice);
   await joinDirectly(union, bob);
+  // joining gives no votes: the founder (trusted; the union needs one vouch) vouches for both
+  await vouchDirectly(union, alice, [founder]);
+  await vouchDirectly(union, bob, [founder]);
   // votes are read at each proposal's snapshot, which must lie after the joins
   await advanceTime(2);
   for (const a of [founder, alice, bob]) {

@@ -1,8 +1,8 @@
 // Demo proposal for the seeded union: a member proposes a treasury payment exactly as the proposal
 // builder does (web/lib/governance/propose.ts: "# title\n\nbody" on IPFS as proposal.md, then
 // "title\n\nipfs://cid" as the on-chain description, the calls encoded by the builder's callsFor),
-// and, once the voting delay has passed, a few members vote. Members vote with the power join gave
-// them (UnionToken.delegateOnJoin self-delegates every joiner). Called once from seedDemo.
+// and, once the voting delay has passed, a few members vote. Members vote with the power trust gave
+// them (the grant is minted and self-delegated when a member becomes trusted; see seed.ts's backing graph). Called once from seedDemo.
 import { parseEther, type Address } from 'viem';
 import { unionGovernorAbi } from '../../../web/lib/chain/abi/generated.ts';
 import { callsFor, columns } from '../../../web/lib/governance/calls.ts';

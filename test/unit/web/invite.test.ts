@@ -7,10 +7,12 @@ const voucher: SignedInvite = {
 	invite: {
 		inviter: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
 		invitee: ZERO_ADDRESS,
+		claimKey: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
 		nonce: 2n ** 127n + 12345n,
 		deadline: 1_900_000_000n
 	},
-	signature: `0x${'ab'.repeat(65)}`
+	signature: `0x${'ab'.repeat(65)}`,
+	claimSecret: `0x${'cd'.repeat(32)}`
 };
 
 describe('invite codes', () => {
@@ -35,14 +37,19 @@ describe('invite codes', () => {
 	});
 
 	it('refuse an altered signature', () => {
-		const json = JSON.stringify([1, 31337, voucher.union, voucher.invite.inviter, ZERO_ADDRESS, '1', '1', '0x12']);
+		const json = JSON.stringify([2, 31337, voucher.union, voucher.invite.inviter, ZERO_ADDRESS, voucher.invite.claimKey, '1', '1', '0x12', voucher.claimSecret]);
 		const code = Buffer.from(json).toString('base64url');
 		expect(() => decodeInvite(code)).toThrow('its signature is invalid');
 	});
 
 	it('refuse an unknown format version', () => {
-		const json = JSON.stringify([2, 31337, voucher.union, voucher.invite.inviter, ZERO_ADDRESS, '1', '1', voucher.signature]);
-		expect(() => decodeInvite(Buffer.from(json).toString('base64url'))).toThrow('format 2');
+		const json = JSON.stringify([1, 31337, voucher.union, voucher.invite.inviter, ZERO_ADDRESS, '1', '1', voucher.signature]);
+		expect(() => decodeInvite(Buffer.from(json).toString('base64url'))).toThrow('format 1');
+	});
+
+	it('refuse an open invite without its claim key', () => {
+		const code = encodeInvite({ ...voucher, claimSecret: null });
+		expect(() => decodeInvite(code)).toThrow('an open invite without its claim key');
 	});
 
 	it('make distinct random nonces', () => {

@@ -11,11 +11,12 @@ export async function checkInvite(voucher: SignedInvite, union: Address, account
 		const offline = offlineInviteProblem(voucher, { chainId: getConfig().chain.id, union, nowSeconds: block.timestamp, account });
 		if (offline) return offline;
 		const { inviter, nonce } = voucher.invite;
-		const [used, inviterIsMember, digest, alreadyMember] = await Promise.all([
+		const [used, inviterIsMember, digest, alreadyMember, [invitesLeft]] = await Promise.all([
 			client.readContract({ address: union, abi: unionAbi, functionName: 'inviteUsed', args: [inviter, nonce] }),
 			client.readContract({ address: union, abi: unionAbi, functionName: 'isMember', args: [inviter] }),
 			client.readContract({ address: union, abi: unionAbi, functionName: 'hashInvite', args: [voucher.invite] }),
-			account ? client.readContract({ address: union, abi: unionAbi, functionName: 'isMember', args: [account] }) : Promise.resolve(false)
+			account ? client.readContract({ address: union, abi: unionAbi, functionName: 'isMember', args: [account] }) : Promise.resolve(false),
+			client.readContract({ address: union, abi: unionAbi, functionName: 'invitesLeft', args: [inviter] })
 		]);
 		if (used) return 'used';
 		if (!inviterIsMember) return 'inviter-not-member';
@@ -23,6 +24,7 @@ export async function checkInvite(voucher: SignedInvite, union: Address, account
 		const valid = await client.verifyHash({ address: inviter, hash: digest, signature: voucher.signature });
 		if (!valid) return 'bad-signature';
 		if (alreadyMember) return 'already-member';
+		if (invitesLeft === 0) return 'quota-used';
 		return null;
 	});
 }

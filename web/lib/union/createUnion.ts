@@ -3,7 +3,7 @@ import { parseEventLogs, type Address } from 'viem';
 import { unionFactoryAbi } from '../chain/abi';
 import { getConfig } from '$lib/config';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '../chain/write';
-import { AdmissionRule } from './types';
+import { AdmissionRule, DEFAULT_TRUST, type TrustParams } from './types';
 
 export interface CreateUnionParams {
 	name: string;
@@ -25,7 +25,13 @@ export interface CreateUnionParams {
 		quorumPercent: bigint;
 		timelockDelay: bigint;
 	};
+	/** Members admitted and trusted at creation besides the founder (at most 16). */
+	foundingMembers?: Address[];
+	/** Vouches that trust a newcomer, and the invite quota; DEFAULT_TRUST when absent. */
+	trust?: TrustParams;
 }
+
+
 
 export interface CreateUnionResult extends TxResult {
 	union: Address;
@@ -51,7 +57,9 @@ export async function createUnion(signer: Signer, p: CreateUnionParams, observer
 					treasuryReserve: p.treasuryReserve,
 					allocations: p.allocations,
 					vesting: p.vesting,
-					governance: p.governance
+					governance: p.governance,
+					foundingMembers: p.foundingMembers ?? [],
+					trust: p.trust ?? DEFAULT_TRUST
 				}
 			]
 		},

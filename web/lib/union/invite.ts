@@ -7,10 +7,13 @@ export type Address = `0x${string}`;
 
 export const ZERO_ADDRESS: Address = '0x0000000000000000000000000000000000000000';
 
-/** Mirrors `struct Invite` in Union.sol. invitee == 0 means "whoever holds the link". */
+/** Mirrors `struct Invite` in Union.sol. invitee == 0 means "whoever holds the link"; such an invite names a
+ * claim key whose private key travels in the link and signs the redeemer's address, so a redemption copied
+ * from the mempool cannot be replayed by another sender. claimKey is zero when the invitee is named. */
 export interface Invite {
 	inviter: Address;
 	invitee: Address;
+	claimKey: Address;
 	nonce: bigint;
 	deadline: bigint;
 }
@@ -20,6 +23,8 @@ export interface SignedInvite {
 	union: Address;
 	invite: Invite;
 	signature: Hex;
+	/** The claim key's private key (open invites only): whoever holds the link may redeem it once. */
+	claimSecret: Hex | null;
 }
 
 /** EIP-712 types of the Invite struct, as the contract hashes it. */
@@ -27,9 +32,15 @@ export const INVITE_TYPES = {
 	Invite: [
 		{ name: 'inviter', type: 'address' },
 		{ name: 'invitee', type: 'address' },
+		{ name: 'claimKey', type: 'address' },
 		{ name: 'nonce', type: 'uint256' },
 		{ name: 'deadline', type: 'uint256' }
 	]
+} as const;
+
+/** EIP-712 types of the claim an open invite's key signs for the redeemer (`Union.hashClaim`). */
+export const CLAIM_TYPES = {
+	InviteClaim: [{ name: 'redeemer', type: 'address' }]
 } as const;
 
 export class InviteCodeError extends Error {
@@ -39,9 +50,10 @@ export class InviteCodeError extends Error {
 	}
 }
 
-const VERSION = 1;
+const VERSION = 2;
 const ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
 const SIG_RE = /^0x(?:[0-9a-fA-F]{2}){64,}$/;
+const KEY_RE = /^0x[0-9a-fA-F]{64}$/;
 
 function toBase64Url(text: string): string {
 	const bytes = new TextEncoder().encode(text);
@@ -71,9 +83,11 @@ export function encodeInvite(v: SignedInvite): string {
 		v.union,
 		v.invite.inviter,
 		v.invite.invitee,
+		v.invite.claimKey,
 		v.invite.nonce.toString(16),
 		v.invite.deadline.toString(10),
-		v.signature
+		v.signature,
+		v.claimSecret ?? ''
 	];
 	return toBase64Url(JSON.stringify(packed));
 }
@@ -87,29 +101,36 @@ export function decodeInvite(code: string): SignedInvite {
 		if (e instanceof InviteCodeError) throw e;
 		throw new InviteCodeError('it was cut short or altered');
 	}
-	if (!Array.isArray(packed) || packed.length !== 8) throw new InviteCodeError('it has the wrong shape');
-	const [version, chainId, union, inviter, invitee, nonceHex, deadline, signature] = packed as unknown[];
+	if (!Array.isArray(packed)) throw new InviteCodeError('it has the wrong shape');
+	if (packed[0] !== VERSION) throw new InviteCodeError(`it uses format ${String(packed[0])}, this site reads format ${VERSION}`);
+	if (packed.length !== 10) throw new InviteCodeError('it has the wrong shape');
+	const [version, chainId, union, inviter, invitee, claimKey, nonceHex, deadline, signature, claimSecret] = packed as unknown[];
 	if (version !== VERSION) throw new InviteCodeError(`it uses format ${String(version)}, this site reads format ${VERSION}`);
 	if (typeof chainId !== 'number' || !Number.isSafeInteger(chainId) || chainId <= 0) throw new InviteCodeError('its chain id is invalid');
 	for (const [label, a] of [
 		['union', union],
 		['inviter', inviter],
-		['invitee', invitee]
+		['invitee', invitee],
+		['claim key', claimKey]
 	] as const)
 		if (typeof a !== 'string' || !ADDRESS_RE.test(a)) throw new InviteCodeError(`its ${label} address is invalid`);
 	if (typeof nonceHex !== 'string' || !/^[0-9a-f]{1,64}$/.test(nonceHex)) throw new InviteCodeError('its nonce is invalid');
 	if (typeof deadline !== 'string' || !/^[0-9]{1,20}$/.test(deadline)) throw new InviteCodeError('its deadline is invalid');
 	if (typeof signature !== 'string' || !SIG_RE.test(signature)) throw new InviteCodeError('its signature is invalid');
+	if (typeof claimSecret !== 'string' || (claimSecret !== '' && !KEY_RE.test(claimSecret))) throw new InviteCodeError('its claim key is invalid');
+	if (invitee === ZERO_ADDRESS && claimSecret === '') throw new InviteCodeError('it is an open invite without its claim key');
 	return {
 		chainId,
 		union: union as Address,
 		invite: {
 			inviter: inviter as Address,
 			invitee: invitee as Address,
+			claimKey: claimKey as Address,
 			nonce: BigInt(`0x${nonceHex}`),
 			deadline: BigInt(deadline)
 		},
-		signature: signature as Hex
+		signature: signature as Hex,
+		claimSecret: claimSecret === '' ? null : (claimSecret as Hex)
 	};
 }
 
@@ -133,7 +154,8 @@ export type InviteProblem =
 	| 'inviter-not-member'
 	| 'bad-signature'
 	| 'not-for-you'
-	| 'already-member';
+	| 'already-member'
+	| 'quota-used';
 
 export const INVITE_PROBLEM_TEXT: Readonly<Record<InviteProblem, string>> = {
 	'wrong-chain': 'This invite is for a different network than this site uses',
@@ -143,7 +165,8 @@ export const INVITE_PROBLEM_TEXT: Readonly<Record<InviteProblem, string>> = {
 	'inviter-not-member': 'The person who invited you is no longer a member',
 	'bad-signature': 'This invite’s signature does not match the inviter',
 	'not-for-you': 'This invite was made for a different account',
-	'already-member': 'You are already a member'
+	'already-member': 'You are already a member',
+	'quota-used': 'The person who invited you has used up their invites for now; ask again when their quota refills'
 };
 
 /** Checks that need no chain access: network, union, deadline, invitee. */

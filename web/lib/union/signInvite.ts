@@ -2,6 +2,7 @@
 // redeems it with joinWithInvite. The local digest is checked against the contract's
 // hashInvite so a domain mismatch is caught here, not when the invitee pays gas.
 import { hashTypedData, type Address, type TypedDataDomain } from 'viem';
+import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
 import { unionAbi } from '../chain/abi';
 import { getConfig } from '$lib/config';
 import { getPublicClient, getWalletClient } from '../chain/client';
@@ -42,9 +43,13 @@ export async function signInvite(signer: Signer, p: SignInviteParams): Promise<S
 			client.getBlock()
 		]);
 		// Chain time, not the laptop clock: on a local chain the two can differ by days.
+		const invitee = p.invitee ?? ZERO_ADDRESS;
+		// An open invite gets a fresh claim key; its private key rides in the link and signs the redeemer.
+		const claimSecret = invitee === ZERO_ADDRESS ? generatePrivateKey() : null;
 		const invite = {
 			inviter: signer.account,
-			invitee: p.invitee ?? ZERO_ADDRESS,
+			invitee,
+			claimKey: claimSecret ? privateKeyToAddress(claimSecret) : ZERO_ADDRESS,
 			nonce: randomNonce(),
 			deadline: block.timestamp + BigInt(p.validForSeconds ?? 7 * 24 * 3600)
 		};
@@ -52,7 +57,7 @@ export async function signInvite(signer: Signer, p: SignInviteParams): Promise<S
 		const localDigest = hashTypedData({ domain, types: INVITE_TYPES, primaryType: 'Invite', message: invite });
 		if (onChainDigest !== localDigest) throw new ChainActionError('The union’s invite format differs from what this site signs; the invite would be refused');
 		const signature = await wallet.signTypedData({ account: signer.account, domain, types: INVITE_TYPES, primaryType: 'Invite', message: invite });
-		const voucher: SignedInvite = { chainId: getConfig().chain.id, union: p.union, invite, signature };
+		const voucher: SignedInvite = { chainId: getConfig().chain.id, union: p.union, invite, signature, claimSecret };
 		return { voucher, code: encodeInvite(voucher) };
 	} catch (e) {
 		throw toChainActionError(e, errorContext());
