@@ -35,10 +35,10 @@ import {IUnionRegistry} from "./IUnionRegistry.sol";
 /// `SCALE = 1e18` (OpenZeppelin `Math.sqrt`), floored at zero. `S_c` and `matchable_c = Σ_i m_ic` are kept up
 /// to date on every pledge change, so finalising is O(1). One pledger yields weight ~0; many small trusted
 /// pledgers outweigh one large pledger of the same total; free addresses add nothing.
-/// @dev Trust is sampled when a pledge is made. Someone who is no longer trusted (left, or lost their vouches)
-/// keeps their pledge, but anyone may `prune` their matchable part until the round's finalisation window
-/// closes (also after the campaign was finalised: its recorded weight and the round's total follow), so trust
-/// lent for one pledge and moved on cannot be reused for the next address.
+/// @dev Trust is sampled when a pledge is made. Someone who is no longer trusted (trust ends when a member
+/// leaves) keeps their pledge, but anyone may `prune` their matchable part until the round's finalisation
+/// window closes (also after the campaign was finalised: its recorded weight and the round's total follow),
+/// so no match is paid for the pledges of people who have left.
 // Deadlines are the point of this contract; validators' ~seconds of timestamp leeway do not matter at
 // campaign lengths of days.
 // forge-lint: disable-start(block-timestamp)
@@ -497,8 +497,8 @@ contract Crowdfund is ReentrancyGuardTransient {
         IERC20(c.token).safeTransfer(msg.sender, amount);
     }
 
-    /// @notice Remove the matching weight of `pledger`, who is no longer trusted (left the union or lost their
-    /// vouches), from a campaign in a round (anyone, until the round's finalisation window closes). Their pledge
+    /// @notice Remove the matching weight of `pledger`, who is no longer trusted (e.g. left the union), from a
+    /// campaign in a round (anyone, until the round's finalisation window closes). Their pledge
     /// stays and still counts toward the goal. On a finalised campaign the recorded weight and the round's total
     /// weight follow, so no match is paid for trust that did not last.
     /// @param campaignId The campaign.
