@@ -6,8 +6,12 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Crowdfund} from "../../../../contracts/src/economy/Crowdfund.sol";
 import {EconomyTestBase} from "../EconomyTestBase.sol";
 import {CrowdfundHandler} from "./CrowdfundHandler.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {PathCoverage} from "../../utils/PathCoverage.sol";
 
-contract CrowdfundInvariantsTest is EconomyTestBase {
+/// @dev One campaign checks every crowdfunding invariant after every call; `afterInvariant` counts in how many
+/// runs each path was reached and the last run asserts every path in at least a fifth of the runs.
+contract CrowdfundInvariantsTest is EconomyTestBase, PathCoverage {
     CrowdfundHandler internal handler;
     uint256 internal roundId;
     uint256 internal constant INITIAL_POOL = 1_000e18;
@@ -54,8 +58,39 @@ contract CrowdfundInvariantsTest is EconomyTestBase {
         targetContract(address(handler));
     }
 
+    /// forge-config: default.invariant.runs = 64
+    /// forge-config: default.invariant.depth = 60
+    /// forge-config: ci.invariant.runs = 128
+    /// forge-config: ci.invariant.depth = 100
+    /// forge-config: deep.invariant.runs = 256
+    /// forge-config: deep.invariant.depth = 200
+    function invariant_crowdfundAccounting() public view {
+        _raisedEqualsSumOfLivePledges();
+        _sumSqrtEqualsSumOfRootsOfLivePledges();
+        _refundsPossibleIffGoalMissedAfterDeadline();
+        _matchingPaidNeverExceedsPool();
+        _balanceCoversEverythingOwed();
+    }
+
+    /// @dev `sumSqrt` is Σ floor(sqrt(p · SCALE)) over the live pledges, through every pledge, unpledge and
+    /// churn (it is frozen only once a failed campaign starts refunding).
+    function _sumSqrtEqualsSumOfRootsOfLivePledges() internal view {
+        uint256[] memory ids = handler.campaigns();
+        address[] memory pledgers = handler.pledgers();
+        uint256 scale = crowdfund.SCALE();
+        for (uint256 c; c < ids.length; ++c) {
+            Crowdfund.Campaign memory camp = crowdfund.getCampaign(ids[c]);
+            if (camp.failed) continue;
+            uint256 sum;
+            for (uint256 i; i < pledgers.length; ++i) {
+                sum += Math.sqrt(crowdfund.pledgeOf(ids[c], pledgers[i]) * scale);
+            }
+            assertEq(camp.sumSqrt, sum);
+        }
+    }
+
     /// @dev Every campaign's `raised` is the sum of its live pledges.
-    function invariant_raisedEqualsSumOfLivePledges() public view {
+    function _raisedEqualsSumOfLivePledges() internal view {
         uint256[] memory ids = handler.campaigns();
         address[] memory pledgers = handler.pledgers();
         for (uint256 c; c < ids.length; ++c) {
@@ -92,12 +127,12 @@ contract CrowdfundInvariantsTest is EconomyTestBase {
     }
 
     /// @dev Refunds (and claims) worked exactly when the rules allow them.
-    function invariant_refundsPossibleIffGoalMissedAfterDeadline() public view {
+    function _refundsPossibleIffGoalMissedAfterDeadline() internal view {
         assertEq(handler.ghostRuleViolations(), 0);
     }
 
     /// @dev Matching never pays out more than the pool; paid + swept never exceed it; the ghosts agree.
-    function invariant_matchingPaidNeverExceedsPool() public view {
+    function _matchingPaidNeverExceedsPool() internal view {
         Crowdfund.Round memory r = crowdfund.getRound(roundId);
         assertEq(r.pool, INITIAL_POOL + handler.ghostPoolFunded());
         assertEq(r.paid, handler.ghostMatchPaid());
@@ -107,7 +142,7 @@ contract CrowdfundInvariantsTest is EconomyTestBase {
     }
 
     /// @dev The contract holds exactly what it owes: unclaimed raised funds plus the unpaid, unswept pool.
-    function invariant_balanceCoversEverythingOwed() public view {
+    function _balanceCoversEverythingOwed() internal view {
         uint256[] memory ids = handler.campaigns();
         uint256 owed;
         for (uint256 c; c < ids.length; ++c) {
@@ -119,11 +154,26 @@ contract CrowdfundInvariantsTest is EconomyTestBase {
         assertEq(token.balanceOf(address(crowdfund)), owed);
     }
 
-    function afterInvariant() external view {
-        console.log("pledge", handler.calls("pledge"), "unpledge", handler.calls("unpledge"));
-        console.log("refund", handler.calls("refund"), "claim", handler.calls("claim"));
-        console.log("fundRound", handler.calls("fundRound"), "finalize", handler.calls("finalize"));
-        console.log("claimMatch", handler.calls("claimMatch"), "sweep", handler.calls("sweep"));
-        console.log("warp", handler.calls("warp"), "jump", handler.calls("jump"));
+    function afterInvariant() external {
+        string[] memory paths = new string[](12);
+        paths[0] = "pledge";
+        paths[1] = "unpledge";
+        paths[2] = "refund";
+        paths[3] = "claim";
+        paths[4] = "fundRound";
+        paths[5] = "finalize";
+        paths[6] = "claimMatch";
+        paths[7] = "sweep";
+        paths[8] = "leave";
+        paths[9] = "rejoin";
+        paths[10] = "unpledgeAfterLeaving";
+        paths[11] = "refundAfterLeaving";
+        uint256[] memory counts = new uint256[](paths.length);
+        for (uint256 i; i < paths.length; ++i) {
+            counts[i] = handler.calls(bytes32(bytes(paths[i])));
+        }
+        _recordRun({
+            suite: "crowdfund", paths: paths, counts: counts, runs: _configuredRuns(64, 128, 256), floorPct: FLOOR_PCT
+        });
     }
 }

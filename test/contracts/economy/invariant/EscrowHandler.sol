@@ -168,11 +168,19 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
         ++reached["release"];
     }
 
-    /// @dev Claims a delivered milestone, moving time to the end of its review period if needed.
+    /// @dev Claims a delivered milestone (delivering a pending one first if none is), moving time to the end
+    /// of its review period if needed.
     function claim(uint256 dealSeed, uint256 index) external {
         (bool ok, uint256 id, IEscrow.Deal memory d, uint256 i, IEscrow.Milestone memory m) =
             _findMilestone(dealSeed, index, _mask(DELIVERED));
-        if (!ok) return;
+        if (!ok) {
+            (ok, id, d, i,) = _findMilestone(dealSeed, index, _mask(PENDING));
+            if (!ok) return;
+            vm.prank(d.provider);
+            escrow.markDelivered(id, i);
+            ++reached["markDelivered"];
+            m = escrow.getMilestone(id, i);
+        }
         uint256 reviewEndsAt = uint256(m.deliveredAt) + d.reviewPeriod;
         if (block.timestamp < reviewEndsAt) vm.warp(reviewEndsAt);
         Snapshot memory s = _before(id, d);

@@ -35,7 +35,7 @@ contract EscrowInvariantsTest is EconomyTestBase, PathCoverage {
     /// forge-config: default.invariant.runs = 64
     /// forge-config: default.invariant.depth = 100
     /// forge-config: ci.invariant.runs = 128
-    /// forge-config: ci.invariant.depth = 150
+    /// forge-config: ci.invariant.depth = 100
     /// forge-config: deep.invariant.runs = 256
     /// forge-config: deep.invariant.depth = 200
     function invariant_escrowAccounting() public view {
