@@ -137,6 +137,7 @@ test('every union page sits in one shell: its tabs once, and a bad address named
   // The [union=address] matcher refuses anything that is not an address, in hash routing too.
   await page.goto(`${siteUrl}#/u/not-an-address/market`);
   await expect(page.getByTestId('union-error')).toHaveText('“not-an-address” is not a union address.');
+  await expect(page.getByTestId('union-error')).toHaveAttribute('data-from', 'matcher'); // the route never matched
   await expect(page.getByTestId('union-nav')).toHaveCount(0);
   await context.close();
 });

@@ -100,6 +100,30 @@ function decoded(abi: Abi, c: Call): { functionName: string; args: readonly unkn
 
 const day = (seconds: bigint): string => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
 
+type ArbiterAction = Extract<ProposalAction, { kind: 'appointArbiter' | 'removeArbiter' }>;
+
+/** Appointing and removing an arbiter: one call to the registry, the same shape both ways. */
+function arbiterEntry<K extends 'appointArbiter' | 'removeArbiter'>(
+	kind: K,
+	functionName: 'appoint' | 'remove',
+	label: string,
+	words: (who: string) => string
+): ActionEntry<K> {
+	const action = (arbiters: Address, union: Address, arbiter: Address) => ({ kind, arbiters, union, arbiter }) as ActionOf<K>;
+	return {
+		label: () => label,
+		fields: ['to'],
+		needs: 'arbiters',
+		build: (f, ctx) => ({ action: action(need(ctx.arbiters, 'Arbiters are not deployed on this network'), ctx.union, addr(f.to, 'The arbiter')) }),
+		encode: (a: ArbiterAction) => [call(a.arbiters, encodeFunctionData({ abi: unionArbitersAbi, functionName, args: [a.union, a.arbiter] }))],
+		decode: (c, ctx) => {
+			const d = same(c.target, ctx.arbiters) ? decoded(unionArbitersAbi, c) : null;
+			return d?.functionName === functionName ? action(c.target, d.args[0] as Address, d.args[1] as Address) : null;
+		},
+		describe: (a: ArbiterAction, ctx) => words(ctx.name(a.arbiter))
+	};
+}
+
 export const ACTIONS: { readonly [K in ActionKind]: ActionEntry<K> } = {
 	pay: {
 		label: (ctx) => `Pay ${ctx.symbol} from the treasury`,
@@ -157,34 +181,8 @@ export const ACTIONS: { readonly [K in ActionKind]: ActionEntry<K> } = {
 		},
 		describe: (a, ctx) => `Approve ${ctx.name(a.applicant)}’s request to join`
 	},
-	appointArbiter: {
-		label: () => 'Appoint an arbiter',
-		fields: ['to'],
-		needs: 'arbiters',
-		build: (f, ctx) => ({
-			action: { kind: 'appointArbiter', arbiters: need(ctx.arbiters, 'Arbiters are not deployed on this network'), union: ctx.union, arbiter: addr(f.to, 'The arbiter') }
-		}),
-		encode: (a) => [call(a.arbiters, encodeFunctionData({ abi: unionArbitersAbi, functionName: 'appoint', args: [a.union, a.arbiter] }))],
-		decode: (c, ctx) => {
-			const d = same(c.target, ctx.arbiters) ? decoded(unionArbitersAbi, c) : null;
-			return d?.functionName === 'appoint' ? { kind: 'appointArbiter', arbiters: c.target, union: d.args[0] as Address, arbiter: d.args[1] as Address } : null;
-		},
-		describe: (a, ctx) => `Appoint ${ctx.name(a.arbiter)} as an arbiter`
-	},
-	removeArbiter: {
-		label: () => 'Remove an arbiter',
-		fields: ['to'],
-		needs: 'arbiters',
-		build: (f, ctx) => ({
-			action: { kind: 'removeArbiter', arbiters: need(ctx.arbiters, 'Arbiters are not deployed on this network'), union: ctx.union, arbiter: addr(f.to, 'The arbiter') }
-		}),
-		encode: (a) => [call(a.arbiters, encodeFunctionData({ abi: unionArbitersAbi, functionName: 'remove', args: [a.union, a.arbiter] }))],
-		decode: (c, ctx) => {
-			const d = same(c.target, ctx.arbiters) ? decoded(unionArbitersAbi, c) : null;
-			return d?.functionName === 'remove' ? { kind: 'removeArbiter', arbiters: c.target, union: d.args[0] as Address, arbiter: d.args[1] as Address } : null;
-		},
-		describe: (a, ctx) => `Remove ${ctx.name(a.arbiter)} as an arbiter`
-	},
+	appointArbiter: arbiterEntry('appointArbiter', 'appoint', 'Appoint an arbiter', (who) => `Appoint ${who} as an arbiter`),
+	removeArbiter: arbiterEntry('removeArbiter', 'remove', 'Remove an arbiter', (who) => `Remove ${who} as an arbiter`),
 	openRound: {
 		label: () => 'Open a matching round',
 		fields: ['startDays', 'endDays'],
