@@ -2,7 +2,7 @@
 // checked complete against the generated errors ABI (a new error without a sentence does not
 // compile; test/unit/web/errors.test.ts checks the same at run time). Importing this module
 // registers the table with chain/errors.ts, which knows no feature; the root layout does.
-import { registerErrorSentences, type ContractErrorName, type ErrorSentences } from '$lib/chain/errors';
+import { registerErrorSentences, type ContractErrorName, type ErrorSentences } from '$lib/chain/errorSentences';
 import { libraryErrors } from '$lib/chain/libraryErrors';
 import { unionErrors } from '$lib/union/errors';
 import { marketErrors } from '$lib/market/errors';

@@ -16,6 +16,7 @@ import {
 // The custom errors of every contract a write can reach, generated once per signature: decoding needs
 // only these, and pages that only read should not download every contract's whole ABI.
 import { contractErrorsAbi } from './abi/generated';
+import { contractErrorSentence } from './errorSentences';
 
 export interface ErrorContext {
 	rpcUrl: string;
@@ -34,26 +35,7 @@ export class ChainActionError extends Error {
 	}
 }
 
-/** Every custom error name the app's contracts can raise, from the generated errors ABI. */
-export type ContractErrorName = (typeof contractErrorsAbi)[number]['name'];
-/** The errors whose names start with one of the prefixes (a contract's, e.g. `Escrow_`). */
-export type ErrorsNamed<P extends string> = Extract<ContractErrorName, `${P}${string}`>;
-/**
- * Errors of audited library code (OpenZeppelin ERC-20, ECDSA, …): no contract prefix. Governor and
- * Timelock errors are the governance feature's.
- */
-export type LibraryErrorName = Exclude<ContractErrorName, `${string}_${string}` | `Governor${string}` | `Timelock${string}`>;
-/** A sentence for each error of a set, by exact name; a missing or misspelt name does not compile. */
-export type ErrorSentences<N extends ContractErrorName> = { readonly [K in N]: string };
-
-// The sentences, by exact error name. Each feature owns the table of its contracts' errors; the app
-// registers them all at start (web/lib/contractErrors.ts), so this adapter imports no feature.
-const sentences = new Map<string, string>();
-
-/** Adds sentences to the lookup (later registrations win for the same name). */
-export function registerErrorSentences(table: Readonly<Partial<Record<ContractErrorName, string>>>): void {
-	for (const [name, sentence] of Object.entries(table)) if (sentence !== undefined) sentences.set(name, sentence);
-}
+export type { ContractErrorName, ErrorSentences, ErrorsNamed, LibraryErrorName } from './errorSentences';
 
 /**
  * Sentences for plain `require(…, "reason")` strings of contracts we do not own (Uniswap V2), keyed
@@ -76,19 +58,7 @@ export function revertReasonSentence(reason: string): string | undefined {
 	return REVERT_REASONS[reason.trim()];
 }
 
-/** "Union_InviteAlreadyUsed" → "invite already used". */
-function humanise(errorName: string): string {
-	const bare = errorName.includes('_') ? errorName.slice(errorName.indexOf('_') + 1) : errorName;
-	return bare
-		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-		.toLowerCase();
-}
-
-/** Sentence for a decoded contract error name. */
-export function contractErrorSentence(errorName: string): string {
-	return sentences.get(errorName) ?? `The contract refused: ${humanise(errorName)}`;
-}
+export { contractErrorSentence, registerErrorSentences } from './errorSentences';
 
 /** Tries to decode raw revert data against every known ABI. */
 export function decodeRevertData(data: Hex): string | undefined {

@@ -2,7 +2,7 @@
 // Permit, Votes, ECDSA, SafeCast, …: names without a contract prefix), by exact name. Typed from the
 // generated ABI: a new library error without a sentence does not compile. Feature contracts' errors
 // live with their feature (union/errors.ts, market/errors.ts, …).
-import type { ErrorSentences, LibraryErrorName } from './errors';
+import type { ErrorSentences, LibraryErrorName } from './errorSentences';
 
 export const libraryErrors: ErrorSentences<LibraryErrorName> = {
 	AccessControlBadConfirmation: 'Only the account itself can give up its role',

@@ -1,6 +1,6 @@
 // Sentences for Courses (courses, enrolments, credentials), by exact error name; typed from the
 // generated ABI so a missing or misspelt name does not compile.
-import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errors';
+import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errorSentences';
 
 export const coursesErrors: ErrorSentences<ErrorsNamed<'Courses_'>> = {
 	Courses_AlreadyCredentialed: 'This member already holds this course’s credential',

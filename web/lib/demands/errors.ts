@@ -1,6 +1,6 @@
 // Sentences for Demands (collective demands and their commitments), by exact error name; typed from
 // the generated ABI so a missing or misspelt name does not compile.
-import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errors';
+import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errorSentences';
 
 export const demandsErrors: ErrorSentences<ErrorsNamed<'Demands_'>> = {
 	Demands_AlreadyActive: 'This demand already reached its threshold; commitments are locked',

@@ -1,6 +1,6 @@
 // Sentences for Crowdfund (campaigns, pledges, matching rounds), by exact error name; typed from the
 // generated ABI so a missing or misspelt name does not compile.
-import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errors';
+import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errorSentences';
 
 export const fundErrors: ErrorSentences<ErrorsNamed<'Crowdfund_'>> = {
 	Crowdfund_AlreadyClaimed: 'The funds of this campaign were already paid out',

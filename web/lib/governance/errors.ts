@@ -1,7 +1,7 @@
 // Sentences for the union's governance (OpenZeppelin Governor and TimelockController, and the
 // union's clones of them), by exact error name; typed from the generated ABI so a missing or
 // misspelt name does not compile.
-import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errors';
+import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errorSentences';
 
 export const governanceErrors: ErrorSentences<ErrorsNamed<'Governor' | 'Timelock' | 'UnionTimelock_' | 'UnionGovernor_'>> = {
 	GovernorAlreadyCastVote: 'You already voted on this proposal',

@@ -1,6 +1,6 @@
 // Sentences for the market's contracts (Escrow, UnionArbiters), by exact error name; typed from the
 // generated ABI so a missing or misspelt name does not compile.
-import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errors';
+import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errorSentences';
 
 export const marketErrors: ErrorSentences<ErrorsNamed<'Escrow_' | 'UnionArbiters_'>> = {
 	Escrow_AcceptByInPast: 'The acceptance deadline must be in the future',

@@ -1,7 +1,7 @@
 // Sentences for the union's own contracts (Union, UnionFactory, UnionToken, UnionVestingWallet), by
 // exact error name. The type lists every such error of the generated ABI: a missing or misspelt
 // name does not compile, and test/unit/web/errors.test.ts checks the whole table against the ABI.
-import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errors';
+import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errorSentences';
 
 export const unionErrors: ErrorSentences<ErrorsNamed<'Union_' | 'UnionFactory_' | 'UnionToken_' | 'UnionVestingWallet_'>> = {
 	Union_AlreadyBacking: 'You already back this member',
