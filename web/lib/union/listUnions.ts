@@ -5,7 +5,7 @@ import type { Address } from 'viem';
 import { getConfig } from '$lib/config';
 import { unionFactoryAbi } from '../chain/abi';
 import { readEventLogs } from '../rpc/eventLogs';
-import { toReadError } from '../rpc/errors';
+import { ReadError, toReadError } from '../rpc/errors';
 import type { RangeOptions } from '../sync/ranges';
 
 export interface UnionSummary {
@@ -28,7 +28,7 @@ export async function listUnions(range: RangeOptions = {}): Promise<UnionSummary
 	const { chain, contracts } = getConfig();
 	const ctx = { rpcUrl: chain.rpcUrl, chainId: chain.id, chainName: chain.name };
 	try {
-		if (!unionCreated) throw new Error('the generated UnionFactory ABI has no UnionCreated event');
+		if (!unionCreated) throw new ReadError('This build of the site has no UnionCreated event in its factory ABI: rebuild it from the contracts (npm run build:contracts).');
 		const logs = await readEventLogs({ rpcUrl: chain.rpcUrl, chainId: chain.id, address: contracts.unionFactory, event: unionCreated, fromBlock: contracts.deployBlock, range });
 		return logs
 			.map((l) => ({
