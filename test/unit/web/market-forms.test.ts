@@ -54,3 +54,23 @@ describe('deal draft', () => {
 		]);
 	});
 });
+
+describe('crowdfunding form rules', async () => {
+	const { campaignProblems, pledgeProblem, MAX_GOAL } = await import('$lib/fund/limits');
+	it('name what stops a pledge', () => {
+		expect(pledgeProblem('', { isMember: true, balance: 0n }, 'TRU')).toBeNull();
+		expect(pledgeProblem('0', null, 'TRU')).toBe('Enter an amount above zero');
+		expect(pledgeProblem('5', { isMember: false, balance: 10n ** 20n }, 'TRU')).toBe('Only members of this union can pledge');
+		expect(pledgeProblem('5', { isMember: true, balance: 10n ** 18n }, 'TRU')).toBe('You have only 1 TRU');
+	});
+	it('name what stops a campaign’s terms', () => {
+		const ok = { recipient: BOB, goal: 10n, days: 30, roundId: '0', joinable: [] };
+		expect(campaignProblems(ok)).toEqual([]);
+		expect(campaignProblems({ ...ok, recipient: 'x', goal: MAX_GOAL + 1n, days: 400, roundId: '2' })).toEqual([
+			'The recipient must be an address (0x…)',
+			'The goal is larger than a campaign can hold (79 billion tokens)',
+			'The campaign must run between a moment and 365 days',
+			'This deadline does not fall inside the chosen matching round'
+		]);
+	});
+});
