@@ -1,7 +1,8 @@
 // The app's one table of contract-error sentences: each feature's table plus the library errors',
 // checked complete against the generated errors ABI (a new error without a sentence does not
 // compile; test/unit/web/errors.test.ts checks the same at run time). Importing this module
-// registers the table with chain/errors.ts, which knows no feature; the root layout does.
+// registers the table with chain/errorSentences.ts, which knows no feature; chain/read.ts and
+// chain/write.ts import it (lazy, like all chain code), so the tables stay off the first load.
 import { registerErrorSentences, type ContractErrorName, type ErrorSentences } from '$lib/chain/errorSentences';
 import { libraryErrors } from '$lib/chain/libraryErrors';
 import { unionErrors } from '$lib/union/errors';

@@ -3,7 +3,7 @@
 // including the did-session key that writes as the member. A subdomain gateway
 // (https://<cidv1b32>.ipfs.<gateway>/) or an ENS name (https://<name>.eth.limo/) gives the site an
 // origin of its own. This module spots the shared case and builds the isolated URL to offer instead.
-import { CID } from 'multiformats/cid';
+import { cidV1Base32 } from './cidLabel';
 
 export interface SharedOrigin {
 	/** `/ipfs/<cid>` or `/ipns/<name>` prefix the site is served under. */
@@ -38,7 +38,7 @@ function isolatedUrl(loc: LocationLike, ns: 'ipfs' | 'ipns', id: string, rest: s
 	if (ns === 'ipfs') {
 		try {
 			// DNS labels are case-insensitive and at most 63 characters: CIDv1 base32 fits.
-			label = CID.parse(id).toV1().toString();
+			label = cidV1Base32(id);
 		} catch {
 			return null;
 		}

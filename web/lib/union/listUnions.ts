@@ -1,8 +1,12 @@
-// The union directory: every UnionCreated event of the factory since its deploy block.
+// The union directory: every UnionCreated event of the factory since its deploy block. The first
+// page a visitor sees, so it reads through the minimal JSON-RPC path (rpc/): viem's public client is
+// ~100 KB gzip, this path ~6 KB. The event's shape comes from the generated factory ABI.
 import type { Address } from 'viem';
+import { getConfig } from '$lib/config';
 import { unionFactoryAbi } from '../chain/abi';
-import { factoryAddress } from '$lib/chain/contracts';
-import { read } from '$lib/chain/read';
+import { readEventLogs } from '../rpc/eventLogs';
+import { ReadError, toReadError } from '../rpc/errors';
+import type { RangeOptions } from '../sync/ranges';
 
 export interface UnionSummary {
 	union: Address;
@@ -14,17 +18,18 @@ export interface UnionSummary {
 	blockNumber: bigint;
 }
 
-/** All unions, newest first. */
-export async function listUnions(): Promise<UnionSummary[]> {
-	return read(async ({ client, fromBlock }) => {
-		const logs = await client.getContractEvents({
-			address: factoryAddress(),
-			abi: unionFactoryAbi,
-			eventName: 'UnionCreated',
-			fromBlock,
-			toBlock: 'latest',
-			strict: true
-		});
+type FactoryEvent = Extract<(typeof unionFactoryAbi)[number], { type: 'event' }>;
+type UnionCreated = Extract<FactoryEvent, { name: 'UnionCreated' }>;
+const isUnionCreated = (e: (typeof unionFactoryAbi)[number]): e is UnionCreated => e.type === 'event' && e.name === 'UnionCreated';
+const unionCreated = unionFactoryAbi.find(isUnionCreated);
+
+/** All unions, newest first. `range` tunes the range walk (tests shorten its waits). */
+export async function listUnions(range: RangeOptions = {}): Promise<UnionSummary[]> {
+	const { chain, contracts } = getConfig();
+	const ctx = { rpcUrl: chain.rpcUrl, chainId: chain.id, chainName: chain.name };
+	try {
+		if (!unionCreated) throw new ReadError('This build of the site has no UnionCreated event in its factory ABI: rebuild it from the contracts (npm run build:contracts).');
+		const logs = await readEventLogs({ rpcUrl: chain.rpcUrl, chainId: chain.id, address: contracts.unionFactory, event: unionCreated, fromBlock: contracts.deployBlock, range });
 		return logs
 			.map((l) => ({
 				union: l.args.union,
@@ -36,5 +41,7 @@ export async function listUnions(): Promise<UnionSummary[]> {
 				blockNumber: l.blockNumber
 			}))
 			.reverse();
-	});
+	} catch (e) {
+		throw toReadError(e, ctx);
+	}
 }
