@@ -5,14 +5,75 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 import {
     TimelockControllerUpgradeable
 } from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+import {UnionGovernor} from "./UnionGovernor.sol";
+import {UnionToken} from "./UnionToken.sol";
+import {Union} from "./Union.sol";
 
 /// @title UnionTimelock
 /// @notice A union's treasury and executor: OpenZeppelin's TimelockController, used as an EIP-1167 clone.
 /// The governor is the only proposer and canceller, anyone may execute a ready operation, and there is no
 /// admin but the timelock itself.
-contract UnionTimelock is Initializable, TimelockControllerUpgradeable {
+///
+/// Exit rights (ragequit, as in Moloch): while a passed proposal waits here (its governor state is Queued), a
+/// member who did not vote For it may leave with their share of the treasury: they burn `amount` of their union
+/// tokens and receive `amount / memberSupply` of this contract's ETH and of each token they list (never the
+/// union's own token), where memberSupply = the union token's total supply − this contract's own balance of it
+/// (the supply outside the treasury: members' and former members' balances, and unvested allocations, which
+/// only make each share smaller). The timelock delay is the exit window: an exit is paid at once, in full,
+/// whatever the proposal moves when it later executes.
+contract UnionTimelock is Initializable, TimelockControllerUpgradeable, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /// @dev The governor (sole proposer), whose proposals open exit windows.
+    UnionGovernor private _governor;
+    /// @dev Tokens each account burnt in exits under each proposal (bounded by their snapshot votes).
+    mapping(uint256 proposalId => mapping(address account => uint256)) private _exited;
+
     /// @notice The generic initialiser is disabled; use `initialize(minDelay, governor)`.
     error UnionTimelock_UseGovernorInitializer();
+    /// @notice Exits are open only while the proposal is queued here.
+    /// @param proposalId The proposal.
+    /// @param state Its governor state.
+    error UnionTimelock_NotQueued(uint256 proposalId, IGovernor.ProposalState state);
+    /// @notice Only current members may exit.
+    /// @param account The caller.
+    error UnionTimelock_NotMember(address account);
+    /// @notice Members who voted For the proposal accepted it and cannot exit on it.
+    /// @param proposalId The proposal.
+    /// @param account The caller.
+    error UnionTimelock_VotedFor(uint256 proposalId, address account);
+    /// @notice The exit burns more than the caller's votes at the proposal's snapshot (less earlier exits).
+    /// @param amount Tokens asked to burn.
+    /// @param allowed Tokens still allowed.
+    error UnionTimelock_ExitTooLarge(uint256 amount, uint256 allowed);
+    /// @notice Token lists must be strictly increasing and must not name the union's own token.
+    /// @param index Position of the offending token.
+    /// @param token The offending token.
+    error UnionTimelock_BadTokenList(uint256 index, address token);
+    /// @notice Nothing to burn.
+    error UnionTimelock_ZeroExit();
+
+    /// @notice `member` exited under `proposalId`: burnt `amount` union tokens, received `eth` wei and the tokens
+    /// reported in `ExitTokenPaid`; they are no longer a member.
+    /// @param member The member who left.
+    /// @param proposalId The queued proposal they did not accept.
+    /// @param amount Union tokens burnt.
+    /// @param memberSupply The supply outside the treasury the share was taken of.
+    /// @param eth ETH paid.
+    event Ragequit(
+        address indexed member, uint256 indexed proposalId, uint256 amount, uint256 memberSupply, uint256 eth
+    );
+    /// @notice `member`'s exit paid `amount` of `token`.
+    /// @param member The member who left.
+    /// @param token The token paid.
+    /// @param amount The amount paid.
+    event ExitTokenPaid(address indexed member, address indexed token, uint256 amount);
 
     /// @dev Implementations are only used through clones.
     constructor() {
@@ -20,18 +81,84 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable {
     }
 
     /// @notice Initialises a clone.
-    /// @param minDelay Minimum delay (seconds) between queueing and executing.
-    /// @param governor The union's governor: sole proposer and canceller.
-    function initialize(uint256 minDelay, address governor) external initializer {
+    /// @param minDelay Minimum delay (seconds) between queueing and executing: the exit window.
+    /// @param governor_ The union's governor: sole proposer and canceller.
+    function initialize(uint256 minDelay, address governor_) external initializer {
         address[] memory proposers = new address[](1);
-        proposers[0] = governor;
+        proposers[0] = governor_;
         // the zero address as executor opens execution to anyone
         address[] memory executors = new address[](1);
         __TimelockController_init({minDelay: minDelay, proposers: proposers, executors: executors, admin: address(0)});
+        _governor = UnionGovernor(payable(governor_));
     }
 
     /// @notice Disabled: use `initialize(minDelay, governor)`.
     function initialize(uint256, address[] memory, address[] memory, address) public pure override {
         revert UnionTimelock_UseGovernorInitializer();
+    }
+
+    /// @notice Leave with your share of the treasury while `proposalId` waits here, if you did not vote For it.
+    /// @dev `amount` is capped by the caller's votes at the proposal's snapshot (`getPastVotes`, checkpointed
+    /// before voting opened) less what they already burnt in exits under it, so tokens bought or borrowed after
+    /// the vote cannot drain the treasury. A member whose votes sat with a leader at the snapshot (back and
+    /// follow) had them cast by that leader and has no exit under this proposal. The caller leaves the union.
+    /// @param proposalId A proposal in state Queued.
+    /// @param amount Union tokens to burn (your share's numerator).
+    /// @param tokens ERC-20s to be paid a share of, strictly increasing addresses, not the union's token.
+    function ragequit(uint256 proposalId, uint256 amount, address[] calldata tokens) external nonReentrant {
+        UnionGovernor gov = _governor;
+        IGovernor.ProposalState s = gov.state(proposalId);
+        if (s != IGovernor.ProposalState.Queued) revert UnionTimelock_NotQueued(proposalId, s);
+        Union union = Union(address(gov.union()));
+        if (!union.isMember(msg.sender)) revert UnionTimelock_NotMember(msg.sender);
+        if (gov.votedFor(proposalId, msg.sender)) revert UnionTimelock_VotedFor(proposalId, msg.sender);
+        if (amount == 0) revert UnionTimelock_ZeroExit();
+        UnionToken token = UnionToken(union.token());
+        uint256 done = _exited[proposalId][msg.sender];
+        uint256 cap = token.getPastVotes(msg.sender, gov.proposalSnapshot(proposalId));
+        // cannot underflow: done <= cap is kept by the check below on every exit
+        uint256 allowed = cap - done;
+        if (amount > allowed) revert UnionTimelock_ExitTooLarge(amount, allowed);
+
+        uint256 memberSupply = token.totalSupply() - token.balanceOf(address(this));
+        uint256 eth = Math.mulDiv(address(this).balance, amount, memberSupply);
+        _exited[proposalId][msg.sender] = done + amount;
+        token.burnOnExit(msg.sender, amount);
+        union.removeOnExit(msg.sender);
+        emit Ragequit({
+            member: msg.sender, proposalId: proposalId, amount: amount, memberSupply: memberSupply, eth: eth
+        });
+
+        _payTokens({tokens: tokens, unionToken: address(token), amount: amount, memberSupply: memberSupply});
+        if (eth != 0) Address.sendValue(payable(msg.sender), eth);
+    }
+
+    /// @dev Pays the caller `amount / memberSupply` of each listed token's balance here.
+    function _payTokens(address[] calldata tokens, address unionToken, uint256 amount, uint256 memberSupply) private {
+        address previous;
+        for (uint256 i; i < tokens.length; ++i) {
+            address t = tokens[i];
+            if (t <= previous || t == unionToken) revert UnionTimelock_BadTokenList(i, t);
+            previous = t;
+            uint256 share = Math.mulDiv(IERC20(t).balanceOf(address(this)), amount, memberSupply);
+            if (share != 0) {
+                IERC20(t).safeTransfer(msg.sender, share);
+                emit ExitTokenPaid(msg.sender, t, share);
+            }
+        }
+    }
+
+    /// @notice Union tokens `account` already burnt in exits under `proposalId`.
+    /// @param proposalId The proposal.
+    /// @param account The member.
+    /// @return The amount burnt.
+    function exited(uint256 proposalId, address account) external view returns (uint256) {
+        return _exited[proposalId][account];
+    }
+
+    /// @notice The governor whose queued proposals open exit windows.
+    /// @return The governor.
+    function governor() external view returns (address) {
+        return address(_governor);
     }
 }

@@ -41,8 +41,25 @@ contract UnionGasTest is UnionTestBase {
         Union.Invite memory invite = _invite(founder, alice, 0, block.timestamp + 1 days);
         bytes memory signature = _sign(founderKey, invite);
         vm.prank(alice);
-        union.joinWithInvite(invite, signature, _claim(alice));
+        union.joinWithInvite(invite, signature, "");
         _snap("join (invite)");
+    }
+
+    /// @dev The back that unlocks: a trusted member's vouch that reaches the threshold (k = 1 here), which
+    /// also mints the grant and self-delegates.
+    function test_gas_vouch_unlocks() public {
+        _join(alice);
+        vm.prank(founder);
+        union.back(alice);
+        _snap("vouch (back that trusts: grant + delegate)");
+    }
+
+    function test_gas_backAndFollow() public {
+        _joinTrusted(alice);
+        _joinTrusted(bob);
+        vm.prank(bob);
+        union.backAndFollow(alice);
+        _snap("backAndFollow");
     }
 
     function test_gas_back() public {

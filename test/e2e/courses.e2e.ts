@@ -50,7 +50,11 @@ async function readLesson(page: Page, n: number): Promise<void> {
 test.beforeAll(async ({ browser }) => {
   const [a, s, r] = [anvilAccount(30), anvilAccount(31), anvilAccount(32)];
   union = await createUnionDirectly(a, `Course Guild ${Date.now()}`, 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy');
-  for (const m of [s, r]) await send(lc(), m, { address: union, abi: unionAbi, functionName: 'join' });
+  for (const m of [s, r]) {
+    await send(lc(), m, { address: union, abi: unionAbi, functionName: 'join' });
+    // joining gives no grant: the founder (trusted; one vouch in this union) vouches on chain
+    await send(lc(), a, { address: union, abi: unionAbi, functionName: 'back', args: [m] });
+  }
   author = await openMember(browser, a);
   student = await openMember(browser, s);
   reader = await openMember(browser, r);

@@ -26,5 +26,11 @@ export const governanceErrors: ErrorSentences<ErrorsNamed<'Governor' | 'Timelock
 	TimelockUnauthorizedCaller: 'Only the union’s governance can do this',
 	TimelockUnexecutedPredecessor: 'The timelock delay has not passed yet',
 	TimelockUnexpectedOperationState: 'The timelock delay has not passed yet',
+	UnionTimelock_BadTokenList: 'List each treasury token once, in increasing address order, and not the union’s own token',
+	UnionTimelock_ExitTooLarge: 'You can exit with at most the votes you had when this proposal’s vote opened',
+	UnionTimelock_NotMember: 'Only members can exit with a share of the treasury',
+	UnionTimelock_NotQueued: 'Exits are open only while a passed proposal waits in the timelock',
+	UnionTimelock_VotedFor: 'You voted for this proposal, so you cannot exit on it',
+	UnionTimelock_ZeroExit: 'Choose an amount above zero to exit with',
 	UnionTimelock_UseGovernorInitializer: 'This timelock must be set up with its governor (the factory does this)'
 };

@@ -4,123 +4,161 @@ pragma solidity ^0.8.24;
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
-import {Demands} from "../../../../contracts/src/bargaining/Demands.sol";
+import {IUnion} from "../../../../contracts/src/interfaces/IUnion.sol";
 import {Union} from "../../../../contracts/src/Union.sol";
+import {UnionToken} from "../../../../contracts/src/UnionToken.sol";
+import {Demands} from "../../../../contracts/src/bargaining/Demands.sol";
 
-/// @dev Drives commitments, withdrawals, members leaving (with live commitments) and rejoining, and prunes
-/// of former members over a few demands with different thresholds. `reached[path]` counts, per run, the
-/// calls that got to the Demands call; `ghostActivatedWithFormer` counts activations at which some counted
-/// commitment belonged to someone who had left (possible until someone prunes them: see the report).
+/// @dev Drives random joins, leaves, transfers (also to and from the treasury), delegations (to self, to another
+/// actor, to nobody) and commitments/withdrawals/prunes/activations on one demand, over a fixed set of actors.
+/// Actors join freely (Open: untrusted) or through the steward's approval (trusted); only trusted members
+/// commit, and `activate` is tried with committers who may have left since.
 contract DemandsHandler is CommonBase, StdCheats, StdUtils {
-    Demands public immutable demands;
     Union public immutable union;
+    UnionToken public immutable token;
+    Demands public immutable demands;
+    address public immutable treasury;
+    uint256 public immutable demandId;
 
-    uint256[] internal _keys;
-    uint256[] internal _demandIds;
-    mapping(bytes32 path => uint256) public reached;
-    mapping(uint256 demandId => uint256) public ghostCommitsAfterActive;
-    uint256 public ghostActivatedWithFormer;
-    bool public ghostBroken;
+    address[] internal _actors;
+    mapping(address actor => uint256 key) internal _keys;
 
-    constructor(Demands demands_, Union union_, uint256[] memory keys_, uint256[] memory demandIds_) {
-        demands = demands_;
+    bool public ghostEverActive;
+    uint32 public ghostCommitmentsAtActivation;
+    /// @dev Activations that succeeded although a listed committer was not a trusted member.
+    uint256 public ghostUntrustedCounted;
+
+    constructor(Union union_, Demands demands_, uint256 demandId_, address[] memory actors_, uint256[] memory keys_) {
         union = union_;
-        _keys = keys_;
-        _demandIds = demandIds_;
-    }
-
-    function members() external view returns (address[] memory out) {
-        out = new address[](_keys.length);
-        for (uint256 i; i < _keys.length; ++i) {
-            out[i] = vm.addr(_keys[i]);
+        token = UnionToken(union_.token());
+        demands = demands_;
+        treasury = union_.timelock();
+        demandId = demandId_;
+        for (uint256 i; i < actors_.length; ++i) {
+            _actors.push(actors_[i]);
+            _keys[actors_[i]] = keys_[i];
         }
     }
 
-    function demandIds() external view returns (uint256[] memory) {
-        return _demandIds;
+    function actors() external view returns (address[] memory) {
+        return _actors;
     }
 
-    /// @dev A member (rejoining first if they had left) commits to the first open demand they have not.
-    function commit(uint256 memberSeed, uint256 demandSeed) external {
-        uint256 key = _keys[memberSeed % _keys.length];
-        address member = vm.addr(key);
-        (bool ok, uint256 id) = _openDemandWhere(demandSeed, member, false);
-        if (!ok) return;
-        if (!union.isMember(member)) {
-            vm.prank(member);
-            union.join();
-            ++reached["rejoin"];
+    function _actor(uint256 seed) internal view returns (address) {
+        return _actors[bound(seed, 0, _actors.length - 1)];
+    }
+
+    function join(uint256 seed) external {
+        address a = _actor(seed);
+        if (union.isMember(a)) return;
+        vm.prank(a);
+        union.join();
+    }
+
+    function joinTrusted(uint256 seed) external {
+        address a = _actor(seed);
+        if (union.isMember(a)) return;
+        address steward = union.steward();
+        vm.prank(steward);
+        union.setAdmissionRule(IUnion.AdmissionRule.Approval);
+        if (!union.pendingRequest(a)) {
+            vm.prank(a);
+            union.requestToJoin();
         }
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, demands.hashCommitment(id, member));
-        demands.commit(id, member, abi.encodePacked(r, s, v));
-        ++reached["commit"];
-        if (demands.stateOf(id) == Demands.DemandState.Active) {
-            ++reached["activated"];
-            if (_formerCommitted(id) != 0) ++ghostActivatedWithFormer;
-        }
+        vm.startPrank(steward);
+        union.approve(a);
+        union.setAdmissionRule(IUnion.AdmissionRule.Open);
+        vm.stopPrank();
     }
 
-    function withdraw(uint256 memberSeed, uint256 demandSeed) external {
-        address member = vm.addr(_keys[memberSeed % _keys.length]);
-        (bool ok, uint256 id) = _openDemandWhere(demandSeed, member, true);
-        if (!ok) return;
-        uint256 nonce = demands.nonceOf(id, member);
-        vm.prank(member);
-        demands.withdraw(id);
-        if (demands.nonceOf(id, member) != nonce + 1) ghostBroken = true;
-        ++reached["withdraw"];
-    }
-
-    /// @dev A member leaves the union, possibly with live commitments to open demands.
-    function leave(uint256 memberSeed) external {
-        address member = vm.addr(_keys[memberSeed % _keys.length]);
-        if (!union.isMember(member)) return;
-        vm.prank(member);
+    function leave(uint256 seed) external {
+        address a = _actor(seed);
+        if (!union.isMember(a)) return;
+        vm.prank(a);
         union.leave();
-        ++reached["leave"];
-        for (uint256 k; k < _demandIds.length; ++k) {
-            uint256 id = _demandIds[k];
-            if (demands.stateOf(id) == Demands.DemandState.Open && demands.isCommitted(id, member)) {
-                ++reached["leftBeforeActivation"];
-                return;
+    }
+
+    function transfer(uint256 fromSeed, uint256 toSeed, uint256 amount) external {
+        address from = _actor(fromSeed);
+        address to = _actor(toSeed);
+        amount = bound(amount, 0, token.balanceOf(from));
+        vm.prank(from);
+        token.transfer(to, amount);
+    }
+
+    function fromTreasury(uint256 toSeed, uint256 amount) external {
+        amount = bound(amount, 0, token.balanceOf(treasury));
+        vm.prank(treasury);
+        token.transfer(_actor(toSeed), amount);
+    }
+
+    function toTreasury(uint256 fromSeed, uint256 amount) external {
+        address from = _actor(fromSeed);
+        amount = bound(amount, 0, token.balanceOf(from));
+        vm.prank(from);
+        token.transfer(treasury, amount);
+    }
+
+    function delegate(uint256 fromSeed, uint256 toSeed, bool toNobody) external {
+        address from = _actor(fromSeed);
+        vm.prank(from);
+        token.delegate(toNobody ? address(0) : _actor(toSeed));
+    }
+
+    function commit(uint256 seed) external {
+        address a = _actor(seed);
+        if (!union.isTrusted(a) || demands.isCommitted(demandId, a)) return;
+        if (demands.stateOf(demandId) != Demands.DemandState.Open) return;
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(_keys[a], demands.hashCommitment(demandId, a));
+        demands.commit(demandId, a, abi.encodePacked(r, s, v));
+    }
+
+    /// @dev Lists the first `threshold` actors (ascending) with a live commitment, whether or not they are still
+    /// trusted, and tries to activate.
+    function activate() external {
+        if (demands.stateOf(demandId) != Demands.DemandState.Open) return;
+        uint256 threshold = demands.getDemand(demandId).threshold;
+        address[] memory sorted = _sortedActors();
+        address[] memory listed = new address[](threshold);
+        uint256 n;
+        bool anyUntrusted;
+        for (uint256 i; i < sorted.length && n < threshold; ++i) {
+            if (!demands.isCommitted(demandId, sorted[i])) continue;
+            listed[n++] = sorted[i];
+            if (!union.isTrusted(sorted[i])) anyUntrusted = true;
+        }
+        if (n < threshold) return;
+        try demands.activate(demandId, listed) {
+            if (anyUntrusted) ++ghostUntrustedCounted;
+            ghostEverActive = true;
+            ghostCommitmentsAtActivation = demands.getDemand(demandId).commitments;
+        } catch {}
+    }
+
+    function _sortedActors() internal view returns (address[] memory sorted) {
+        sorted = _actors;
+        for (uint256 i = 1; i < sorted.length; ++i) {
+            for (uint256 j = i; j > 0 && sorted[j - 1] > sorted[j]; --j) {
+                (sorted[j - 1], sorted[j]) = (sorted[j], sorted[j - 1]);
             }
         }
     }
 
-    /// @dev Anyone prunes a former member's commitment to an open demand.
-    function prune(uint256 memberSeed, uint256 demandSeed) external {
-        for (uint256 m; m < _keys.length; ++m) {
-            address member = vm.addr(_keys[(memberSeed + m) % _keys.length]);
-            if (union.isMember(member)) continue;
-            (bool ok, uint256 id) = _openDemandWhere(demandSeed, member, true);
-            if (!ok) continue;
-            demands.prune(id, member);
-            ++reached["prune"];
-            return;
-        }
+    function withdraw(uint256 seed) external {
+        address a = _actor(seed);
+        if (!demands.isCommitted(demandId, a) || ghostEverActive) return;
+        vm.prank(a);
+        demands.withdraw(demandId);
     }
 
-    function warp(uint256 seconds_) external {
-        vm.warp(block.timestamp + bound(seconds_, 0, 3 days));
+    function prune(uint256 seed) external {
+        address a = _actor(seed);
+        if (!demands.isCommitted(demandId, a) || ghostEverActive || union.isTrusted(a)) return;
+        demands.prune(demandId, a);
     }
 
-    /// @dev The first open demand (from the seed) where `member` is (or is not) committed.
-    function _openDemandWhere(uint256 demandSeed, address member, bool committed)
-        internal
-        view
-        returns (bool ok, uint256 id)
-    {
-        for (uint256 k; k < _demandIds.length; ++k) {
-            id = _demandIds[(demandSeed + k) % _demandIds.length];
-            if (demands.stateOf(id) != Demands.DemandState.Open) continue;
-            if (demands.isCommitted(id, member) == committed) return (true, id);
-        }
-    }
-
-    function _formerCommitted(uint256 id) internal view returns (uint256 count) {
-        for (uint256 i; i < _keys.length; ++i) {
-            address member = vm.addr(_keys[i]);
-            if (demands.isCommitted(id, member) && !union.isMember(member)) ++count;
-        }
+    function warp(uint256 secs) external {
+        vm.warp(block.timestamp + bound(secs, 1, 1 days));
+        vm.roll(block.number + 1);
     }
 }

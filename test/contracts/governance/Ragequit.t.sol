@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {UnionTimelock} from "../../../contracts/src/UnionTimelock.sol";
+import {GovernanceTestBase} from "./GovernanceTestBase.sol";
+
+contract Stable is ERC20 {
+    constructor() ERC20("Stable", "USD") {}
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+}
+
+/// @dev Issue 12: exit rights while a passed proposal waits in the timelock.
+contract RagequitTest is GovernanceTestBase {
+    Stable internal usd;
+    uint256 internal constant ETH = 90 ether;
+    uint256 internal constant USD = 9_000e18;
+
+    address[] internal t;
+    uint256[] internal v;
+    bytes[] internal c;
+    string internal constant DESC = "pay carol everything";
+
+    function setUp() public override {
+        super.setUp();
+        usd = new Stable();
+        usd.mint(address(timelock), USD);
+        vm.deal(address(timelock), ETH);
+    }
+
+    /// @dev A proposal paying carol all ETH, passed by founder + alice (bob votes against) and queued.
+    function _queueDrain() internal returns (uint256 id) {
+        t = new address[](1);
+        v = new uint256[](1);
+        c = new bytes[](1);
+        t[0] = carol;
+        v[0] = ETH;
+        vm.prank(alice);
+        id = governor.propose(t, v, c, DESC);
+        vm.warp(block.timestamp + VOTING_DELAY + 1);
+        vm.prank(founder);
+        governor.castVote(id, 1);
+        vm.prank(alice);
+        governor.castVote(id, 1);
+        vm.prank(bob);
+        governor.castVote(id, 0);
+        vm.warp(block.timestamp + VOTING_PERIOD);
+        governor.queue(t, v, c, keccak256(bytes(DESC)));
+        assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Queued));
+    }
+
+    function _tokens() internal view returns (address[] memory list) {
+        list = new address[](1);
+        list[0] = address(usd);
+    }
+
+    function _memberSupply() internal view returns (uint256) {
+        return token.totalSupply() - token.balanceOf(address(timelock));
+    }
+
+    function test_ragequit_paysShareOfEthAndTokensAndLeaves() public {
+        uint256 id = _queueDrain();
+        uint256 supply = _memberSupply();
+        vm.expectEmit(address(timelock));
+        emit UnionTimelock.Ragequit(bob, id, GRANT, supply, ETH * GRANT / supply);
+        vm.prank(bob);
+        timelock.ragequit(id, GRANT, _tokens());
+        assertEq(bob.balance, ETH * GRANT / supply);
+        assertEq(usd.balanceOf(bob), USD * GRANT / supply);
+        assertEq(token.balanceOf(bob), 0, "burnt");
+        assertFalse(union.isMember(bob), "left");
+        // the exit was paid in full before execution; the proposal then moves what is left
+        vm.warp(block.timestamp + TIMELOCK_DELAY);
+        vm.expectRevert();
+        governor.execute(t, v, c, keccak256(bytes(DESC)));
+    }
+
+    function test_ragequit_revertWhen_CallerVotedFor() public {
+        uint256 id = _queueDrain();
+        vm.expectRevert(abi.encodeWithSelector(UnionTimelock.UnionTimelock_VotedFor.selector, id, alice));
+        vm.prank(alice);
+        timelock.ragequit(id, GRANT, _tokens());
+    }
+
+    function test_ragequit_revertWhen_NotQueued() public {
+        t = new address[](1);
+        v = new uint256[](1);
+        c = new bytes[](1);
+        t[0] = carol;
+        vm.prank(alice);
+        uint256 id = governor.propose(t, v, c, "x");
+        vm.expectRevert(
+            abi.encodeWithSelector(UnionTimelock.UnionTimelock_NotQueued.selector, id, IGovernor.ProposalState.Pending)
+        );
+        vm.prank(bob);
+        timelock.ragequit(id, GRANT, _tokens());
+    }
+
+    function test_ragequit_revertWhen_AfterExecution() public {
+        uint256 id = _queueDrain();
+        vm.warp(block.timestamp + TIMELOCK_DELAY);
+        governor.execute(t, v, c, keccak256(bytes(DESC)));
+        vm.expectRevert(
+            abi.encodeWithSelector(UnionTimelock.UnionTimelock_NotQueued.selector, id, IGovernor.ProposalState.Executed)
+        );
+        vm.prank(bob);
+        timelock.ragequit(id, GRANT, _tokens());
+    }
+
+    /// @dev Tokens bought after the snapshot cannot be burnt for a share: the cap is the snapshot votes.
+    function test_ragequit_revertWhen_AmountAboveSnapshotVotes() public {
+        uint256 id = _queueDrain();
+        // founder (voted for) hands bob tokens after the vote
+        vm.prank(founder);
+        require(token.transfer(bob, GRANT), "transfer");
+        vm.expectRevert(abi.encodeWithSelector(UnionTimelock.UnionTimelock_ExitTooLarge.selector, 2 * GRANT, GRANT));
+        vm.prank(bob);
+        timelock.ragequit(id, 2 * GRANT, _tokens());
+    }
+
+    function test_ragequit_revertWhen_NotMember() public {
+        uint256 id = _queueDrain();
+        vm.expectRevert(abi.encodeWithSelector(UnionTimelock.UnionTimelock_NotMember.selector, carol));
+        vm.prank(carol);
+        timelock.ragequit(id, 1, _tokens());
+    }
+
+    function test_ragequit_revertWhen_TokenListIncludesUnionTokenOrIsUnsorted() public {
+        uint256 id = _queueDrain();
+        address[] memory bad = new address[](1);
+        bad[0] = address(token);
+        vm.expectRevert(abi.encodeWithSelector(UnionTimelock.UnionTimelock_BadTokenList.selector, 0, address(token)));
+        vm.prank(bob);
+        timelock.ragequit(id, GRANT, bad);
+        bad = new address[](2);
+        bad[0] = address(usd);
+        bad[1] = address(usd);
+        vm.expectRevert(abi.encodeWithSelector(UnionTimelock.UnionTimelock_BadTokenList.selector, 1, address(usd)));
+        vm.prank(bob);
+        timelock.ragequit(id, GRANT, bad);
+    }
+
+    function test_removeOnExit_revertWhen_NotTimelock() public {
+        vm.expectRevert();
+        vm.prank(alice);
+        union.removeOnExit(bob);
+    }
+
+    function test_burnOnExit_revertWhen_NotTimelock() public {
+        vm.expectRevert();
+        vm.prank(alice);
+        token.burnOnExit(bob, 1);
+    }
+}
