@@ -6,7 +6,6 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Crowdfund} from "../../../../contracts/src/economy/Crowdfund.sol";
 import {EconomyTestBase} from "../EconomyTestBase.sol";
 import {CrowdfundHandler} from "./CrowdfundHandler.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {PathCoverage} from "../../utils/PathCoverage.sol";
 
 /// @dev One campaign checks every crowdfunding invariant after every call; `afterInvariant` counts in how many
@@ -66,27 +65,10 @@ contract CrowdfundInvariantsTest is EconomyTestBase, PathCoverage {
     /// forge-config: deep.invariant.depth = 200
     function invariant_crowdfundAccounting() public view {
         _raisedEqualsSumOfLivePledges();
-        _sumSqrtEqualsSumOfRootsOfLivePledges();
+        _matchingCountsOnlyTrustedPledges();
         _refundsPossibleIffGoalMissedAfterDeadline();
         _matchingPaidNeverExceedsPool();
         _balanceCoversEverythingOwed();
-    }
-
-    /// @dev `sumSqrt` is Σ floor(sqrt(p · SCALE)) over the live pledges, through every pledge, unpledge and
-    /// churn (it is frozen only once a failed campaign starts refunding).
-    function _sumSqrtEqualsSumOfRootsOfLivePledges() internal view {
-        uint256[] memory ids = handler.campaigns();
-        address[] memory pledgers = handler.pledgers();
-        uint256 scale = crowdfund.SCALE();
-        for (uint256 c; c < ids.length; ++c) {
-            Crowdfund.Campaign memory camp = crowdfund.getCampaign(ids[c]);
-            if (camp.failed) continue;
-            uint256 sum;
-            for (uint256 i; i < pledgers.length; ++i) {
-                sum += Math.sqrt(crowdfund.pledgeOf(ids[c], pledgers[i]) * scale);
-            }
-            assertEq(camp.sumSqrt, sum);
-        }
     }
 
     /// @dev Every campaign's `raised` is the sum of its live pledges.
@@ -103,9 +85,10 @@ contract CrowdfundInvariantsTest is EconomyTestBase, PathCoverage {
     }
 
     /// @dev Matching sees only trusted pledges: before a campaign fails, `matchable` and `sumSqrt` are the sums
-    /// over the live matchable pledges, each matchable part is within its pledge, and the untrusted pledger's
-    /// is zero.
-    function invariant_matchingCountsOnlyTrustedPledges() public view {
+    /// over the live matchable pledges (`sumSqrt` = Σ floor(sqrt(m · SCALE)), through every pledge, unpledge and
+    /// churn; frozen once a failed campaign starts refunding), each matchable part is within its pledge, and the
+    /// untrusted pledger's is zero.
+    function _matchingCountsOnlyTrustedPledges() internal view {
         uint256[] memory ids = handler.campaigns();
         address[] memory pledgers = handler.pledgers();
         for (uint256 c; c < ids.length; ++c) {
@@ -116,7 +99,7 @@ contract CrowdfundInvariantsTest is EconomyTestBase, PathCoverage {
                 uint256 m = crowdfund.matchableOf(ids[c], pledgers[i]);
                 assertLe(m, crowdfund.pledgeOf(ids[c], pledgers[i]));
                 sum += m;
-                sumSqrt += Math.sqrt(m * 1e18);
+                sumSqrt += Math.sqrt(m * crowdfund.SCALE());
             }
             assertEq(crowdfund.matchableOf(ids[c], pledgers[pledgers.length - 1]), 0);
             // refunds of a failed campaign leave its matchable totals as they were at the deadline
