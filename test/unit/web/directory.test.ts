@@ -127,6 +127,13 @@ describe('the directory’s errors, in words', () => {
 		await expect(listUnions({ retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10 } })).rejects.toThrow(`Cannot reach the chain at ${down}`);
 	});
 
+	it('says the provider refuses even one block’s events when it does', async () => {
+		const p = await proxy({ maxLogs: 0, ratePerSecond: Infinity });
+		configure(p.url);
+		await expect(listUnions({ retry })).rejects.toThrow(/^The chain provider refused to send this many events at once, even for the smallest query \(block \d+\)/);
+		expect(p.counters.tooManyResults).toBeGreaterThan(1);
+	});
+
 	it('says the provider is rate-limiting when it never lets up', async () => {
 		const p = await proxy({ ratePerSecond: 0.001, burst: 1 });
 		configure(p.url);

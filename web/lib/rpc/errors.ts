@@ -19,8 +19,10 @@ export class ReadError extends Error {
 export function describeReadError(error: unknown, ctx: ReadErrorContext): string {
 	if (error instanceof WrongChainError)
 		return `The chain at ${ctx.rpcUrl} is chain ${error.actual}, not ${ctx.chainName} (chain ${ctx.chainId}) that this site's contracts live on. The site's config.json points at the wrong RPC.`;
-	// A one-off read keeps nothing, so the refusal is described as itself, not as a resumable sync's.
-	const refusal = describeProviderError(error instanceof SyncError ? error.cause : error, ctx.rpcUrl);
+	// A one-off read keeps nothing, so a refusal is described as itself, not as a resumable sync's
+	// ("what was read so far is kept"); a range refused down to one block keeps the walk's words.
+	const gaveUpOnRange = error instanceof SyncError && error.refusal === 'range';
+	const refusal = describeProviderError(error instanceof SyncError && !gaveUpOnRange ? error.cause : error, ctx.rpcUrl);
 	if (refusal) return refusal;
 	return `The chain at ${ctx.rpcUrl} answered with an error this site does not recognise. Try again later.`;
 }
