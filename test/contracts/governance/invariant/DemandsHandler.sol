@@ -4,161 +4,162 @@ pragma solidity ^0.8.24;
 import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
-import {IUnion} from "../../../../contracts/src/interfaces/IUnion.sol";
-import {Union} from "../../../../contracts/src/Union.sol";
-import {UnionToken} from "../../../../contracts/src/UnionToken.sol";
 import {Demands} from "../../../../contracts/src/bargaining/Demands.sol";
+import {Union} from "../../../../contracts/src/Union.sol";
 
-/// @dev Drives random joins, leaves, transfers (also to and from the treasury), delegations (to self, to another
-/// actor, to nobody) and commitments/withdrawals/prunes/activations on one demand, over a fixed set of actors.
-/// Actors join freely (Open: untrusted) or through the steward's approval (trusted); only trusted members
-/// commit, and `activate` is tried with committers who may have left since.
+/// @dev Drives commitments, withdrawals, members leaving (with live commitments) and rejoining (vouched for again
+/// by the founder, so trusted), prunes of former members and activations over a few demands with different
+/// thresholds. `reached[path]` counts, per run, the calls that got to the Demands call. `activate` is tried with
+/// the first `threshold` live committers, trusted or not; `ghostActivatedWithFormer` counts activations that
+/// succeeded although a listed committer was no longer a trusted member (the invariant wants none).
 contract DemandsHandler is CommonBase, StdCheats, StdUtils {
-    Union public immutable union;
-    UnionToken public immutable token;
     Demands public immutable demands;
-    address public immutable treasury;
-    uint256 public immutable demandId;
+    Union public immutable union;
 
-    address[] internal _actors;
-    mapping(address actor => uint256 key) internal _keys;
+    uint256[] internal _keys;
+    uint256[] internal _demandIds;
+    mapping(bytes32 path => uint256) public reached;
+    mapping(uint256 demandId => uint256) public ghostCommitsAfterActive;
+    uint256 public ghostActivatedWithFormer;
+    bool public ghostBroken;
 
-    bool public ghostEverActive;
-    uint32 public ghostCommitmentsAtActivation;
-    /// @dev Activations that succeeded although a listed committer was not a trusted member.
-    uint256 public ghostUntrustedCounted;
-
-    constructor(Union union_, Demands demands_, uint256 demandId_, address[] memory actors_, uint256[] memory keys_) {
-        union = union_;
-        token = UnionToken(union_.token());
+    constructor(Demands demands_, Union union_, uint256[] memory keys_, uint256[] memory demandIds_) {
         demands = demands_;
-        treasury = union_.timelock();
-        demandId = demandId_;
-        for (uint256 i; i < actors_.length; ++i) {
-            _actors.push(actors_[i]);
-            _keys[actors_[i]] = keys_[i];
+        union = union_;
+        _keys = keys_;
+        _demandIds = demandIds_;
+    }
+
+    function members() external view returns (address[] memory out) {
+        out = new address[](_keys.length);
+        for (uint256 i; i < _keys.length; ++i) {
+            out[i] = vm.addr(_keys[i]);
         }
     }
 
-    function actors() external view returns (address[] memory) {
-        return _actors;
+    function demandIds() external view returns (uint256[] memory) {
+        return _demandIds;
     }
 
-    function _actor(uint256 seed) internal view returns (address) {
-        return _actors[bound(seed, 0, _actors.length - 1)];
-    }
-
-    function join(uint256 seed) external {
-        address a = _actor(seed);
-        if (union.isMember(a)) return;
-        vm.prank(a);
-        union.join();
-    }
-
-    function joinTrusted(uint256 seed) external {
-        address a = _actor(seed);
-        if (union.isMember(a)) return;
-        address steward = union.steward();
-        vm.prank(steward);
-        union.setAdmissionRule(IUnion.AdmissionRule.Approval);
-        if (!union.pendingRequest(a)) {
-            vm.prank(a);
-            union.requestToJoin();
+    /// @dev A member (rejoining first if they had left) commits to the first open demand they have not.
+    function commit(uint256 memberSeed, uint256 demandSeed) external {
+        uint256 key = _keys[memberSeed % _keys.length];
+        address member = vm.addr(key);
+        (bool ok, uint256 id) = _openDemandWhere(demandSeed, member, false);
+        if (!ok) return;
+        if (!union.isMember(member)) {
+            vm.prank(member);
+            union.join();
+            // a rejoin starts untrusted: the founder vouches again (the test union needs one vouch)
+            vm.prank(union.founder());
+            union.back(member);
+            ++reached["rejoin"];
         }
-        vm.startPrank(steward);
-        union.approve(a);
-        union.setAdmissionRule(IUnion.AdmissionRule.Open);
-        vm.stopPrank();
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, demands.hashCommitment(id, member));
+        demands.commit(id, member, abi.encodePacked(r, s, v));
+        ++reached["commit"];
+        // as the demand page does: the commitment that reaches the threshold is followed by `activate`
+        if (demands.getDemand(id).commitments == demands.getDemand(id).threshold) _tryActivate(id);
     }
 
-    function leave(uint256 seed) external {
-        address a = _actor(seed);
-        if (!union.isMember(a)) return;
-        vm.prank(a);
-        union.leave();
+    /// @dev Anyone activates a demand over its first `threshold` live committers (ascending), whether or not
+    /// they are still trusted members: the contract must refuse a list that counts someone who left.
+    function activate(uint256 demandSeed) external {
+        for (uint256 k; k < _demandIds.length; ++k) {
+            uint256 id = _demandIds[(demandSeed + k) % _demandIds.length];
+            if (demands.stateOf(id) != Demands.DemandState.Open) continue;
+            if (_tryActivate(id)) return;
+        }
     }
 
-    function transfer(uint256 fromSeed, uint256 toSeed, uint256 amount) external {
-        address from = _actor(fromSeed);
-        address to = _actor(toSeed);
-        amount = bound(amount, 0, token.balanceOf(from));
-        vm.prank(from);
-        token.transfer(to, amount);
-    }
-
-    function fromTreasury(uint256 toSeed, uint256 amount) external {
-        amount = bound(amount, 0, token.balanceOf(treasury));
-        vm.prank(treasury);
-        token.transfer(_actor(toSeed), amount);
-    }
-
-    function toTreasury(uint256 fromSeed, uint256 amount) external {
-        address from = _actor(fromSeed);
-        amount = bound(amount, 0, token.balanceOf(from));
-        vm.prank(from);
-        token.transfer(treasury, amount);
-    }
-
-    function delegate(uint256 fromSeed, uint256 toSeed, bool toNobody) external {
-        address from = _actor(fromSeed);
-        vm.prank(from);
-        token.delegate(toNobody ? address(0) : _actor(toSeed));
-    }
-
-    function commit(uint256 seed) external {
-        address a = _actor(seed);
-        if (!union.isTrusted(a) || demands.isCommitted(demandId, a)) return;
-        if (demands.stateOf(demandId) != Demands.DemandState.Open) return;
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(_keys[a], demands.hashCommitment(demandId, a));
-        demands.commit(demandId, a, abi.encodePacked(r, s, v));
-    }
-
-    /// @dev Lists the first `threshold` actors (ascending) with a live commitment, whether or not they are still
-    /// trusted, and tries to activate.
-    function activate() external {
-        if (demands.stateOf(demandId) != Demands.DemandState.Open) return;
-        uint256 threshold = demands.getDemand(demandId).threshold;
-        address[] memory sorted = _sortedActors();
+    /// @dev One activation attempt over `id`'s first `threshold` live committers; false if too few committed.
+    function _tryActivate(uint256 id) internal returns (bool tried) {
+        uint256 threshold = demands.getDemand(id).threshold;
         address[] memory listed = new address[](threshold);
         uint256 n;
-        bool anyUntrusted;
+        bool anyFormer;
+        address[] memory sorted = _sortedMembers();
         for (uint256 i; i < sorted.length && n < threshold; ++i) {
-            if (!demands.isCommitted(demandId, sorted[i])) continue;
+            if (!demands.isCommitted(id, sorted[i])) continue;
             listed[n++] = sorted[i];
-            if (!union.isTrusted(sorted[i])) anyUntrusted = true;
+            if (!union.isTrusted(sorted[i])) anyFormer = true;
         }
-        if (n < threshold) return;
-        try demands.activate(demandId, listed) {
-            if (anyUntrusted) ++ghostUntrustedCounted;
-            ghostEverActive = true;
-            ghostCommitmentsAtActivation = demands.getDemand(demandId).commitments;
-        } catch {}
+        if (n < threshold) return false;
+        try demands.activate(id, listed) {
+            ++reached["activated"];
+            if (anyFormer) ++ghostActivatedWithFormer;
+        } catch {
+            if (!anyFormer) ghostBroken = true;
+        }
+        return true;
     }
 
-    function _sortedActors() internal view returns (address[] memory sorted) {
-        sorted = _actors;
+    function withdraw(uint256 memberSeed, uint256 demandSeed) external {
+        address member = vm.addr(_keys[memberSeed % _keys.length]);
+        (bool ok, uint256 id) = _openDemandWhere(demandSeed, member, true);
+        if (!ok) return;
+        uint256 nonce = demands.nonceOf(id, member);
+        vm.prank(member);
+        demands.withdraw(id);
+        if (demands.nonceOf(id, member) != nonce + 1) ghostBroken = true;
+        ++reached["withdraw"];
+    }
+
+    /// @dev A member leaves the union, possibly with live commitments to open demands.
+    function leave(uint256 memberSeed) external {
+        address member = vm.addr(_keys[memberSeed % _keys.length]);
+        if (!union.isMember(member)) return;
+        vm.prank(member);
+        union.leave();
+        ++reached["leave"];
+        for (uint256 k; k < _demandIds.length; ++k) {
+            uint256 id = _demandIds[k];
+            if (demands.stateOf(id) == Demands.DemandState.Open && demands.isCommitted(id, member)) {
+                ++reached["leftBeforeActivation"];
+                return;
+            }
+        }
+    }
+
+    /// @dev Anyone prunes a former member's commitment to an open demand.
+    function prune(uint256 memberSeed, uint256 demandSeed) external {
+        for (uint256 m; m < _keys.length; ++m) {
+            address member = vm.addr(_keys[(memberSeed + m) % _keys.length]);
+            if (union.isTrusted(member)) continue;
+            (bool ok, uint256 id) = _openDemandWhere(demandSeed, member, true);
+            if (!ok) continue;
+            demands.prune(id, member);
+            ++reached["prune"];
+            return;
+        }
+    }
+
+    function warp(uint256 seconds_) external {
+        vm.warp(block.timestamp + bound(seconds_, 0, 3 days));
+    }
+
+    /// @dev The first open demand (from the seed) where `member` is (or is not) committed.
+    function _openDemandWhere(uint256 demandSeed, address member, bool committed)
+        internal
+        view
+        returns (bool ok, uint256 id)
+    {
+        for (uint256 k; k < _demandIds.length; ++k) {
+            id = _demandIds[(demandSeed + k) % _demandIds.length];
+            if (demands.stateOf(id) != Demands.DemandState.Open) continue;
+            if (demands.isCommitted(id, member) == committed) return (true, id);
+        }
+    }
+
+    function _sortedMembers() internal view returns (address[] memory sorted) {
+        sorted = new address[](_keys.length);
+        for (uint256 i; i < _keys.length; ++i) {
+            sorted[i] = vm.addr(_keys[i]);
+        }
         for (uint256 i = 1; i < sorted.length; ++i) {
             for (uint256 j = i; j > 0 && sorted[j - 1] > sorted[j]; --j) {
                 (sorted[j - 1], sorted[j]) = (sorted[j], sorted[j - 1]);
             }
         }
-    }
-
-    function withdraw(uint256 seed) external {
-        address a = _actor(seed);
-        if (!demands.isCommitted(demandId, a) || ghostEverActive) return;
-        vm.prank(a);
-        demands.withdraw(demandId);
-    }
-
-    function prune(uint256 seed) external {
-        address a = _actor(seed);
-        if (!demands.isCommitted(demandId, a) || ghostEverActive || union.isTrusted(a)) return;
-        demands.prune(demandId, a);
-    }
-
-    function warp(uint256 secs) external {
-        vm.warp(block.timestamp + bound(secs, 1, 1 days));
-        vm.roll(block.number + 1);
     }
 }

@@ -2,69 +2,77 @@
 pragma solidity ^0.8.24;
 
 import {Demands} from "../../../../contracts/src/bargaining/Demands.sol";
-import {IUnionRegistry} from "../../../../contracts/src/economy/IUnionRegistry.sol";
-import {UnionTestBase} from "../../utils/UnionTestBase.sol";
+import {DemandsTestBase} from "../DemandsTestBase.sol";
 import {DemandsHandler} from "./DemandsHandler.sol";
+import {PathCoverage} from "../../utils/PathCoverage.sol";
 
-/// @dev The quorum base (delegated supply) always equals the sum of every voter's votes; a demand's count always
-/// equals its live commitments, an activation never counts anyone who was not a trusted member then, and an
-/// Active demand stays Active with its count.
-contract DemandsInvariantsTest is UnionTestBase {
+/// @dev Six trusted members with known keys commit to, withdraw from, leave and rejoin around three demands
+/// (thresholds 3, 4, 5); former members' commitments get pruned; activations are tried with lists that may count
+/// someone who left. One campaign; path floors as for the escrow.
+contract DemandsInvariantsTest is DemandsTestBase, PathCoverage {
     DemandsHandler internal handler;
-    Demands internal demands;
-    uint256 internal demandId;
-    uint32 internal constant THRESHOLD = 4;
+    uint256 internal constant MEMBERS = 6;
 
     function setUp() public override {
         super.setUp();
-        demands = new Demands(IUnionRegistry(address(factory)));
-        vm.prank(founder);
-        // far enough out that the warps the handler makes rarely expire it
-        demandId =
-            demands.create(address(union), "bafkreitext", "Target", THRESHOLD, uint48(block.timestamp + 300 days));
-        address[] memory actors = new address[](6);
-        uint256[] memory keys = new uint256[](6);
-        actors[0] = founder;
-        keys[0] = founderKey;
-        for (uint256 i = 1; i < 6; ++i) {
-            (actors[i], keys[i]) = makeAddrAndKey(string.concat("voter", vm.toString(i)));
+        uint256[] memory keys = new uint256[](MEMBERS);
+        for (uint256 i; i < MEMBERS; ++i) {
+            keys[i] = uint256(keccak256(abi.encode("demands member", i)));
+            _joinTrusted(vm.addr(keys[i]));
         }
-        handler = new DemandsHandler(union, demands, demandId, actors, keys);
-        // two trusted members besides the founder from the start, so random runs do reach activation
-        handler.joinTrusted(1);
-        handler.joinTrusted(2);
+        uint256[] memory ids = new uint256[](3);
+        for (uint256 i; i < 3; ++i) {
+            ids[i] = _create(uint32(3 + i));
+        }
+        handler = new DemandsHandler(demands, union, keys, ids);
         targetContract(address(handler));
     }
 
-    function invariant_delegatedSupplyIsSumOfVotes() public view {
-        address[] memory actors = handler.actors();
-        uint256 sum;
-        for (uint256 i; i < actors.length; ++i) {
-            sum += token.getVotes(actors[i]);
+    /// forge-config: default.invariant.runs = 64
+    /// forge-config: default.invariant.depth = 50
+    /// forge-config: ci.invariant.runs = 128
+    /// forge-config: ci.invariant.depth = 100
+    /// forge-config: deep.invariant.runs = 256
+    /// forge-config: deep.invariant.depth = 200
+    function invariant_demandsCounting() public view {
+        assertFalse(handler.ghostBroken());
+        // no activation ever counted a committer who was not a trusted member at that moment
+        assertEq(handler.ghostActivatedWithFormer(), 0);
+        address[] memory members = handler.members();
+        uint256[] memory ids = handler.demandIds();
+        for (uint256 k; k < ids.length; ++k) {
+            Demands.Demand memory d = demands.getDemand(ids[k]);
+            uint256 committed;
+            for (uint256 i; i < members.length; ++i) {
+                if (demands.isCommitted(ids[k], members[i])) ++committed;
+            }
+            // the counter is exactly the live commitments
+            assertEq(d.commitments, committed);
+            // Active only once the threshold was reached, for good
+            if (demands.stateOf(ids[k]) == Demands.DemandState.Active) {
+                assertGe(d.commitments, d.threshold);
+                assertGt(d.activatedBlock, 0);
+            } else {
+                assertEq(d.activatedBlock, 0);
+            }
         }
-        // delegates are only ever actors; the treasury and the vesting wallet never delegate
-        assertEq(token.delegatedSupply(), sum);
-        assertLe(token.delegatedSupply(), token.totalSupply() - token.balanceOf(address(timelock)));
     }
 
-    function invariant_commitmentsMatchLiveCommitments() public view {
-        address[] memory actors = handler.actors();
-        uint256 live;
-        for (uint256 i; i < actors.length; ++i) {
-            if (demands.isCommitted(demandId, actors[i])) ++live;
+    function afterInvariant() external {
+        string[] memory paths = new string[](7);
+        paths[0] = "commit";
+        paths[1] = "withdraw";
+        paths[2] = "leave";
+        paths[3] = "leftBeforeActivation";
+        paths[4] = "prune";
+        paths[5] = "rejoin";
+        paths[6] = "activated";
+        uint256[] memory counts = new uint256[](paths.length);
+        for (uint256 i; i < paths.length; ++i) {
+            counts[i] = handler.reached(bytes32(bytes(paths[i])));
         }
-        Demands.Demand memory d = demands.getDemand(demandId);
-        assertEq(d.commitments, live);
-    }
-
-    function invariant_activationCountsOnlyTrustedMembers() public view {
-        assertEq(handler.ghostUntrustedCounted(), 0);
-    }
-
-    function invariant_activeIsFinal() public view {
-        if (!handler.ghostEverActive()) return;
-        assertEq(uint8(demands.stateOf(demandId)), uint8(Demands.DemandState.Active));
-        assertEq(demands.getDemand(demandId).commitments, handler.ghostCommitmentsAtActivation());
-        assertGe(handler.ghostCommitmentsAtActivation(), THRESHOLD);
+        _recordRun({
+            suite: "demands", paths: paths, counts: counts, runs: _configuredRuns(64, 128, 256), floorPct: FLOOR_PCT
+        });
     }
 }
