@@ -1,9 +1,10 @@
-// Gas of back / unback from real receipts on the bench stack's anvil, beside their storage floor.
-// back writes one edge slot (both epochs packed in it), unback clears it.
+// Gas of back / unback / backAndFollow from real receipts on the bench stack's anvil, beside their storage
+// floor. back writes one edge slot (both epochs and the vouch/follow flags packed in it), unback clears it;
+// backAndFollow also moves the follower's votes to the leader (delegation + two vote checkpoints).
 import { parseEther, type Address } from 'viem';
 import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
-import { localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
-import { measuredRow } from './union-gas.ts';
+import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { measuredRow, vouchFor } from './union-gas.ts';
 import type { Row } from './table.ts';
 
 export async function benchBackingGas(rpcUrl: string, factory: Address): Promise<Row[]> {
@@ -39,5 +40,11 @@ export async function benchBackingGas(rpcUrl: string, factory: Address): Promise
     const note = functionName === 'back' ? 'one edge slot set from zero + Backed log (2 topics)' : 'edge slot cleared (refund) + Unbacked log';
     rows.push(await measuredRow(lc.client, functionName, receipt, note));
   }
+  // The founder vouches for the member (grant minted, self-delegated); a minute later the member backs the
+  // founder and follows them: the edge set from zero again, the delegation and both vote checkpoints move.
+  await vouchFor(lc, union, [member], [founder]);
+  await advanceClock(lc, 60);
+  const followed = await send(lc, member, { address: union, abi: unionAbi, functionName: 'backAndFollow', args: [founder] });
+  rows.push(await measuredRow(lc.client, 'backAndFollow (trusted member with the grant → founder)', followed, 'edge slot + delegates slot + a checkpoint each for follower and leader + Backed, Followed, DelegateChanged, 2 DelegateVotesChanged logs; anchor: OZ first delegate 95,654'));
   return rows;
 }

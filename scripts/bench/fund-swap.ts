@@ -6,7 +6,7 @@ import { crowdfundAbi, unionAbi, unionFactoryAbi, unionTokenAbi } from '../../we
 import { uniswapV2RouterAbi } from '../../web/lib/swap/abi.ts';
 import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import type { UniswapDeployment } from '../stack/uniswap.ts';
-import { measuredRow } from './union-gas.ts';
+import { measuredRow, vouchFor } from './union-gas.ts';
 import type { Row } from './table.ts';
 
 export interface FundSwapBenchParams {
@@ -53,6 +53,8 @@ export async function benchFundSwap(p: FundSwapBenchParams): Promise<Row[]> {
   const union = unionCreatedIn(created);
   const token = await lc.client.readContract({ address: union, abi: unionAbi, functionName: 'token' });
   for (const m of [alice, bob]) await send(lc, m, { address: union, abi: unionAbi, functionName: 'join' });
+  // Joining confers nothing (issue 12): the founder vouches for both, so they hold the grant and their pledges are matched.
+  await vouchFor(lc, union, [alice, bob], [founder]);
   for (const m of [founder, alice, bob]) {
     await send(lc, m, { address: token, abi: unionTokenAbi, functionName: 'approve', args: [p.crowdfund, parseEther('1000')] });
   }

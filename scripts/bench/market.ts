@@ -5,7 +5,7 @@ import { maxUint256, parseEther, parseEventLogs, type Address, type TransactionR
 import { escrowAbi, unionAbi, unionArbitersAbi, unionFactoryAbi, unionTokenAbi } from '../../web/lib/chain/abi/generated.ts';
 import { advanceClock, localChain, mineBlocks, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import type { Row } from './table.ts';
-import { measuredRow } from './union-gas.ts';
+import { measuredRow, vouchFor } from './union-gas.ts';
 
 export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: Address, arbiters: Address): Promise<Row[]> {
   const lc = localChain(rpcUrl);
@@ -44,6 +44,9 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
     }),
   );
   for (const m of [provider, client, arbiter, spare]) await send(lc, m, { address: union, abi: unionAbi, functionName: 'join' });
+  // Joining confers nothing (issue 12): the steward vouches for the client (who then holds the grant it pays
+  // with) and the provider (a voting member, so a payout to them writes a vote checkpoint, as before).
+  await vouchFor(lc, union, [client, provider], [steward]);
   for (const a of [steward, arbiter, spare]) await send(lc, steward, { address: arbiters, abi: unionArbitersAbi, functionName: 'appoint', args: [union, a] });
   const token = await lc.client.readContract({ address: union, abi: unionAbi, functionName: 'token' });
   await send(lc, client, { address: token, abi: unionTokenAbi, functionName: 'approve', args: [escrow, maxUint256] });

@@ -51,7 +51,7 @@ if (stack) try {
       'Economy — crowdfunding and Uniswap V2 swap gas (real receipts; target: our actions ≤ 1.3× floor)',
       await benchFundSwap({ rpcUrl: stack.anvil.rpcUrl, unionFactory: stack.deployment.unionFactory, crowdfund: stack.deployment.crowdfund, uniswap: stack.config.uniswap }),
     );
-  if (wants('governance')) printTable('Governance and demands — gas (real receipts on anvil, beside storage floors and OZ Governor anchors)', await benchGovernanceGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, stack.deployment.demands));
+  if (wants('governance')) printTable('Governance and demands — gas (real receipts on anvil, beside storage floors and OZ Governor anchors)', await benchGovernanceGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, stack.deployment.demands, stack.config.uniswap?.weth));
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   if (wants('site') && stack.demo) printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
   if (wants('publish') && stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));

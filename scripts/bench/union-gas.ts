@@ -1,8 +1,9 @@
-// Gas of founding and joining a union, measured from real receipts on the bench stack's anvil, each
-// beside its storage floor (scripts/bench/floor.ts).
+// Gas of founding and joining a union, and of the vouch that makes a member trusted (issue 12: joining
+// confers nothing; the join grant is minted and self-delegated when the member becomes trusted), measured
+// from real receipts on the bench stack's anvil, each beside its storage floor (scripts/bench/floor.ts).
 import { parseEther, type Address, type PublicClient, type TransactionReceipt } from 'viem';
 import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
-import { localChain, send, signInvite, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
+import { advanceClock, localChain, send, signInvite, unionCreatedIn, unlockedAccounts, type LocalChain } from '../lib/localChain.ts';
 import type { Row } from './table.ts';
 import { explainGas, storageFloor } from './floor.ts';
 
@@ -15,8 +16,10 @@ export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<R
     rows.push(await measuredRow(lc.client, name, receipt, note));
     return receipt;
   };
-  // A block apart so each join pays for its own total-supply checkpoint, as joins in real life do.
-  const nextBlock = () => lc.client.request({ method: 'evm_mine' as 'eth_chainId' });
+  // Twelve seconds (and a block) apart so each measured transaction pays for its own total-supply and
+  // delegated-supply checkpoints, as in real life: ERC20Votes keys checkpoints by timestamp, and a vouch in
+  // the same second as the creation's checkpoint would overwrite it (~44k less; seen on a fast run).
+  const nextBlock = (): Promise<void> => advanceClock(lc, 12);
 
   const now = BigInt(Math.floor(Date.now() / 1000));
   const created = await measure(
@@ -48,9 +51,17 @@ export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<R
 
   await nextBlock();
   await measure(
-    'join (open)',
+    'join (open; no grant: the member is not trusted yet)',
     await send(lc, joiner, { address: union, abi: unionAbi, functionName: 'join' }),
-    'anchors: OZ transfer 51,613 new / 34,513 existing; first delegate 95,654',
+    'member record + count; anchors: OZ transfer 51,613 new / 34,513 existing; first delegate 95,654',
+  );
+
+  // The founder (trusted) backs the joiner: in a one-vouch union that back is the vouch that trusts them.
+  await nextBlock();
+  await measure(
+    'vouch (the back that trusts: edge + grant minted + self-delegated)',
+    await send(lc, founder, { address: union, abi: unionAbi, functionName: 'back', args: [joiner] }),
+    'vouchThreshold 1; anchors: OZ transfer 51,613 new + first delegate 95,654',
   );
 
   const invite = { inviter: founder, invitee, claimKey: '0x0000000000000000000000000000000000000000' as const, nonce: 7n, deadline: now + 86400n };
@@ -59,9 +70,25 @@ export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<R
   await measure(
     'join (invite)',
     await send(lc, invitee, { address: union, abi: unionAbi, functionName: 'joinWithInvite', args: [invite, signature, '0x'] }),
-    'EIP-712 voucher, one-time nonce',
+    'EIP-712 voucher, one-time nonce, quota; a trusted inviter\'s invite is also the vouch (grant + delegation)',
   );
   return rows;
+}
+
+/**
+ * Trusted `vouchers` back each of `members`, one transaction each, a block apart: joining confers nothing
+ * (issue 12), so a member who must pay, pledge, vote or commit needs the union's vouch threshold of trusted
+ * backers (the founder alone in these one-vouch unions). The honest way in: no check is bypassed.
+ */
+export async function vouchFor(lc: LocalChain, union: Address, members: readonly Address[], vouchers: readonly Address[]): Promise<void> {
+  for (const member of members) {
+    for (const voucher of vouchers) {
+      await send(lc, voucher, { address: union, abi: unionAbi, functionName: 'back', args: [member] });
+      await lc.client.request({ method: 'evm_mine' as 'eth_chainId' });
+    }
+    const trusted = await lc.client.readContract({ address: union, abi: unionAbi, functionName: 'isTrusted', args: [member] });
+    if (!trusted) throw new Error(`${member} is not trusted after ${vouchers.length} vouch(es)`);
+  }
 }
 
 /**
