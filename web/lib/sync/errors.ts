@@ -1,9 +1,16 @@
-// How to react to a failed eth_getLogs. RPC providers refuse big queries in many wordings (geth
-// "query returned more than 10000 results", Alchemy "Log response size exceeded", Infura -32005
-// "query returned more than 10000 results", others "block range is too large", "exceed maximum
-// block range", "limit exceeded", and viem's "HTTP response body exceeded the size limit"): those
-// mean "ask for fewer blocks". Timeouts, dropped connections, 429 and 5xx mean "wait and ask
-// again". Anything else is a real error.
+// How to react to a failed eth_getLogs, and what to tell the member about it.
+//
+// RPC providers refuse big queries in many wordings (geth "query returned more than 10000 results",
+// Alchemy "Log response size exceeded", Infura -32005 "query returned more than 10000 results",
+// others "block range is too large", "exceed maximum block range", "query exceeds max block range
+// 2000", and viem's "HTTP response body exceeded the size limit"): those mean "ask for fewer blocks".
+// Rate limits (HTTP 429, and -32005 "Request exceeds defined limit." — the same code Infura uses for
+// "too many results", so the words decide), 5xx, timeouts and dropped connections mean "wait and ask
+// again". Anything else is a real error. The member never sees the provider's own text: every kind
+// has a sentence here (describeSyncRetry while the sync waits, describeProviderError when it gave up).
+
+/** What kind of refusal an error is, from the provider's point of view. */
+export type ProviderRefusal = 'range' | 'rate-limited' | 'server' | 'timeout' | 'unreachable';
 
 const RANGE_PATTERNS = [
 	/too many (results|logs|blocks)/i,
@@ -17,42 +24,63 @@ const RANGE_PATTERNS = [
 	/response body exceeded the size limit/i
 ];
 
-const TRANSIENT_PATTERNS = [
-	/timed? ?out/i,
-	/fetch failed/i,
-	/network ?error/i,
-	/socket hang up/i,
-	/ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN/,
-	/rate limit/i,
-	/too many requests/i,
-	/service unavailable|bad gateway|gateway timeout|internal server error/i
-];
+// Checked before the range patterns: "rate limit exceeded" is a rate limit, not a big range.
+const RATE_PATTERNS = [/rate[- ]?limit/i, /too many requests/i, /request exceeds defined limit/i, /requests? per second|compute units? per second/i, /capacity exceeded/i];
 
-const TRANSIENT_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+const SERVER_PATTERNS = [/service (temporarily )?unavailable|bad gateway|gateway timeout|internal server error/i];
+const TIMEOUT_PATTERNS = [/timed? ?out/i, /took too long to respond/i, /ETIMEDOUT/];
+const NETWORK_PATTERNS = [/fetch failed/i, /failed to fetch/i, /network ?error/i, /socket hang up/i, /ECONNRESET|ECONNREFUSED|EPIPE|EAI_AGAIN/];
 
-/** Messages, codes and statuses along an error's cause chain (viem nests the RPC error as cause). */
-function chain(error: unknown): Array<{ text: string; code?: number; status?: number }> {
-	const out: Array<{ text: string; code?: number; status?: number }> = [];
+interface Link {
+	text: string;
+	code?: number;
+	status?: number;
+	headers?: { get(name: string): string | null };
+}
+
+/** Messages, codes, statuses and headers along an error's cause chain (viem nests the RPC error as cause). */
+function chain(error: unknown): Link[] {
+	const out: Link[] = [];
 	let e: unknown = error;
 	for (let depth = 0; e !== undefined && e !== null && depth < 8; depth++) {
 		if (typeof e !== 'object') {
 			out.push({ text: String(e) });
 			break;
 		}
-		const o = e as { message?: unknown; details?: unknown; shortMessage?: unknown; code?: unknown; status?: unknown; cause?: unknown };
+		const o = e as { message?: unknown; details?: unknown; shortMessage?: unknown; code?: unknown; status?: unknown; headers?: unknown; cause?: unknown };
+		const headers = typeof o.headers === 'object' && o.headers !== null && typeof (o.headers as { get?: unknown }).get === 'function' ? (o.headers as Link['headers']) : undefined;
 		out.push({
 			text: [o.shortMessage, o.details, o.message].filter((v) => typeof v === 'string').join(' | '),
 			code: typeof o.code === 'number' ? o.code : undefined,
-			status: typeof o.status === 'number' ? o.status : undefined
+			status: typeof o.status === 'number' ? o.status : undefined,
+			headers
 		});
 		e = o.cause;
 	}
 	return out;
 }
 
+/** The HTTP status a provider answered with, if the error came from a non-2xx response. */
+export function httpStatus(error: unknown): number | undefined {
+	return chain(error).find((l) => l.status !== undefined)?.status;
+}
+
+/** Which kind of refusal `error` is, or undefined for a real error (a revert, a bad argument). */
+export function providerRefusal(error: unknown): ProviderRefusal | undefined {
+	const links = chain(error);
+	const status = links.find((l) => l.status !== undefined)?.status;
+	const any = (patterns: RegExp[]): boolean => links.some(({ text }) => patterns.some((p) => p.test(text)));
+	if (status === 429 || links.some((l) => l.code === 429) || any(RATE_PATTERNS)) return 'rate-limited';
+	if (status === 413 || any(RANGE_PATTERNS)) return 'range';
+	if ((status !== undefined && status >= 500) || any(SERVER_PATTERNS)) return status === 504 ? 'timeout' : 'server';
+	if (status === 408 || status === 425 || isClientTimeoutError(error) || any(TIMEOUT_PATTERNS)) return 'timeout';
+	if (any(NETWORK_PATTERNS)) return 'unreachable';
+	return undefined;
+}
+
 /** The provider refused the query as too big: retry with a smaller block range. */
 export function isRangeTooLargeError(error: unknown): boolean {
-	return chain(error).some(({ text }) => RANGE_PATTERNS.some((p) => p.test(text)));
+	return providerRefusal(error) === 'range';
 }
 
 /**
@@ -70,23 +98,101 @@ export function isClientTimeoutError(error: unknown): boolean {
 	return false;
 }
 
-/** A failure worth retrying unchanged after a pause. */
+/** A failure worth retrying unchanged after a pause (-32603 too: nodes answer it for a hiccup). */
 export function isTransientError(error: unknown): boolean {
-	return chain(error).some(
-		({ text, code, status }) =>
-			(status !== undefined && TRANSIENT_STATUS.has(status)) || code === 429 || code === -32603 || TRANSIENT_PATTERNS.some((p) => p.test(text))
-	);
+	const kind = providerRefusal(error);
+	return (kind !== undefined && kind !== 'range') || chain(error).some((l) => l.code === -32603);
 }
 
-/** The sync gave up: carries the block range it was fetching. */
+/** Seconds the provider asked us to wait (a Retry-After header in seconds), if it said. */
+export function retryAfterMs(error: unknown): number | undefined {
+	for (const { headers } of chain(error)) {
+		const value = headers?.get('retry-after');
+		if (value && /^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+	}
+	return undefined;
+}
+
+/** The sync gave up: carries the block range it was fetching and the last refusal's kind. */
 export class SyncError extends Error {
+	readonly refusal: ProviderRefusal | undefined;
 	constructor(
 		message: string,
 		readonly fromBlock: number,
 		readonly toBlock: number,
-		options?: { cause?: unknown }
+		options?: { cause?: unknown; attempts?: number }
 	) {
 		super(message, options);
 		this.name = 'SyncError';
+		this.refusal = providerRefusal(options?.cause);
+		this.attempts = options?.attempts ?? 1;
+	}
+	/** Tries made on the failing range. */
+	readonly attempts: number;
+}
+
+/** The sync is waiting before asking again (or asking for fewer blocks). */
+export interface SyncRetry {
+	refusal: ProviderRefusal;
+	/** How long it waits before the next try (0 for a range refusal: it asks again at once, smaller). */
+	delayMs: number;
+	/** The try that failed, 1-based. */
+	attempt: number;
+	fromBlock: number;
+	toBlock: number;
+	/** Blocks per request from now on (changes only on range refusals). */
+	chunkSize: number;
+	status?: number;
+}
+
+function seconds(ms: number): string {
+	const s = Math.max(1, Math.round(ms / 1000));
+	return `${s} s`;
+}
+
+/** A sentence for the progress line while the sync waits out a refusal. */
+export function describeSyncRetry(r: SyncRetry): string {
+	switch (r.refusal) {
+		case 'rate-limited':
+			return `The chain provider is rate-limiting this site; retrying in ${seconds(r.delayMs)}…`;
+		case 'range':
+			return `The chain provider answers only smaller queries; now reading ${r.chunkSize.toLocaleString('en')} blocks at a time…`;
+		case 'server':
+			return `The chain provider had a server error${r.status ? ` (HTTP ${r.status})` : ''}; retrying in ${seconds(r.delayMs)}…`;
+		case 'timeout':
+			return `The chain provider is slow to answer; retrying in ${seconds(r.delayMs)}…`;
+		case 'unreachable':
+			return `The chain provider cannot be reached; retrying in ${seconds(r.delayMs)}…`;
+	}
+}
+
+/**
+ * A sentence for a read that failed on the provider's side (a SyncError or any viem error whose
+ * cause is a refusal), or undefined when the error is not the provider's doing.
+ */
+export function describeProviderError(error: unknown, rpcUrl: string): string | undefined {
+	const kind = error instanceof SyncError ? error.refusal : providerRefusal(error);
+	const kept = error instanceof SyncError ? ' What was read so far is kept, so trying again continues from there.' : '';
+	const tries = error instanceof SyncError && error.attempts > 1 ? ` after ${error.attempts} tries` : '';
+	switch (kind) {
+		case 'rate-limited':
+			return `The chain provider is rate-limiting this site and still refused${tries}. Wait a minute and try again.${kept}`;
+		case 'range': {
+			const where = error instanceof SyncError ? ` (block ${error.fromBlock.toLocaleString('en')})` : '';
+			return `The chain provider refused to send this many events at once, even for the smallest query${where}. It limits answers more tightly than this site can work with: use another RPC endpoint.`;
+		}
+		case 'server': {
+			const status = httpStatus(error);
+			return `The chain provider is having trouble${status ? ` (HTTP ${status})` : ''} and failed${tries}. Try again later.${kept}`;
+		}
+		case 'timeout':
+			return `The chain provider at ${rpcUrl} took too long to answer${tries}. Try again later.${kept}`;
+		case 'unreachable':
+			return kept ? `Cannot reach the chain at ${rpcUrl}.${kept}` : `Cannot reach the chain at ${rpcUrl}`;
+		default:
+			// A sync that gave up on something unrecognised still gets words, not the provider's text.
+			return error instanceof SyncError
+				? `The chain provider answered blocks ${error.fromBlock.toLocaleString('en')}–${error.toBlock.toLocaleString('en')} with an error this site does not recognise. Try again later.${kept}`
+				: undefined;
 	}
 }

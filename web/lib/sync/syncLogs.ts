@@ -2,11 +2,14 @@
 // cached per (chainId, contract) so a reload fetches only what is new.
 //
 // - Ranges start at `chunkSize` blocks (default 2,000). When the provider refuses a range as too big,
-//   the range is halved and the same start retried (down to one block); the smaller size is kept for
-//   the rest of this sync.
+//   the range is halved and the same start retried (down to one block). A refusal of the block span
+//   itself ("max block range 2000") or a client timeout also lowers the ceiling; a refusal of the
+//   answer's size ("more than 10000 results") does not, so after a dense stretch of history the range
+//   doubles back (on answers under GROW_BELOW logs) instead of crawling the rest at a few blocks a call.
 // - A multi-block range our client timed out on is halved too (a slow node on a big answer).
 // - Transient failures (timeouts, 429, 5xx, dropped connections) are retried with exponential
-//   backoff: baseDelayMs · 2^attempt, capped at maxDelayMs, at most `attempts` tries per range.
+//   backoff: baseDelayMs · 2^attempt, capped at maxDelayMs (or longer if the provider's Retry-After
+//   says so), at most `attempts` tries per range. `onRetry` hears every wait, so the page can say why.
 // - Each range is committed to the store as soon as it arrives, so an interrupted sync resumes
 //   where it stopped.
 // - Reorgs: every sync re-fetches the last `reorgDepth` (default 12) blocks before the cursor and
@@ -14,12 +17,16 @@
 //   re-fetched window differs from the cache, `reorged` tells the caller to rebuild derived state.
 import { getAbiItem, type Address, type PublicClient } from 'viem';
 import { unionAbi } from '../chain/abi/generated';
-import { SyncError, isClientTimeoutError, isRangeTooLargeError, isTransientError } from './errors';
+import { SyncError, isClientTimeoutError, isRangeTooLargeError, isTransientError, providerRefusal, retryAfterMs, httpStatus, type SyncRetry } from './errors';
 import type { SyncStore } from './store';
 import { compareLogs, type SyncCursor, type SyncScope, type UnionLog } from './types';
 
 export const DEFAULT_CHUNK_SIZE = 2_000;
 export const DEFAULT_REORG_DEPTH = 12;
+/** An answer with fewer logs than this lets the range double back towards its ceiling. */
+const GROW_BELOW = 1_000;
+/** Range refusals that are about the block span (or our timeout), not the number of logs. */
+const SPAN_REFUSAL = /block range|range (is )?too|blocks? (range )?(is )?(too|more than)/i;
 
 /** The union events the client derives its views from (one getLogs call fetches all four). */
 const UNION_EVENTS = [
@@ -62,6 +69,8 @@ export interface SyncOptions {
 	reorgDepth?: number;
 	retry?: RetryOptions;
 	onProgress?: (progress: SyncProgress) => void;
+	/** Called before every wait on a refusal (and on every range halving), e.g. to say why it is slow. */
+	onRetry?: (retry: SyncRetry) => void;
 	signal?: AbortSignal;
 	/**
 	 * Read only the cached logs of the reorg window instead of the whole cache (default false).
@@ -104,6 +113,7 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 	const head = opts.toBlock !== undefined ? Number(opts.toBlock) : Number(await opts.client.getBlockNumber({ cacheTime: 0 }));
 	const fromBlock = windowStart;
 	let chunkSize = Math.max(1, Math.floor(opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
+	let ceiling = chunkSize;
 	let requests = 0;
 	const fetched: UnionLog[] = [];
 
@@ -118,8 +128,11 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 				return fetchRange(opts, from, to);
 			});
 		} catch (e) {
-			if ((isRangeTooLargeError(e) || (isClientTimeoutError(e) && to > from)) && chunkSize > 1) {
+			const timedOut = isClientTimeoutError(e) && to > from;
+			if ((isRangeTooLargeError(e) || timedOut) && chunkSize > 1) {
 				chunkSize = Math.max(1, Math.floor((to - from + 1) / 2));
+				if (timedOut || refusalText(e).some((t) => SPAN_REFUSAL.test(t))) ceiling = Math.min(ceiling, chunkSize);
+				opts.onRetry?.({ refusal: timedOut ? 'timeout' : 'range', delayMs: 0, attempt: 1, fromBlock: from, toBlock: to, chunkSize });
 				continue;
 			}
 			throw e instanceof SyncError ? e : new SyncError(`eth_getLogs failed for blocks ${from}–${to}`, from, to, { cause: e });
@@ -128,6 +141,7 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 		for (const log of logs) fetched.push(log);
 		opts.onProgress?.({ fromBlock, toBlock: head, syncedTo: to, fetched: fetched.length });
 		from = to + 1;
+		if (logs.length < GROW_BELOW && chunkSize < ceiling) chunkSize = Math.min(ceiling, chunkSize * 2);
 	}
 
 	// Merge: cached logs outside the re-fetched range, then everything fetched now. Keyed by position,
@@ -173,6 +187,18 @@ async function fetchRange(opts: SyncOptions, fromBlock: number, toBlock: number)
 	return logs;
 }
 
+/** The words along an error's cause chain (to tell a span refusal from a size refusal). */
+function refusalText(error: unknown): string[] {
+	const out: string[] = [];
+	let e: unknown = error;
+	for (let depth = 0; e !== null && typeof e === 'object' && depth < 8; depth++) {
+		const o = e as { details?: unknown; message?: unknown; cause?: unknown };
+		for (const v of [o.details, o.message]) if (typeof v === 'string') out.push(v);
+		e = o.cause;
+	}
+	return out;
+}
+
 async function withRetry<T>(opts: SyncOptions, from: number, to: number, run: () => Promise<T>): Promise<T> {
 	const attempts = Math.max(1, opts.retry?.attempts ?? 5);
 	const base = opts.retry?.baseDelayMs ?? 250;
@@ -184,9 +210,12 @@ async function withRetry<T>(opts: SyncOptions, from: number, to: number, run: ()
 		} catch (e) {
 			// Range errors are handled by the caller (halving); only transient ones are retried here.
 			if (isRangeTooLargeError(e) || (isClientTimeoutError(e) && to > from) || !isTransientError(e)) throw e;
-			if (attempt >= attempts) throw new SyncError(`eth_getLogs for blocks ${from}–${to} failed ${attempts} times`, from, to, { cause: e });
+			if (attempt >= attempts) throw new SyncError(`eth_getLogs for blocks ${from}–${to} failed ${attempts} times`, from, to, { cause: e, attempts });
 			opts.signal?.throwIfAborted();
-			await sleep(Math.min(max, base * 2 ** (attempt - 1)));
+			// A provider's Retry-After is honoured (within maxDelayMs): asking sooner only earns another 429.
+			const delayMs = Math.min(max, Math.max(base * 2 ** (attempt - 1), retryAfterMs(e) ?? 0));
+			opts.onRetry?.({ refusal: providerRefusal(e) ?? 'server', delayMs, attempt, fromBlock: from, toBlock: to, chunkSize: to - from + 1, status: httpStatus(e) });
+			await sleep(delayMs);
 		}
 	}
 }
