@@ -17,14 +17,14 @@ const RANGE_PATTERNS = [
 	/more than \d+ (results|logs)/i,
 	/(block )?range (is )?too (large|wide|big)/i,
 	/exceed(s|ed)? (the )?(max(imum)?|limit)/i,
-	/limit exceeded/i,
+	/(?<!rate )limit exceeded/i,
 	/response size (exceeded|is larger)/i,
 	/max(imum)? block range/i,
 	// viem's own cap on an HTTP response (10 MB by default): a range with too many logs.
 	/response body exceeded the size limit/i
 ];
 
-// Checked before the range patterns: "rate limit exceeded" is a rate limit, not a big range.
+// "rate limit exceeded" is a rate limit, not a big range (the range pattern skips it).
 const RATE_PATTERNS = [/rate[- ]?limit/i, /too many requests/i, /request exceeds defined limit/i, /requests? per second|compute units? per second/i, /capacity exceeded/i];
 
 const SERVER_PATTERNS = [/service (temporarily )?unavailable|bad gateway|gateway timeout|internal server error/i];
@@ -70,8 +70,11 @@ export function providerRefusal(error: unknown): ProviderRefusal | undefined {
 	const links = chain(error);
 	const status = links.find((l) => l.status !== undefined)?.status;
 	const any = (patterns: RegExp[]): boolean => links.some(({ text }) => patterns.some((p) => p.test(text)));
-	if (status === 429 || links.some((l) => l.code === 429) || any(RATE_PATTERNS)) return 'rate-limited';
+	// The status decides first; then the provider's words. Range words before rate words: viem labels
+	// every -32005 "Request exceeds defined limit.", also Infura's "query returned more than 10000 results".
+	if (status === 429 || links.some((l) => l.code === 429)) return 'rate-limited';
 	if (status === 413 || any(RANGE_PATTERNS)) return 'range';
+	if (any(RATE_PATTERNS)) return 'rate-limited';
 	if ((status !== undefined && status >= 500) || any(SERVER_PATTERNS)) return status === 504 ? 'timeout' : 'server';
 	if (status === 408 || status === 425 || isClientTimeoutError(error) || any(TIMEOUT_PATTERNS)) return 'timeout';
 	if (any(NETWORK_PATTERNS)) return 'unreachable';

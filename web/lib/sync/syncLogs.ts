@@ -110,7 +110,9 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 	const windowStart = cursor ? Math.max(startBlock, cursor.lastSyncedBlock + 1 - reorgDepth) : startBlock;
 	const previous = cursor ? await opts.store.loadLogs(scope, opts.windowOnly ? windowStart : startBlock) : [];
 
-	const head = opts.toBlock !== undefined ? Number(opts.toBlock) : Number(await opts.client.getBlockNumber({ cacheTime: 0 }));
+	// The head read meets the same rate limits and 5xx as eth_getLogs, so it is retried the same way.
+	const head =
+		opts.toBlock !== undefined ? Number(opts.toBlock) : Number(await withRetry(opts, windowStart, windowStart, () => opts.client.getBlockNumber({ cacheTime: 0 })));
 	const fromBlock = windowStart;
 	let chunkSize = Math.max(1, Math.floor(opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
 	let ceiling = chunkSize;
