@@ -3,7 +3,7 @@
 // on this machine (no timelock, no clones): propose 67,600, first castVote 83,011, execute 63,703.
 import { createWalletClient, erc20Abi, encodeFunctionData, http, keccak256, parseEther, toBytes, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { demandsAbi, unionAbi, unionFactoryAbi, unionGovernorAbi } from '../../web/lib/chain/abi/generated.ts';
-import { commitmentTypedData, commitmentDomain } from '../../web/lib/bargaining/typedData.ts';
+import { commitmentTypedData, commitmentDomain } from '../../web/lib/demands/typedData.ts';
 import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import { storageFloor } from './floor.ts';
 import { gasRow, measuredRow } from './union-gas.ts';

@@ -9,10 +9,10 @@ import { pathToFileURL } from 'node:url';
 import Graph from 'graphology';
 import graphologyPagerank from 'graphology-metrics/centrality/pagerank';
 import createGraph from 'ngraph.graph';
-import { buildCsr, pageRank } from '../../web/lib/rank/pagerank';
-import { BackingGraph } from '../../web/lib/rank/graph';
-import { SupportRank } from '../../web/lib/rank/supportRank';
-import type { SocialEvent } from '../../web/lib/rank/events';
+import { buildCsr, pageRank } from '../../web/lib/leaders/rank/pagerank';
+import { BackingGraph } from '../../web/lib/leaders/rank/graph';
+import { SupportRank } from '../../web/lib/leaders/rank/supportRank';
+import type { SocialEvent } from '../../web/lib/leaders/rank/events';
 import { maxAbsDiff, randomGraph, type EdgeList } from '../lib/randomGraph.ts';
 import { printTable, type Row } from './table.ts';
 

@@ -3,7 +3,8 @@
 // members (random addresses, impersonated) each send 20 real Union.back transactions
 // (scripts/lib/unionHistory.ts: JSON-RPC batches of 2,000, one evm_mine each, so 2,000-log blocks).
 // The chain is made once and cached with anvil --dump-state under .data/bench/chains/ (bigChain.ts,
-// keyed by the contract build), so later runs load it instead. Then, through the app's own code (web/lib/support/syncSupport.ts, the
+// keyed by the contract build), so later runs load it instead. Then, through the app's own code
+// (web/lib/leaders/syncSupport.ts, the
 // rank worker's handler) with fake-indexeddb standing in for the browser's IndexedDB:
 //   cold: chunked eth_getLogs from the creation block into the log cache, packed into one
 //         snapshot row, replayed and ranked;
@@ -22,10 +23,10 @@ import { createPublicClient, http, type Address, type PublicClient } from 'viem'
 import { IdbSyncStore } from '../../web/lib/sync/idbStore';
 import { syncUnionLogs, type SyncProgress } from '../../web/lib/sync/syncLogs';
 import type { ProviderRefusal } from '../../web/lib/sync/errors';
-import { createRankHandler } from '../../web/lib/rank/protocol';
-import { SnapshotStore } from '../../web/lib/support/snapshotStore';
-import { syncSupport } from '../../web/lib/support/syncSupport';
-import { scoresFor } from '../../web/lib/support/scores';
+import { createRankHandler } from '../../web/lib/leaders/rank/protocol';
+import { SnapshotStore } from '../../web/lib/leaders/snapshotStore';
+import { syncSupport } from '../../web/lib/leaders/syncSupport';
+import { scoresFor } from '../../web/lib/leaders/scores';
 import { startPublicRpcProxy } from '../lib/publicRpcProxy.ts';
 import { projectRoot } from '../lib/tools.ts';
 import { portShift } from '../stack/config.ts';

@@ -19,8 +19,8 @@ import {
 import { foundry } from 'viem/chains';
 import { unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts';
 import { padGas } from '../../web/lib/chain/gas.ts';
-import { INVITE_TYPES, type Invite } from '../../web/lib/chain/invite.ts';
-import { commitmentDomain, commitmentTypedData, type CommitmentMessage } from '../../web/lib/bargaining/typedData.ts';
+import { INVITE_TYPES, type Invite } from '../../web/lib/union/invite.ts';
+import { commitmentDomain, commitmentTypedData, type CommitmentMessage } from '../../web/lib/demands/typedData.ts';
 
 export interface LocalChain {
   rpcUrl: string;

@@ -46,14 +46,14 @@ const home = key('nodes/2.js');
 if (!layout || !home) throw new Error('layout or home node missing from the manifest; build first');
 
 const shell = closure(manifest, [...entries, layout, home]);
-const listUnions = key('web/lib/chain/readers/listUnions.ts');
+const listUnions = key('web/lib/union/listUnions.ts');
 const reads = listUnions ? closure(manifest, [listUnions]) : new Set<string>();
 const readsOnly = new Set([...reads].filter((k) => !shell.has(k)));
 
 const lazy: Array<[string, string | undefined]> = [
 	['wallet connect (web3-onboard)', key('web/lib/wallet/onboard.ts')],
-	['createUnion (viem write path)', key('web/lib/chain/actions/createUnion.ts')],
-	['Ceramic profile read/write', key('web/lib/ceramic/profile.ts')],
+	['createUnion (viem write path)', key('web/lib/union/createUnion.ts')],
+	['Ceramic profile read/write', key('web/lib/social/profile.ts')],
 	['Ceramic http-client', key('node_modules/@ceramicnetwork/http-client/lib/ceramic-http-client.js')],
 	['did-session (sign-in)', key('node_modules/did-session/dist/index.js')]
 ];

@@ -4,12 +4,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { decodeFunctionData, erc20Abi, verifyTypedData, type Address } from 'viem';
 import { coursesAbi, demandsAbi, unionAbi, unionFactoryAbi, unionGovernorAbi } from '../../web/lib/chain/abi/generated.ts';
-import { commitmentDomain, commitmentTypedData } from '../../web/lib/bargaining/typedData.ts';
+import { commitmentDomain, commitmentTypedData } from '../../web/lib/demands/typedData.ts';
 import { localChain } from '../../scripts/lib/localChain.ts';
 import { DEMO_PROPOSAL_AMOUNT, DEMO_PROPOSAL_TITLE } from '../../scripts/stack/seed/governance.ts';
 import { DEMO_DEMAND } from '../../scripts/stack/seed/demands.ts';
 import { DEMO_COURSE } from '../../scripts/stack/seed/courses.ts';
-import { formatDescription, parseDescription } from '../../web/lib/chain/governance/description.ts';
+import { formatDescription, parseDescription } from '../../web/lib/governance/description.ts';
 import { e2eStack } from './fixtures/stack.ts';
 
 function chain() {

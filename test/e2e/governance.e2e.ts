@@ -8,7 +8,7 @@ import { anvilAccount } from './fixtures/stack.ts';
 import { openMember, type Member } from './fixtures/member.ts';
 import { tokenBalance } from './fixtures/chain.ts';
 import { GOVERNANCE_TIMES, advanceTime, createGovernedUnion, joinDirectly } from './fixtures/governance.ts';
-import { parseBundle, verifyBundleSignatures } from '../../web/lib/bargaining/bundle.ts';
+import { parseBundle, verifyBundleSignatures } from '../../web/lib/demands/bundle.ts';
 
 const founder = anvilAccount(26);
 const alice = anvilAccount(27);

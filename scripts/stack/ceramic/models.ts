@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { CeramicClient } from '@ceramicnetwork/http-client';
 import { Model, type ModelDefinition } from '@ceramicnetwork/stream-model';
 import type { StreamID } from '@ceramicnetwork/streamid';
-import { profileModelDefinition } from '../../../web/lib/ceramic/schemas/profile.ts';
-import { postModelDefinition, replyModelDefinition } from '../../../web/lib/ceramic/schemas/post.ts';
-import { jobModelDefinition, serviceModelDefinition } from '../../../web/lib/ceramic/schemas/market.ts';
-import { courseModelDefinition } from '../../../web/lib/ceramic/schemas/course.ts';
+import { profileModelDefinition } from '../../../web/lib/social/profileSchema.ts';
+import { postModelDefinition, replyModelDefinition } from '../../../web/lib/social/schema.ts';
+import { jobModelDefinition, serviceModelDefinition } from '../../../web/lib/market/schema.ts';
+import { courseModelDefinition } from '../../../web/lib/courses/schema.ts';
 import { adminDid } from './admin-key.ts';
 
 export interface ModelIds {

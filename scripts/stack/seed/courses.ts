@@ -1,4 +1,4 @@
-// Demo course for the seeded union, published the way the course form does (web/lib/education/publish.ts):
+// Demo course for the seeded union, published the way the course form does (web/lib/courses/publish.ts):
 // the lesson files go to IPFS as ONE UnixFS directory under the names lessonFileName gives them, the
 // manifest becomes a Ceramic document under the author's own did:pkh (checked against the course
 // schema first), and Courses.registerCourse records the manifest's stream id and the directory CID.
@@ -6,10 +6,10 @@
 // from seedDemo.
 import type { Address } from 'viem';
 import { coursesAbi } from '../../../web/lib/chain/abi/generated.ts';
-import { courseSchema } from '../../../web/lib/ceramic/schemas/course.ts';
+import { courseSchema } from '../../../web/lib/courses/schema.ts';
 import { describeIssues, validate, type JsonSchema } from '../../../web/lib/ceramic/validate.ts';
-import { lessonFileName, lessonTypeOf } from '../../../web/lib/education/files.ts';
-import { courseIdFrom } from '../../../web/lib/education/receipt.ts';
+import { lessonFileName, lessonTypeOf } from '../../../web/lib/courses/files.ts';
+import { courseIdFrom } from '../../../web/lib/courses/receipt.ts';
 import { localChain, send } from '../../lib/localChain.ts';
 import { jsonRpcProvider } from '../ceramic/eip1193.ts';
 import { writeListings } from '../ceramic/writeListing.ts';

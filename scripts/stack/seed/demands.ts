@@ -1,12 +1,12 @@
 // Demo collective demand for the seeded union: a member writes it the way the demands form does
-// (web/lib/bargaining/create.ts: "# title\n\n**To:** target\n\ntext\n" on IPFS as demand.md, then
+// (web/lib/demands/create.ts: "# title\n\n**To:** target\n\ntext\n" on IPFS as demand.md, then
 // Demands.create), and two members commit with EIP-712 Commitment signatures over their current
-// nonce (web/lib/bargaining/commit.ts), signed by anvil for its unlocked accounts. The threshold is
+// nonce (web/lib/demands/commit.ts), signed by anvil for its unlocked accounts. The threshold is
 // one more than the commitments, so the demand is open and a visitor who joins can tip it over.
 // Called once from seedDemo.
 import type { Address } from 'viem';
 import { demandsAbi } from '../../../web/lib/chain/abi/generated.ts';
-import { demandBody, demandIdFrom } from '../../../web/lib/bargaining/demand.ts';
+import { demandBody, demandIdFrom } from '../../../web/lib/demands/demand.ts';
 import { localChain, send, signCommitment } from '../../lib/localChain.ts';
 import { addText } from '../ipfs/client.ts';
 

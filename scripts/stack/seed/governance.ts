@@ -1,13 +1,13 @@
 // Demo proposal for the seeded union: a member proposes a treasury payment exactly as the proposal
-// builder does (web/lib/chain/governance/propose.ts: "# title\n\nbody" on IPFS as proposal.md, then
+// builder does (web/lib/governance/propose.ts: "# title\n\nbody" on IPFS as proposal.md, then
 // "title\n\nipfs://cid" as the on-chain description, the calls encoded by the builder's callsFor),
 // and, once the voting delay has passed, a few members vote. Members vote with the power join gave
 // them (UnionToken.delegateOnJoin self-delegates every joiner). Called once from seedDemo.
 import { parseEther, type Address } from 'viem';
 import { unionGovernorAbi } from '../../../web/lib/chain/abi/generated.ts';
-import { callsFor, columns } from '../../../web/lib/chain/governance/calls.ts';
-import { formatDescription, proposalBody } from '../../../web/lib/chain/governance/description.ts';
-import { proposalIdFrom } from '../../../web/lib/chain/governance/receipt.ts';
+import { callsFor, columns } from '../../../web/lib/governance/calls.ts';
+import { formatDescription, proposalBody } from '../../../web/lib/governance/description.ts';
+import { proposalIdFrom } from '../../../web/lib/governance/receipt.ts';
 import { advanceClock, localChain, send } from '../../lib/localChain.ts';
 import { addText } from '../ipfs/client.ts';
 

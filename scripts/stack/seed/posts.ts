@@ -7,7 +7,7 @@ import { StreamID } from '@ceramicnetwork/streamid';
 import { EthereumNodeAuth, getAccountId } from '@didtools/pkh-ethereum';
 import { DIDSession } from 'did-session';
 import type { Address } from 'viem';
-import { postSchema, replySchema } from '../../../web/lib/ceramic/schemas/post.ts';
+import { postSchema, replySchema } from '../../../web/lib/social/schema.ts';
 import { describeIssues, validate, type JsonSchema } from '../../../web/lib/ceramic/validate.ts';
 import { jsonRpcProvider } from '../ceramic/eip1193.ts';
 

@@ -1,5 +1,5 @@
 // Test helpers: a seeded PRNG, random graphs, a dense reference power iteration, event builders.
-import type { SocialEvent } from '../../../web/lib/rank/events';
+import type { SocialEvent } from '../../../web/lib/leaders/rank/events';
 import type { EdgeList } from '../../../scripts/lib/randomGraph';
 
 export { maxAbsDiff, prng, randomGraph, type EdgeList } from '../../../scripts/lib/randomGraph';

@@ -4,7 +4,7 @@
 import Graph from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { describe, expect, it } from 'vitest';
-import { backerCounts, buildCsr, pageRank, teleportVector } from '../../../web/lib/rank/pagerank';
+import { backerCounts, buildCsr, pageRank, teleportVector } from '../../../web/lib/leaders/rank/pagerank';
 import { densePersonalisedPageRank, maxAbsDiff, randomGraph, sum, type EdgeList } from './helpers';
 
 function csrOf(n: number, edges: Array<[number, number]>) {

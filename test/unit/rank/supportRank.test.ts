@@ -1,9 +1,9 @@
 // @vitest-environment node
 // The support rank over a union's event stream: epochs, seeds, sybil resistance, incremental updates.
 import { describe, expect, it } from 'vitest';
-import { BackingGraph } from '../../../web/lib/rank/graph';
-import { SupportRank, rankEvents } from '../../../web/lib/rank/supportRank';
-import type { SocialEvent } from '../../../web/lib/rank/events';
+import { BackingGraph } from '../../../web/lib/leaders/rank/graph';
+import { SupportRank, rankEvents } from '../../../web/lib/leaders/rank/supportRank';
+import type { SocialEvent } from '../../../web/lib/leaders/rank/events';
 import { addr, back, join, leave, maxAbsDiff, prng, unback } from './helpers';
 
 const founderJoins = (i = 0): SocialEvent => join(i, 0);

@@ -2,8 +2,8 @@
 // The worker protocol (the handler rank.worker.ts wires to self.onmessage) and the main-thread client,
 // connected in-process through a stand-in port with the Worker's postMessage/onmessage shape.
 import { describe, expect, it } from 'vitest';
-import { RankClient, type RankPort } from '../../../web/lib/rank/client';
-import { createRankHandler, type RankRequest, type RankResponse } from '../../../web/lib/rank/protocol';
+import { RankClient, type RankPort } from '../../../web/lib/leaders/rank/client';
+import { createRankHandler, type RankRequest, type RankResponse } from '../../../web/lib/leaders/rank/protocol';
 import { addr, back, join } from './helpers';
 
 function inProcessPort(): RankPort & { terminated: boolean } {

@@ -2,13 +2,13 @@
 // Packed events (the IndexedDB snapshot) replay to the same graph and ranking as the events they
 // came from; the support-base walk and per-member lists read the live graph.
 import { describe, expect, it } from 'vitest';
-import { appendCompact, emptyCompact, isAfter, unpackCompact } from '../../../web/lib/rank/compact';
-import { BackingGraph } from '../../../web/lib/rank/graph';
-import { SupportRank, rankEvents } from '../../../web/lib/rank/supportRank';
-import { createRankHandler } from '../../../web/lib/rank/protocol';
-import { scoresFor } from '../../../web/lib/support/scores';
+import { appendCompact, emptyCompact, isAfter, unpackCompact } from '../../../web/lib/leaders/rank/compact';
+import { BackingGraph } from '../../../web/lib/leaders/rank/graph';
+import { SupportRank, rankEvents } from '../../../web/lib/leaders/rank/supportRank';
+import { createRankHandler } from '../../../web/lib/leaders/rank/protocol';
+import { scoresFor } from '../../../web/lib/leaders/scores';
 import { randomGraph } from '../../../scripts/lib/randomGraph';
-import type { SocialEvent } from '../../../web/lib/rank/events';
+import type { SocialEvent } from '../../../web/lib/leaders/rank/events';
 
 const A = '0xAAaa000000000000000000000000000000000001';
 const B = '0xbbbb000000000000000000000000000000000002';

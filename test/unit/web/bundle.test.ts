@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Address } from 'viem';
-import { BundleFormatError, makeBundle, parseBundle, verifyBundleSignatures, type DemandBundle } from '../../../web/lib/bargaining/bundle';
-import { commitmentDomain, commitmentTypedData } from '../../../web/lib/bargaining/typedData';
+import { BundleFormatError, makeBundle, parseBundle, verifyBundleSignatures, type DemandBundle } from '../../../web/lib/demands/bundle';
+import { commitmentDomain, commitmentTypedData } from '../../../web/lib/demands/typedData';
 
 const keys = [
 	'0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',

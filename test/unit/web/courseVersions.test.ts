@@ -6,8 +6,8 @@ import { CarWriter } from '@ipld/car/writer';
 import { importer } from 'ipfs-unixfs-importer';
 import type { CID } from 'multiformats/cid';
 import { directoryNames, verifiedBlocks } from '$lib/ipfs/verifiedPath';
-import { manifestProblem, type CourseManifest } from '$lib/education/manifest';
-import { editsFrom, nextManifest, planVersion, versionProblem, type VersionDraft } from '$lib/education/revise';
+import { manifestProblem, type CourseManifest } from '$lib/courses/manifest';
+import { editsFrom, nextManifest, planVersion, versionProblem, type VersionDraft } from '$lib/courses/revise';
 
 const current: CourseManifest = {
 	union: '0x1111111111111111111111111111111111111111',

@@ -8,10 +8,10 @@ import { fixedSize } from 'ipfs-unixfs-importer/chunker';
 import type { CID } from 'multiformats/cid';
 import { exportFile, verifiedBlocks } from '$lib/ipfs/verifiedPath';
 import { parseAddLines, progressAt } from '$lib/ipfs/upload';
-import { lessonFileName, lessonTypeOf } from '$lib/education/files';
-import { manifestProblem, type CourseManifest } from '$lib/education/manifest';
-import { crossCheck } from '$lib/education/load';
-import type { CourseOnChain } from '$lib/education/chain';
+import { lessonFileName, lessonTypeOf } from '$lib/courses/files';
+import { manifestProblem, type CourseManifest } from '$lib/courses/manifest';
+import { crossCheck } from '$lib/courses/load';
+import type { CourseOnChain } from '$lib/courses/chain';
 
 const enc = new TextEncoder();
 

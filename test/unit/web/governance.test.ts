@@ -1,8 +1,8 @@
 // Proposal descriptions and the builder's call encoding: what the timelock will run is exactly what was built.
 import { describe, expect, it } from 'vitest';
 import { decodeFunctionData, erc20Abi, type Address } from 'viem';
-import { callsFor, columns } from '../../../web/lib/chain/governance/calls';
-import { formatDescription, parseDescription } from '../../../web/lib/chain/governance/description';
+import { callsFor, columns } from '../../../web/lib/governance/calls';
+import { formatDescription, parseDescription } from '../../../web/lib/governance/description';
 import { crowdfundAbi, unionAbi, unionArbitersAbi } from '../../../web/lib/chain/abi/generated';
 import { duration, percent } from '../../../web/lib/ui/governance/time';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInvite, encodeInvite, InviteCodeError, offlineInviteProblem, randomNonce, ZERO_ADDRESS, type SignedInvite } from '$lib/chain/invite';
+import { decodeInvite, encodeInvite, InviteCodeError, offlineInviteProblem, randomNonce, ZERO_ADDRESS, type SignedInvite } from '$lib/union/invite';
 
 const voucher: SignedInvite = {
 	chainId: 31337,

@@ -1,8 +1,8 @@
 // The feed's paging rules: pages whose posts were all tombstones are skipped, "more" appends older
 // pages without duplicates, a failed page keeps what was shown and can be retried.
 import { describe, expect, it } from 'vitest';
-import { PostFeed } from '$lib/state/feed.svelte';
-import type { PostItem, PostPage } from '$lib/ceramic/posts';
+import { PostFeed } from '$lib/social/feed';
+import type { PostItem, PostPage } from '$lib/social/posts';
 import { hashParam } from '$lib/ui/hashQuery';
 
 const note = (id: string): PostItem => ({ ok: false, id, problem: `note ${id}` });

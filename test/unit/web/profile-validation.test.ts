@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkProfile, normaliseProfile } from '$lib/ceramic/profile';
+import { checkProfile, normaliseProfile } from '$lib/social/profile';
 import { describeIssues, validate } from '$lib/ceramic/validate';
-import { profileSchema } from '$lib/ceramic/schemas/profile';
+import { profileSchema } from '$lib/social/profileSchema';
 import type { JsonSchema } from '$lib/ceramic/validate';
 
 const schema = profileSchema as unknown as JsonSchema;

@@ -15,8 +15,8 @@ import { startAnvil, startCeramic, type AnvilHandle, type CeramicHandle } from '
 import { tempDataDir } from '../stack/helpers.ts';
 import { testPort } from '../ports.ts';
 import { parseConfig, resetConfig } from '$lib/config';
-import { deletePost, editPost, memberPosts, postsByAuthors, publishPost, readPost, unionFeed, type PostItem } from '$lib/ceramic/posts';
-import { deleteReply, editReply, listReplies, publishReply } from '$lib/ceramic/replies';
+import { deletePost, editPost, memberPosts, postsByAuthors, publishPost, readPost, unionFeed, type PostItem } from '$lib/social/posts';
+import { deleteReply, editReply, listReplies, publishReply } from '$lib/social/replies';
 
 const UNION = '0x00000000000000000000000000000000000000a1';
 const OTHER_UNION = '0x00000000000000000000000000000000000000b2';

@@ -31,13 +31,13 @@ export interface CeramicConfig {
 	/** Stream ids of the Ceramic models the app reads and writes. */
 	models: {
 		profile: string;
-		/** Posts and replies of union feeds (web/lib/ceramic/schemas/post.ts). */
+		/** Posts and replies of union feeds (web/lib/social/schema.ts). */
 		post?: string;
 		reply?: string;
 		/** Market listings; absent where a node has not created them (the market hides listings). */
 		service?: string;
 		job?: string;
-		/** Course manifests (web/lib/ceramic/schemas/course.ts); absent hides publishing. */
+		/** Course manifests (web/lib/courses/schema.ts); absent hides publishing. */
 		course?: string;
 	};
 }

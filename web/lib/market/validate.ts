@@ -1,6 +1,6 @@
 // Validation of listing documents (on read: skip malformed ones with a note; on write: refuse with a
 // sentence) and normalisation of form input into schema-valid content.
-import { jobSchema, serviceSchema } from '$lib/ceramic/schemas/market';
+import { jobSchema, serviceSchema } from '$lib/market/schema';
 import { describeIssues, validate, type JsonSchema } from '$lib/ceramic/validate';
 import { parseTokenAmount } from '$lib/chain/amounts';
 import type { JobContent, ServiceContent } from './types';

@@ -1,23 +1,27 @@
-// A paginated list of posts (union feed, backed feed, one member's posts): the pages loaded so far,
-// the cursor for older ones, and loading / error state. A page whose posts were all tombstones is
-// followed straight away, so "Load more" never shows nothing while more exists.
-import type { PostItem, PostPage } from '$lib/ceramic/posts';
+// A paginated list (a union feed, a backed feed, one member's posts): the pages loaded so far, the
+// cursor for older ones, and loading / error state. A page that came back empty (all tombstones) is
+// followed straight away, so "Load more" never shows nothing while more exists. Knows no feature:
+// social/feed.ts names the posts' one.
+export interface Page<T> {
+	items: T[];
+	next: string | null;
+}
 
-export type PageLoader = (cursor: string | null) => Promise<PostPage>;
+export type PageLoader<T> = (cursor: string | null) => Promise<Page<T>>;
 
 const MAX_EMPTY_PAGES = 5;
 
-export class PostFeed {
-	#items = $state.raw<PostItem[]>([]);
+export class Feed<T extends { id: string }> {
+	#items = $state.raw<T[]>([]);
 	#next = $state<string | null>(null);
 	#done = $state(false);
 	#loading = $state(false);
 	#error = $state<string | null>(null);
-	#loader: PageLoader | null = null;
+	#loader: PageLoader<T> | null = null;
 	#attempt: string | null = null;
 	#seq = 0;
 
-	get items(): PostItem[] {
+	get items(): T[] {
 		return this.#items;
 	}
 	get loading(): boolean {
@@ -35,7 +39,7 @@ export class PostFeed {
 	}
 
 	/** Starts over with a new source (tab change, new union, after publishing). */
-	async reset(loader: PageLoader): Promise<void> {
+	async reset(loader: PageLoader<T>): Promise<void> {
 		this.#loader = loader;
 		this.#items = [];
 		this.#next = null;

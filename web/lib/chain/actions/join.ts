@@ -1,8 +1,0 @@
-// Union.join: enter an Open union.
-import type { Address } from 'viem';
-import { unionAbi } from '../abi';
-import { writeContract, type Signer, type TxObserver, type TxResult } from '../write';
-
-export function join(signer: Signer, union: Address, observer?: TxObserver): Promise<TxResult> {
-	return writeContract(signer, { address: union, abi: unionAbi, functionName: 'join' }, observer);
-}

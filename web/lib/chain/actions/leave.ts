@@ -1,8 +1,0 @@
-// Union.leave: give up membership (tokens stay with the member).
-import type { Address } from 'viem';
-import { unionAbi } from '../abi';
-import { writeContract, type Signer, type TxObserver, type TxResult } from '../write';
-
-export function leave(signer: Signer, union: Address, observer?: TxObserver): Promise<TxResult> {
-	return writeContract(signer, { address: union, abi: unionAbi, functionName: 'leave' }, observer);
-}

@@ -1,8 +1,0 @@
-// Union.setCharter: the steward points the union at a new charter CID.
-import type { Address } from 'viem';
-import { unionAbi } from '../abi';
-import { writeContract, type Signer, type TxObserver, type TxResult } from '../write';
-
-export function setCharter(signer: Signer, union: Address, charterCid: string, observer?: TxObserver): Promise<TxResult> {
-	return writeContract(signer, { address: union, abi: unionAbi, functionName: 'setCharter', args: [charterCid] }, observer);
-}

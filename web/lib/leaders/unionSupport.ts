@@ -1,0 +1,84 @@
+// What the social pages read: a union's synced backing history (syncSupport.ts), its support
+// ranking computed in the rank worker, and the live graph for one member's backs / backers.
+// Reached only through dynamic imports, so viem, idb and the worker stay off the first load.
+import type { Address } from 'viem';
+import { getConfig } from '$lib/config';
+import { getPublicClient } from '$lib/chain/client';
+import { toChainActionError } from '$lib/chain/errors';
+import { errorContext } from '$lib/chain/write';
+import { BackingGraph } from '$lib/leaders/rank/graph';
+import type { CompactEvents } from '$lib/leaders/rank/compact';
+import { RankClient } from '$lib/leaders/rank/client';
+import { scoresFor } from './scores';
+import type { SupportRanking } from '$lib/leaders/rank/supportRank';
+import { IdbSyncStore } from '$lib/sync/idbStore';
+import type { SyncProgress } from '$lib/sync/syncLogs';
+import { SnapshotStore } from './snapshotStore';
+import { syncSupport, type SupportSync } from './syncSupport';
+
+let stores: Promise<{ logs: IdbSyncStore; snapshots: SnapshotStore }> | null = null;
+let rankClient: RankClient | null = null;
+
+function openStores(): Promise<{ logs: IdbSyncStore; snapshots: SnapshotStore }> {
+	stores ??= Promise.all([IdbSyncStore.open(), SnapshotStore.open()]).then(([logs, snapshots]) => ({ logs, snapshots }));
+	return stores;
+}
+
+/** Brings the union's backing history up to the chain head (cached in IndexedDB). */
+export async function syncUnionSupport(union: Address, onProgress?: (p: SyncProgress) => void): Promise<SupportSync> {
+	try {
+		const [client, { logs, snapshots }] = await Promise.all([getPublicClient(), openStores()]);
+		const { chain, contracts } = getConfig();
+		return await syncSupport({ client, union, startBlock: contracts.deployBlock, chainId: chain.id, logs, snapshots, onProgress });
+	} catch (e) {
+		throw toChainActionError(e, errorContext());
+	}
+}
+
+export interface LeaderBoard {
+	ranking: SupportRanking;
+	sync: SupportSync;
+	/** Time to rank in the worker. */
+	rankMs: number;
+}
+
+/** Syncs, then ranks every member in the worker (one worker per page session, reloaded per union). */
+export async function leaderBoard(union: Address, onProgress?: (p: SyncProgress) => void): Promise<LeaderBoard> {
+	const sync = await syncUnionSupport(union, onProgress);
+	rankClient ??= new RankClient();
+	await rankClient.load(sync.compact, undefined, sync.scores);
+	const { ranking, ms } = await rankClient.rank();
+	// Keep the scores with the snapshot: the next visit starts the iteration from them.
+	const { chain } = getConfig();
+	const { snapshots } = await openStores();
+	await snapshots.putScores({ chainId: chain.id, address: union }, sync.compact, scoresFor(sync.compact, ranking)).catch(() => undefined);
+	return { ranking, sync, rankMs: ms };
+}
+
+/** The live backing graph on this thread (member pages need edges, not scores). */
+export function graphOf(compact: CompactEvents): BackingGraph {
+	const graph = new BackingGraph();
+	graph.applyCompact(compact);
+	return graph;
+}
+
+export interface MemberBacking {
+	isMember: boolean;
+	/** Members this one backs. */
+	backs: string[];
+	/** Members backing this one. */
+	backers: string[];
+}
+
+/** One member's live backs and backers, from the synced events. */
+export async function memberBacking(union: Address, member: Address): Promise<MemberBacking> {
+	const { compact } = await syncUnionSupport(union);
+	const graph = graphOf(compact);
+	return { isMember: graph.isMember(member), backs: graph.backsOf(member), backers: graph.backersOf(member) };
+}
+
+/** A leader's support base for the graph drawing. */
+export async function supportBase(union: Address, leader: Address, limit?: number): Promise<ReturnType<BackingGraph['supportBase']>> {
+	const { compact } = await syncUnionSupport(union);
+	return graphOf(compact).supportBase(leader, limit);
+}
