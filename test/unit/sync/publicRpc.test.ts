@@ -4,7 +4,7 @@
 // Union holding a few thousand events: the cold sync returns exactly what anvil has, an interrupted
 // sync resumes from its cursor, and every refusal reaches the member as a sentence, never raw.
 import 'fake-indexeddb/auto';
-import { createPublicClient, getAbiItem, http, type PublicClient } from 'viem';
+import { createPublicClient, encodeFunctionData, getAbiItem, http, type Address, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unionAbi } from '../../../web/lib/chain/abi/generated';
 import { describeChainError } from '../../../web/lib/chain/errors';
@@ -14,7 +14,8 @@ import { MemorySyncStore } from '../../../web/lib/sync/store';
 import { syncUnionLogs } from '../../../web/lib/sync/syncLogs';
 import type { UnionLog } from '../../../web/lib/sync/types';
 import { startPublicRpcProxy, type PublicRpcProxy, type PublicRpcProxyOptions } from '../../../scripts/lib/publicRpcProxy';
-import { createBackingHistory } from '../../../scripts/lib/unionHistory';
+import { createBackingHistory, historyMembers } from '../../../scripts/lib/unionHistory';
+import { readMembers } from '../../../web/lib/union/memberList';
 import { deployUnion, startAnvil, type Anvil, type UnionChain } from './localChain';
 import { testPort } from '../ports.ts';
 
@@ -220,4 +221,33 @@ describe('what the member reads when the provider refuses', () => {
 		expect(describeSyncRetry({ ...base, refusal: 'unreachable', delayMs: 500 })).toBe('The chain provider cannot be reached; retrying in 1 s…');
 		expect(describeSyncRetry({ ...base, refusal: 'range', delayMs: 0 })).toBe('The chain provider answers only smaller queries; now reading 1,000 blocks at a time…');
 	});
+});
+
+// Last: it changes the chain (members leave), which the tests above compare against.
+describe('the union page member list through a capped provider', () => {
+	it('is complete and correct when the union has more members than one answer may hold', async () => {
+		// Five members leave (the history left anvil impersonating its members).
+		const leavers = historyMembers(MEMBERS).slice(10, 15);
+		const leave = encodeFunctionData({ abi: unionAbi, functionName: 'leave' });
+		for (const from of leavers) {
+			const hash = (await chain.publicClient.request({ method: 'eth_sendTransaction', params: [{ from, to: chain.union, data: leave, gas: '0x7a120' }] } as never)) as `0x${string}`;
+			expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+		}
+		const candidates: Address[] = [chain.wallets[0].account.address, ...historyMembers(MEMBERS)];
+		const onChain = await Promise.all(candidates.map((a) => chain.publicClient.readContract({ address: chain.union, abi: unionAbi, functionName: 'isMember', args: [a] })));
+		const expectedMembers = candidates.filter((_, i) => onChain[i]).map((a) => a.toLowerCase());
+		const count = await chain.publicClient.readContract({ address: chain.union, abi: unionAbi, functionName: 'memberCount' });
+		expect(expectedMembers.length).toBe(1 + MEMBERS - leavers.length);
+		expect(BigInt(expectedMembers.length)).toBe(count);
+
+		// 301 joins, but the provider answers at most 260 logs and 100 blocks a query.
+		const p = await proxy({ maxBlockRange: 100, maxLogs: 260, ratePerSecond: 50, burst: 20, failEvery: 7 });
+		const members = await readMembers({ client: clientFor(p.url), union: chain.union, startBlock: chain.createdBlock, chainId: 31337, store: new MemorySyncStore(), retry });
+		expect(members.map((m) => m.address.toLowerCase()).sort()).toEqual([...expectedMembers].sort());
+		expect(members.some((m) => leavers.some((l) => l.toLowerCase() === m.address.toLowerCase()))).toBe(false);
+		// It had to split: the provider refused both the span and the size of some answers.
+		expect(p.counters.rangeRefused).toBeGreaterThan(0);
+		expect(p.counters.tooManyResults).toBeGreaterThan(0);
+		expect(p.counters.getLogsServed).toBeGreaterThan(1);
+	}, 120_000);
 });

@@ -3,4 +3,5 @@ export { syncUnionLogs, DEFAULT_CHUNK_SIZE, DEFAULT_REORG_DEPTH, type SyncOption
 export { MemorySyncStore, type SyncStore } from './store';
 export { IdbSyncStore, SYNC_DB_NAME } from './idbStore';
 export { SyncError, isRangeTooLargeError, isTransientError, providerRefusal, describeSyncRetry, describeProviderError, type ProviderRefusal, type SyncRetry } from './errors';
-export { compareLogs, scopeKey, type UnionLog, type UnionEventName, type LogPosition, type SyncScope, type SyncCursor } from './types';
+export { compareLogs, scopeKey, type UnionLog, type UnionEventName, type LogPosition, type SyncScope, type SyncCursor, type SyncStream } from './types';
+export { walkRanges, withRetry, type RangeOptions, type RangeWalk } from './ranges';

@@ -1,15 +1,7 @@
 // Event sync without an indexer: eth_getLogs from the deployment block to the head in block ranges,
 // cached per (chainId, contract) so a reload fetches only what is new.
 //
-// - Ranges start at `chunkSize` blocks (default 2,000). When the provider refuses a range as too big,
-//   the range is halved and the same start retried (down to one block). A refusal of the block span
-//   itself ("max block range 2000") or a client timeout also lowers the ceiling; a refusal of the
-//   answer's size ("more than 10000 results") does not, so after a dense stretch of history the range
-//   doubles back (on answers under GROW_BELOW logs) instead of crawling the rest at a few blocks a call.
-// - A multi-block range our client timed out on is halved too (a slow node on a big answer).
-// - Transient failures (timeouts, 429, 5xx, dropped connections) are retried with exponential
-//   backoff: baseDelayMs · 2^attempt, capped at maxDelayMs (or longer if the provider's Retry-After
-//   says so), at most `attempts` tries per range. `onRetry` hears every wait, so the page can say why.
+// - Ranges, halving on refusals, growing back, retry with backoff: ranges.ts.
 // - Each range is committed to the store as soon as it arrives, so an interrupted sync resumes
 //   where it stopped.
 // - Reorgs: every sync re-fetches the last `reorgDepth` (default 12) blocks before the cursor and
@@ -17,16 +9,13 @@
 //   re-fetched window differs from the cache, `reorged` tells the caller to rebuild derived state.
 import { getAbiItem, type Address, type PublicClient } from 'viem';
 import { unionAbi } from '../chain/abi/generated';
-import { SyncError, isClientTimeoutError, isRangeTooLargeError, isTransientError, providerRefusal, retryAfterMs, httpStatus, type SyncRetry } from './errors';
+import type { SyncRetry } from './errors';
+import { DEFAULT_CHUNK_SIZE, walkRanges, withRetry, type RetryOptions } from './ranges';
 import type { SyncStore } from './store';
-import { compareLogs, type SyncCursor, type SyncScope, type UnionLog } from './types';
+import { compareLogs, type SyncCursor, type SyncScope, type SyncStream, type UnionLog } from './types';
 
-export const DEFAULT_CHUNK_SIZE = 2_000;
+export { DEFAULT_CHUNK_SIZE, type RetryOptions };
 export const DEFAULT_REORG_DEPTH = 12;
-/** An answer with fewer logs than this lets the range double back towards its ceiling. */
-const GROW_BELOW = 1_000;
-/** Range refusals that are about the block span (or our timeout), not the number of logs. */
-const SPAN_REFUSAL = /block range|range (is )?too|blocks? (range )?(is )?(too|more than)/i;
 
 /** The union events the client derives its views from (one getLogs call fetches all four). */
 const UNION_EVENTS = [
@@ -35,15 +24,8 @@ const UNION_EVENTS = [
 	getAbiItem({ abi: unionAbi, name: 'Backed' }),
 	getAbiItem({ abi: unionAbi, name: 'Unbacked' })
 ] as const;
-
-export interface RetryOptions {
-	/** Tries per range, the first included (default 5). */
-	attempts?: number;
-	/** Delay before the first retry (default 250 ms), doubling each time. */
-	baseDelayMs?: number;
-	/** Longest single delay (default 8 s). */
-	maxDelayMs?: number;
-}
+/** Only joins and leaves: the member list needs no backing events (1M backs beside 100k joins). */
+const MEMBERSHIP_EVENTS = [UNION_EVENTS[0], UNION_EVENTS[1]] as const;
 
 export interface SyncProgress {
 	fromBlock: number;
@@ -58,6 +40,11 @@ export interface SyncOptions {
 	client: Pick<PublicClient, 'getLogs' | 'getBlockNumber' | 'getChainId'>;
 	/** The union contract. */
 	address: Address;
+	/**
+	 * Which events to keep: all four (default, the leaders page) or only joins and leaves (the member
+	 * list). Each stream has its own cache and cursor.
+	 */
+	stream?: SyncStream;
 	/** First block to read on a cold start (the factory's deployment block, or the union's creation block). */
 	startBlock: number | bigint;
 	store: SyncStore;
@@ -100,7 +87,7 @@ export interface SyncResult {
 
 export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 	const chainId = opts.chainId ?? (await opts.client.getChainId());
-	const scope: SyncScope = { chainId, address: opts.address };
+	const scope: SyncScope = opts.stream === 'membership' ? { chainId, address: opts.address, stream: 'membership' } : { chainId, address: opts.address };
 	const startBlock = Number(opts.startBlock);
 	const reorgDepth = opts.reorgDepth ?? DEFAULT_REORG_DEPTH;
 	const storedCursor = await opts.store.loadCursor(scope);
@@ -114,37 +101,12 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 	const head =
 		opts.toBlock !== undefined ? Number(opts.toBlock) : Number(await withRetry(opts, windowStart, windowStart, () => opts.client.getBlockNumber({ cacheTime: 0 })));
 	const fromBlock = windowStart;
-	let chunkSize = Math.max(1, Math.floor(opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
-	let ceiling = chunkSize;
-	let requests = 0;
 	const fetched: UnionLog[] = [];
-
-	let from = fromBlock;
-	while (from <= head) {
-		opts.signal?.throwIfAborted();
-		const to = Math.min(from + chunkSize - 1, head);
-		let logs: UnionLog[];
-		try {
-			logs = await withRetry(opts, from, to, () => {
-				requests++;
-				return fetchRange(opts, from, to);
-			});
-		} catch (e) {
-			const timedOut = isClientTimeoutError(e) && to > from;
-			if ((isRangeTooLargeError(e) || timedOut) && chunkSize > 1) {
-				chunkSize = Math.max(1, Math.floor((to - from + 1) / 2));
-				if (timedOut || refusalText(e).some((t) => SPAN_REFUSAL.test(t))) ceiling = Math.min(ceiling, chunkSize);
-				opts.onRetry?.({ refusal: timedOut ? 'timeout' : 'range', delayMs: 0, attempt: 1, fromBlock: from, toBlock: to, chunkSize });
-				continue;
-			}
-			throw e instanceof SyncError ? e : new SyncError(`eth_getLogs failed for blocks ${from}–${to}`, from, to, { cause: e });
-		}
+	const { requests, chunkSize } = await walkRanges(fromBlock, head, opts, (from, to) => fetchRange(opts, from, to), async (from, to, logs) => {
 		await opts.store.commit(scope, { fromBlock: from, toBlock: to }, logs, { startBlock, lastSyncedBlock: to });
 		for (const log of logs) fetched.push(log);
 		opts.onProgress?.({ fromBlock, toBlock: head, syncedTo: to, fetched: fetched.length });
-		from = to + 1;
-		if (logs.length < GROW_BELOW && chunkSize < ceiling) chunkSize = Math.min(ceiling, chunkSize * 2);
-	}
+	});
 
 	// Merge: cached logs outside the re-fetched range, then everything fetched now. Keyed by position,
 	// so a log on both sides is kept once.
@@ -162,7 +124,7 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 async function fetchRange(opts: SyncOptions, fromBlock: number, toBlock: number): Promise<UnionLog[]> {
 	const raw = await opts.client.getLogs({
 		address: opts.address,
-		events: UNION_EVENTS,
+		events: opts.stream === 'membership' ? MEMBERSHIP_EVENTS : UNION_EVENTS,
 		fromBlock: BigInt(fromBlock),
 		toBlock: BigInt(toBlock),
 		strict: true
@@ -187,39 +149,6 @@ async function fetchRange(opts: SyncOptions, fromBlock: number, toBlock: number)
 		}
 	}
 	return logs;
-}
-
-/** The words along an error's cause chain (to tell a span refusal from a size refusal). */
-function refusalText(error: unknown): string[] {
-	const out: string[] = [];
-	let e: unknown = error;
-	for (let depth = 0; e !== null && typeof e === 'object' && depth < 8; depth++) {
-		const o = e as { details?: unknown; message?: unknown; cause?: unknown };
-		for (const v of [o.details, o.message]) if (typeof v === 'string') out.push(v);
-		e = o.cause;
-	}
-	return out;
-}
-
-async function withRetry<T>(opts: SyncOptions, from: number, to: number, run: () => Promise<T>): Promise<T> {
-	const attempts = Math.max(1, opts.retry?.attempts ?? 5);
-	const base = opts.retry?.baseDelayMs ?? 250;
-	const max = opts.retry?.maxDelayMs ?? 8_000;
-	const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await run();
-		} catch (e) {
-			// Range errors are handled by the caller (halving); only transient ones are retried here.
-			if (isRangeTooLargeError(e) || (isClientTimeoutError(e) && to > from) || !isTransientError(e)) throw e;
-			if (attempt >= attempts) throw new SyncError(`eth_getLogs for blocks ${from}–${to} failed ${attempts} times`, from, to, { cause: e, attempts });
-			opts.signal?.throwIfAborted();
-			// A provider's Retry-After is honoured (within maxDelayMs): asking sooner only earns another 429.
-			const delayMs = Math.min(max, Math.max(base * 2 ** (attempt - 1), retryAfterMs(e) ?? 0));
-			opts.onRetry?.({ refusal: providerRefusal(e) ?? 'server', delayMs, attempt, fromBlock: from, toBlock: to, chunkSize: to - from + 1, status: httpStatus(e) });
-			await sleep(delayMs);
-		}
-	}
 }
 
 function positionKey(log: UnionLog): string {
