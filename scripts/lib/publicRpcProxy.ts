@@ -2,7 +2,8 @@
 // be tested and benchmarked against a provider's limits without the internet:
 // - eth_getLogs over more than `maxBlockRange` blocks: "query exceeds max block range 2000" (-32602);
 // - eth_getLogs answering more than `maxLogs` logs: "query returned more than 10000 results" (-32005,
-//   Infura's code, which viem turns into "Request exceeds defined limit." — the same words as a 429);
+//   Infura's code, which viem turns into "Request exceeds defined limit." — the same words as a 429),
+//   found out cheaply as a provider would (reading stops once past the cap);
 // - more than `ratePerSecond` calls a second (token bucket of `burst`): HTTP 429 with a JSON-RPC error
 //   body {"code":-32005,"message":"Request exceeds defined limit."} and Retry-After: 1;
 // - a result bigger than `maxResponseBytes` (10 MB): "Log response size exceeded." (Alchemy's words);
@@ -131,6 +132,25 @@ export async function startPublicRpcProxy(options: PublicRpcProxyOptions): Promi
 		return Number(BigInt(String(head.result)));
 	};
 
+	// A provider stops reading once an answer passes its cap; anvil cannot, so the range is read in
+	// pieces of 1, 2, 4… blocks and abandoned once past maxLogs. Without this a refusal of a dense
+	// range would cost anvil the whole oversize answer (seconds at 50k logs) and the proxy, not the
+	// sync, would set the pace.
+	const getLogsUpTo = async (filter: { fromBlock?: unknown; toBlock?: unknown }, params: unknown): Promise<RpcReply | 'too many'> => {
+		const from = await blockOf(filter.fromBlock ?? 'latest');
+		const to = await blockOf(filter.toBlock ?? 'latest');
+		const rest = (Array.isArray(params) ? params.slice(1) : []) as unknown[];
+		const logs: unknown[] = [];
+		for (let start = from, size = 1; start <= to; start += size, size *= 2) {
+			const end = Math.min(to, start + size - 1);
+			const piece = await upstream('eth_getLogs', [{ ...filter, fromBlock: `0x${start.toString(16)}`, toBlock: `0x${end.toString(16)}` }, ...rest]);
+			if (!Array.isArray(piece.result)) return piece;
+			logs.push(...(piece.result as unknown[]));
+			if (logs.length > maxLogs) return 'too many';
+		}
+		return { jsonrpc: '2.0', id: null, result: logs };
+	};
+
 	const answer = async (call: RpcCall): Promise<RpcReply> => {
 		const id = call.id ?? null;
 		if (typeof call.method !== 'string') return { jsonrpc: '2.0', id, error: { code: -32600, message: 'invalid request' } };
@@ -146,8 +166,8 @@ export async function startPublicRpcProxy(options: PublicRpcProxyOptions): Promi
 					return { jsonrpc: '2.0', id, error: { code: -32602, message: `query exceeds max block range ${maxBlockRange}` } };
 				}
 			}
-			const reply = await upstream('eth_getLogs', call.params);
-			if (Array.isArray(reply.result) && reply.result.length > maxLogs) {
+			const reply = filter && filter.blockHash === undefined ? await getLogsUpTo(filter, call.params) : await upstream('eth_getLogs', call.params);
+			if (reply === 'too many' || (Array.isArray(reply.result) && reply.result.length > maxLogs)) {
 				counters.tooManyResults++;
 				return { jsonrpc: '2.0', id, error: { code: -32005, message: `query returned more than ${maxLogs} results` } };
 			}
