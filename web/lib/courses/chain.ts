@@ -7,6 +7,7 @@ import { coursesAbi, unionAbi, unionTokenAbi } from '$lib/chain/abi/generated';
 import { getPublicClient } from '$lib/chain/client';
 import { ChainActionError, toChainActionError } from '$lib/chain/errors';
 import { errorContext } from '$lib/chain/write';
+import { chunkedEvents } from '../sync/chunkedEvents';
 
 export interface CourseOnChain {
 	id: bigint;
@@ -50,15 +51,16 @@ const fromBlock = (): bigint => BigInt(getConfig().contracts.deployBlock);
 
 async function versionsOf(ids: readonly bigint[]): Promise<Map<bigint, string[]>> {
 	const client = await getPublicClient();
-	const logs = await client.getContractEvents({
-		address: coursesAddress(),
-		abi: coursesAbi,
-		eventName: 'CourseVersionPublished',
-		args: { courseId: [...ids] },
-		fromBlock: fromBlock(),
-		toBlock: 'latest',
-		strict: true
-	});
+	const logs = await chunkedEvents(client, fromBlock(), (range) =>
+		client.getContractEvents({
+			address: coursesAddress(),
+			abi: coursesAbi,
+			eventName: 'CourseVersionPublished',
+			args: { courseId: [...ids] },
+			...range,
+			strict: true
+		})
+	);
 	const out = new Map<bigint, string[]>();
 	for (const l of logs) {
 		const list = out.get(l.args.courseId) ?? [];
@@ -81,15 +83,16 @@ export function readCourse(id: bigint): Promise<CourseOnChain> {
 export function listCourses(union: Address): Promise<CourseOnChain[]> {
 	return guarded(async () => {
 		const client = await getPublicClient();
-		const logs = await client.getContractEvents({
-			address: coursesAddress(),
-			abi: coursesAbi,
-			eventName: 'CourseRegistered',
-			args: { union },
-			fromBlock: fromBlock(),
-			toBlock: 'latest',
-			strict: true
-		});
+		const logs = await chunkedEvents(client, fromBlock(), (range) =>
+			client.getContractEvents({
+				address: coursesAddress(),
+				abi: coursesAbi,
+				eventName: 'CourseRegistered',
+				args: { union },
+				...range,
+				strict: true
+			})
+		);
 		const ids = logs.map((l) => l.args.courseId);
 		if (ids.length === 0) return [];
 		const [courses, versions] = await Promise.all([
@@ -126,15 +129,16 @@ export function pendingCompletions(courseId: bigint): Promise<Address[]> {
 	return guarded(async () => {
 		const client = await getPublicClient();
 		const address = coursesAddress();
-		const logs = await client.getContractEvents({
-			address,
-			abi: coursesAbi,
-			eventName: 'CompletionSubmitted',
-			args: { courseId },
-			fromBlock: fromBlock(),
-			toBlock: 'latest',
-			strict: true
-		});
+		const logs = await chunkedEvents(client, fromBlock(), (range) =>
+			client.getContractEvents({
+				address,
+				abi: coursesAbi,
+				eventName: 'CompletionSubmitted',
+				args: { courseId },
+				...range,
+				strict: true
+			})
+		);
 		const members = [...new Set(logs.map((l) => l.args.member))];
 		const issued = await Promise.all(
 			members.map((m) => client.readContract({ address, abi: coursesAbi, functionName: 'credentialIssuedAt', args: [courseId, m] }))
@@ -148,15 +152,16 @@ export function credentialsOf(member: Address): Promise<Credential[]> {
 	return guarded(async () => {
 		const client = await getPublicClient();
 		const address = coursesAddress();
-		const logs = await client.getContractEvents({
-			address,
-			abi: coursesAbi,
-			eventName: 'CredentialIssued',
-			args: { member },
-			fromBlock: fromBlock(),
-			toBlock: 'latest',
-			strict: true
-		});
+		const logs = await chunkedEvents(client, fromBlock(), (range) =>
+			client.getContractEvents({
+				address,
+				abi: coursesAbi,
+				eventName: 'CredentialIssued',
+				args: { member },
+				...range,
+				strict: true
+			})
+		);
 		return Promise.all(
 			logs.map(async (l) => {
 				const [course, issuedAt] = await Promise.all([

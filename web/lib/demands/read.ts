@@ -5,6 +5,7 @@ import { demandsAbi } from '$lib/chain/abi/generated';
 import { getPublicClient } from '$lib/chain/client';
 import { toChainActionError } from '$lib/chain/errors';
 import { errorContext } from '$lib/chain/write';
+import { chunkedEvents } from '../sync/chunkedEvents';
 
 export enum DemandState {
 	Open = 0,
@@ -71,15 +72,16 @@ async function read(id: bigint): Promise<Demand> {
 export async function listDemands(union: Address): Promise<Demand[]> {
 	try {
 		const client = await getPublicClient();
-		const logs = await client.getContractEvents({
-			address: demandsAddress(),
-			abi: demandsAbi,
-			eventName: 'DemandCreated',
-			args: { union },
-			fromBlock: BigInt(getConfig().contracts.deployBlock),
-			toBlock: 'latest',
-			strict: true
-		});
+		const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+			client.getContractEvents({
+				address: demandsAddress(),
+				abi: demandsAbi,
+				eventName: 'DemandCreated',
+				args: { union },
+				...range,
+				strict: true
+			})
+		);
 		const list = await Promise.all(logs.map((l) => read(l.args.demandId)));
 		return list.reverse();
 	} catch (e) {
@@ -105,13 +107,13 @@ export async function liveCommitments(id: bigint): Promise<LiveCommitment[]> {
 			address: demandsAddress(),
 			abi: demandsAbi,
 			args: { demandId: id },
-			fromBlock: BigInt(getConfig().contracts.deployBlock),
-			toBlock: 'latest',
 			strict: true
 		} as const;
+		const fromBlock = BigInt(getConfig().contracts.deployBlock);
+		// One commitment per member: these grow with the union, so they are read in ranges.
 		const [committed, withdrawn] = await Promise.all([
-			client.getContractEvents({ ...base, eventName: 'Committed' }),
-			client.getContractEvents({ ...base, eventName: 'CommitmentWithdrawn' })
+			chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ ...base, eventName: 'Committed', ...range })),
+			chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ ...base, eventName: 'CommitmentWithdrawn', ...range }))
 		]);
 		const events = [
 			...committed.map((l) => ({ kind: 'commit' as const, block: l.blockNumber, index: l.logIndex, member: l.args.member, nonce: l.args.nonce, signature: l.args.signature })),

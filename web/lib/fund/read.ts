@@ -7,6 +7,7 @@ import { crowdfundAbi, unionAbi, unionTokenAbi } from '$lib/chain/abi/generated'
 import { getPublicClient } from '$lib/chain/client';
 import { toChainActionError } from '$lib/chain/errors';
 import { errorContext } from '$lib/chain/write';
+import { chunkedEvents } from '../sync/chunkedEvents';
 
 export interface Campaign {
 	id: bigint;
@@ -100,15 +101,16 @@ async function readCampaigns(
 }
 
 async function createdEvents(client: PublicClient, crowdfund: Address, filter: { union?: Address; campaignId?: bigint }) {
-	const logs = await client.getContractEvents({
-		address: crowdfund,
-		abi: crowdfundAbi,
-		eventName: 'CampaignCreated',
-		args: filter,
-		fromBlock: BigInt(getConfig().contracts.deployBlock),
-		toBlock: 'latest',
-		strict: true
-	});
+	const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+		client.getContractEvents({
+			address: crowdfund,
+			abi: crowdfundAbi,
+			eventName: 'CampaignCreated',
+			args: filter,
+			...range,
+			strict: true
+		})
+	);
 	return logs.map((l) => ({ id: l.args.campaignId, creator: l.args.creator, descriptionCid: l.args.descriptionCid }));
 }
 
@@ -137,15 +139,16 @@ export function listCampaigns(union: Address): Promise<CampaignList> {
 }
 
 async function listRoundsWith(client: PublicClient, crowdfund: Address, union: Address): Promise<Round[]> {
-	const logs = await client.getContractEvents({
-		address: crowdfund,
-		abi: crowdfundAbi,
-		eventName: 'RoundOpened',
-		args: { union },
-		fromBlock: BigInt(getConfig().contracts.deployBlock),
-		toBlock: 'latest',
-		strict: true
-	});
+	const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+		client.getContractEvents({
+			address: crowdfund,
+			abi: crowdfundAbi,
+			eventName: 'RoundOpened',
+			args: { union },
+			...range,
+			strict: true
+		})
+	);
 	const rounds = await Promise.all(logs.map((l) => readRound(client, crowdfund, l.args.roundId)));
 	return rounds.reverse();
 }
@@ -168,15 +171,16 @@ async function readRound(client: PublicClient, crowdfund: Address, id: bigint): 
 
 /** Live pledges of a campaign, by lowercase member address (zero pledges left out). */
 async function livePledges(client: PublicClient, crowdfund: Address, id: bigint): Promise<Map<string, bigint>> {
-	const logs = await client.getContractEvents({
-		address: crowdfund,
-		abi: crowdfundAbi,
-		eventName: 'Pledged',
-		args: { campaignId: id },
-		fromBlock: BigInt(getConfig().contracts.deployBlock),
-		toBlock: 'latest',
-		strict: true
-	});
+	const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+		client.getContractEvents({
+			address: crowdfund,
+			abi: crowdfundAbi,
+			eventName: 'Pledged',
+			args: { campaignId: id },
+			...range,
+			strict: true
+		})
+	);
 	const pledgers = [...new Set(logs.map((l) => l.args.pledger))];
 	const amounts = await Promise.all(
 		pledgers.map((p) => client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledgeOf', args: [id, p] }))

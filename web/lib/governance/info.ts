@@ -6,6 +6,7 @@ import { unionAbi, unionFactoryAbi, unionGovernorAbi, unionTimelockAbi, unionTok
 import { getPublicClient } from '../chain/client';
 import { toChainActionError } from '../chain/errors';
 import { errorContext } from '../chain/write';
+import { chunkedEvents } from '../sync/chunkedEvents';
 
 export interface GovernanceInfo {
 	union: Address;
@@ -39,15 +40,16 @@ export function governorOf(union: Address): Promise<Address> {
 		found = (async () => {
 			const client = await getPublicClient();
 			const { unionFactory, deployBlock } = getConfig().contracts;
-			const logs = await client.getContractEvents({
-				address: unionFactory,
-				abi: unionFactoryAbi,
-				eventName: 'UnionCreated',
-				args: { union },
-				fromBlock: BigInt(deployBlock),
-				toBlock: 'latest',
-				strict: true
-			});
+			const logs = await chunkedEvents(client, BigInt(deployBlock), (range) =>
+				client.getContractEvents({
+					address: unionFactory,
+					abi: unionFactoryAbi,
+					eventName: 'UnionCreated',
+					args: { union },
+					...range,
+					strict: true
+				})
+			);
 			const log = logs[0];
 			if (!log) throw new Error(`No union created by this site's factory lives at ${union}`);
 			return log.args.governor;

@@ -7,6 +7,7 @@ import { getPublicClient } from '../chain/client';
 import { toChainActionError } from '../chain/errors';
 import { errorContext } from '../chain/write';
 import { parseDescription } from './description';
+import { chunkedEvents } from '../sync/chunkedEvents';
 
 /** OpenZeppelin IGovernor.ProposalState, in ABI order. */
 export enum ProposalState {
@@ -65,14 +66,15 @@ export interface CastVote {
 
 async function created(governor: Address, id?: bigint) {
 	const client = await getPublicClient();
-	const logs = await client.getContractEvents({
-		address: governor,
-		abi: unionGovernorAbi,
-		eventName: 'ProposalCreated',
-		fromBlock: BigInt(getConfig().contracts.deployBlock),
-		toBlock: 'latest',
-		strict: true
-	});
+	const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+		client.getContractEvents({
+			address: governor,
+			abi: unionGovernorAbi,
+			eventName: 'ProposalCreated',
+			...range,
+			strict: true
+		})
+	);
 	return id === undefined ? logs : logs.filter((l) => l.args.proposalId === id);
 }
 
@@ -139,14 +141,15 @@ export async function getProposal(governor: Address, id: bigint): Promise<Propos
 export async function listVotes(governor: Address, id: bigint): Promise<CastVote[]> {
 	try {
 		const client = await getPublicClient();
-		const logs = await client.getContractEvents({
-			address: governor,
-			abi: unionGovernorAbi,
-			eventName: 'VoteCast',
-			fromBlock: BigInt(getConfig().contracts.deployBlock),
-			toBlock: 'latest',
-			strict: true
-		});
+		const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+			client.getContractEvents({
+				address: governor,
+				abi: unionGovernorAbi,
+				eventName: 'VoteCast',
+				...range,
+				strict: true
+			})
+		);
 		return logs
 			.filter((l) => l.args.proposalId === id)
 			.map((l) => ({ voter: l.args.voter, support: Number(l.args.support), weight: l.args.weight, reason: l.args.reason }));

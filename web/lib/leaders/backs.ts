@@ -7,20 +7,22 @@ import { unionAbi } from '../chain/abi';
 import { getPublicClient } from '../chain/client';
 import { toChainActionError } from '../chain/errors';
 import { errorContext } from '../chain/write';
+import { chunkedEvents } from '../sync/chunkedEvents';
 
 /** Leaders `backer` currently backs in `union`, lower-case, in the order first backed. */
 export async function liveBacksOf(union: Address, backer: Address): Promise<Address[]> {
 	try {
 		const client = await getPublicClient();
-		const logs = await client.getContractEvents({
-			address: union,
-			abi: unionAbi,
-			eventName: 'Backed',
-			args: { backer },
-			fromBlock: BigInt(getConfig().contracts.deployBlock),
-			toBlock: 'latest',
-			strict: true
-		});
+		const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+			client.getContractEvents({
+				address: union,
+				abi: unionAbi,
+				eventName: 'Backed',
+				args: { backer },
+				...range,
+				strict: true
+			})
+		);
 		const leaders = [...new Set(logs.map((l) => l.args.leader.toLowerCase() as Address))];
 		const live = await Promise.all(
 			leaders.map((leader) => client.readContract({ address: union, abi: unionAbi, functionName: 'isBacking', args: [backer, leader] }))

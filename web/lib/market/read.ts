@@ -9,6 +9,7 @@ import { getPublicClient } from '../chain/client';
 import { toChainActionError } from '../chain/errors';
 import { requireArbiters, requireEscrow } from './addresses';
 import { errorContext } from '../chain/write';
+import { chunkedEvents } from '../sync/chunkedEvents';
 
 export interface Seat {
 	arbiter: Address;
@@ -97,8 +98,8 @@ export function readDeal(dealId: bigint): Promise<DealView | null> {
 			Promise.all(indexes.map((i) => client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getMilestone', args: [dealId, i] }))),
 			Promise.all(indexes.map((i) => client.readContract({ address: escrow, abi: escrowAbi, functionName: 'disputeOf', args: [dealId, i] }))),
 			client.readContract({ address: d.token, abi: unionTokenAbi, functionName: 'symbol' }),
-			client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { dealId }, fromBlock }),
-			client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'MilestoneAdded', args: { dealId }, fromBlock })
+			chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { dealId }, ...range })),
+			chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'MilestoneAdded', args: { dealId }, ...range }))
 		]);
 		const disputes = await Promise.all(
 			disputeIds.map(async (id) =>
@@ -136,7 +137,7 @@ export function readDeal(dealId: bigint): Promise<DealView | null> {
 /** Every escrow event about one deal (and its disputes), oldest first, with block times. */
 async function readTimeline(dealId: bigint, disputeIds: Set<bigint>): Promise<TimelineEntry[]> {
 	const client = await getPublicClient();
-	const logs = await client.getContractEvents({ address: requireEscrow(), abi: escrowAbi, fromBlock: BigInt(getConfig().contracts.deployBlock) });
+	const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) => client.getContractEvents({ address: requireEscrow(), abi: escrowAbi, ...range }));
 	const mine = logs.filter((log) => {
 		const args = log.args as { dealId?: bigint; disputeId?: bigint };
 		if (log.eventName === 'MilestoneAdded') return false; // shown in the milestone list
@@ -168,7 +169,7 @@ export function myDeals(union: Address, account: Address): Promise<DealSummary[]
 		const escrow = requireEscrow();
 		const client = await getPublicClient();
 		const fromBlock = BigInt(getConfig().contracts.deployBlock);
-		const logs = await client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { union }, fromBlock });
+		const logs = await chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { union }, ...range }));
 		const me = account.toLowerCase();
 		const relevant = logs.filter((l) => l.args.client?.toLowerCase() === me || l.args.provider?.toLowerCase() === me);
 		const deals = await Promise.all(
@@ -201,7 +202,7 @@ export function panelDisputes(union: Address, account: Address): Promise<PanelDi
 		const client = await getPublicClient();
 		const fromBlock = BigInt(getConfig().contracts.deployBlock);
 		const me = account.toLowerCase();
-		const logs = await client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DisputeOpened', fromBlock });
+		const logs = await chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DisputeOpened', ...range }));
 		const onPanel = logs.filter((l) => (l.args.panel ?? []).some((a) => a.toLowerCase() === me));
 		const out = await Promise.all(
 			onPanel.map(async (l) => {

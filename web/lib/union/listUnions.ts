@@ -5,6 +5,7 @@ import { unionFactoryAbi } from '../chain/abi';
 import { getPublicClient } from '../chain/client';
 import { toChainActionError } from '../chain/errors';
 import { errorContext } from '../chain/write';
+import { chunkedEvents } from '../sync/chunkedEvents';
 
 export interface UnionSummary {
 	union: Address;
@@ -21,14 +22,15 @@ export async function listUnions(): Promise<UnionSummary[]> {
 	try {
 		const client = await getPublicClient();
 		const { unionFactory, deployBlock } = getConfig().contracts;
-		const logs = await client.getContractEvents({
-			address: unionFactory,
-			abi: unionFactoryAbi,
-			eventName: 'UnionCreated',
-			fromBlock: BigInt(deployBlock),
-			toBlock: 'latest',
-			strict: true
-		});
+		const logs = await chunkedEvents(client, BigInt(deployBlock), (range) =>
+			client.getContractEvents({
+				address: unionFactory,
+				abi: unionFactoryAbi,
+				eventName: 'UnionCreated',
+				...range,
+				strict: true
+			})
+		);
 		return logs
 			.map((l) => ({
 				union: l.args.union,

@@ -5,6 +5,7 @@ import { unionAbi } from '../chain/abi';
 import { getPublicClient } from '../chain/client';
 import { toChainActionError } from '../chain/errors';
 import { errorContext } from '../chain/write';
+import { chunkedEvents } from '../sync/chunkedEvents';
 
 export interface Standing {
 	isMember: boolean;
@@ -38,14 +39,15 @@ export interface PendingRequest {
 export async function pendingRequests(union: Address): Promise<PendingRequest[]> {
 	try {
 		const client = await getPublicClient();
-		const logs = await client.getContractEvents({
-			address: union,
-			abi: unionAbi,
-			eventName: 'JoinRequested',
-			fromBlock: BigInt(getConfig().contracts.deployBlock),
-			toBlock: 'latest',
-			strict: true
-		});
+		const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+			client.getContractEvents({
+				address: union,
+				abi: unionAbi,
+				eventName: 'JoinRequested',
+				...range,
+				strict: true
+			})
+		);
 		const latest = new Map<string, PendingRequest>();
 		for (const l of logs) latest.set(l.args.applicant.toLowerCase(), { applicant: l.args.applicant, requestedBlock: l.blockNumber });
 		const candidates = [...latest.values()];
