@@ -17,6 +17,7 @@ import { startPublicRpcProxy, type PublicRpcProxy, type PublicRpcProxyOptions } 
 import { createBackingHistory, historyMembers } from '../../../scripts/lib/unionHistory';
 import { readMembers } from '../../../web/lib/union/memberList';
 import { chunkedEvents } from '../../../web/lib/sync/chunkedEvents';
+import { progressLine } from '../../../web/lib/sync/progressText';
 import { deployUnion, startAnvil, type Anvil, type UnionChain } from './localChain';
 import { testPort } from '../ports.ts';
 
@@ -215,6 +216,16 @@ describe('what the member reads when the provider refuses', () => {
 		expect(sentence).toMatch(/^The chain provider refused to send this many events at once, even for the smallest query \(block [\d,]+\)\. It limits answers more tightly than this site can work with: use another RPC endpoint\.$/);
 		expect(sentence).not.toMatch(rawWords);
 	});
+
+	it('the page’s progress line shows how far the sync got, then why it waits, then progress again', async () => {
+		const lines: string[] = [];
+		const p = await proxy({ ...PROVIDER, failEvery: 0, ratePerSecond: 4, burst: 2 });
+		await syncUnionLogs({ client: clientFor(p.url), address: chain.union, startBlock: chain.createdBlock, chainId: 31337, store: new MemorySyncStore(), retry, ...progressLine((l) => lines.push(l)) });
+		expect(lines[0]).toMatch(/^(Reading the union’s history: \d+ % of blocks \(up to block [\d,]+ of [\d,]+\), [\d,]+ events so far…|The chain provider .*…)$/);
+		expect(lines).toContain('The chain provider is rate-limiting this site; retrying in 1 s…');
+		expect(lines.at(-1)).toMatch(/^Reading the union’s history: 100 % of blocks .*, 3,301 events so far…$/);
+		for (const line of lines) expect(line).not.toMatch(rawWords);
+	}, 60_000);
 
 	it('retry sentences for every kind', () => {
 		const base = { attempt: 1, fromBlock: 1, toBlock: 10, chunkSize: 1_000 };

@@ -12,7 +12,7 @@ import { RankClient } from '$lib/leaders/rank/client';
 import { scoresFor } from './scores';
 import type { SupportRanking } from '$lib/leaders/rank/supportRank';
 import { IdbSyncStore } from '$lib/sync/idbStore';
-import type { SyncProgress } from '$lib/sync/syncLogs';
+import type { SyncListeners } from '$lib/sync/progressText';
 import { SnapshotStore } from './snapshotStore';
 import { syncSupport, type SupportSync } from './syncSupport';
 
@@ -25,11 +25,11 @@ function openStores(): Promise<{ logs: IdbSyncStore; snapshots: SnapshotStore }>
 }
 
 /** Brings the union's backing history up to the chain head (cached in IndexedDB). */
-export async function syncUnionSupport(union: Address, onProgress?: (p: SyncProgress) => void): Promise<SupportSync> {
+export async function syncUnionSupport(union: Address, listen: SyncListeners = {}): Promise<SupportSync> {
 	try {
 		const [client, { logs, snapshots }] = await Promise.all([getPublicClient(), openStores()]);
 		const { chain, contracts } = getConfig();
-		return await syncSupport({ client, union, startBlock: contracts.deployBlock, chainId: chain.id, logs, snapshots, onProgress });
+		return await syncSupport({ client, union, startBlock: contracts.deployBlock, chainId: chain.id, logs, snapshots, ...listen });
 	} catch (e) {
 		throw toChainActionError(e, errorContext());
 	}
@@ -43,8 +43,8 @@ export interface LeaderBoard {
 }
 
 /** Syncs, then ranks every member in the worker (one worker per page session, reloaded per union). */
-export async function leaderBoard(union: Address, onProgress?: (p: SyncProgress) => void): Promise<LeaderBoard> {
-	const sync = await syncUnionSupport(union, onProgress);
+export async function leaderBoard(union: Address, listen: SyncListeners = {}): Promise<LeaderBoard> {
+	const sync = await syncUnionSupport(union, listen);
 	rankClient ??= new RankClient();
 	await rankClient.load(sync.compact, undefined, sync.scores);
 	const { ranking, ms } = await rankClient.rank();

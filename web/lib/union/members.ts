@@ -9,16 +9,16 @@ import { getPublicClient } from '../chain/client';
 import { toChainActionError } from '../chain/errors';
 import { errorContext } from '../chain/write';
 import { sharedSyncStore } from '../sync/idbStore';
-import type { SyncProgress } from '../sync/syncLogs';
+import type { SyncListeners } from '../sync/progressText';
 
 export { membersFromLogs, readMembers, type Member, type ReadMembersOptions } from './memberList';
 
 /** The union's current members (synced into this browser's cache, then only new blocks). */
-export async function listMembers(union: Address, onProgress?: (p: SyncProgress) => void): Promise<Member[]> {
+export async function listMembers(union: Address, listen: SyncListeners = {}): Promise<Member[]> {
 	try {
 		const [client, store] = await Promise.all([getPublicClient(), sharedSyncStore()]);
 		const { chain, contracts } = getConfig();
-		return await readMembers({ client, union, startBlock: contracts.deployBlock, chainId: chain.id, store, onProgress });
+		return await readMembers({ client, union, startBlock: contracts.deployBlock, chainId: chain.id, store, ...listen });
 	} catch (e) {
 		throw toChainActionError(e, errorContext());
 	}
