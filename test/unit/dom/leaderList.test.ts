@@ -12,6 +12,7 @@ const leaders: LeaderScore[] = Array.from({ length: 100_000 }, (_, i) => ({
 	address: `0x${(0x100000 + i).toString(16).padStart(40, '0')}`,
 	score: 1 / (i + 2),
 	backers: 100_000 - i,
+	backing: 1,
 	seed: i < 6
 }));
 
