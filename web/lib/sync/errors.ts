@@ -174,7 +174,10 @@ export function describeSyncRetry(r: SyncRetry): string {
  * cause is a refusal), or undefined when the error is not the provider's doing.
  */
 export function describeProviderError(error: unknown, rpcUrl: string): string | undefined {
-	const kind = error instanceof SyncError ? error.refusal : providerRefusal(error);
+	let kind = error instanceof SyncError ? error.refusal : providerRefusal(error);
+	// Range words ("limit exceeded") can turn up in a failed write too; outside the sync they count
+	// only on an eth_getLogs request.
+	if (kind === 'range' && !(error instanceof SyncError) && !chain(error).some((l) => l.text.includes('eth_getLogs'))) kind = undefined;
 	const kept = error instanceof SyncError ? ' What was read so far is kept, so trying again continues from there.' : '';
 	const tries = error instanceof SyncError && error.attempts > 1 ? ` after ${error.attempts} tries` : '';
 	switch (kind) {
