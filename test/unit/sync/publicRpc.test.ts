@@ -98,6 +98,14 @@ describe('sync through a public-RPC-like provider', () => {
 		expect(range && describeSyncRetry(range)).toMatch(/^The chain provider answers only smaller queries; now reading [\d,]+ blocks at a time…$/);
 	}, 120_000);
 
+	it('a block-range cap the provider names is taken at its word: one refusal, then ranges of exactly that size', async () => {
+		const p = await proxy({ maxBlockRange: 100, maxLogs: 100_000, ratePerSecond: Infinity, failEvery: 0 });
+		const result = await syncUnionLogs({ client: clientFor(p.url), address: chain.union, startBlock: chain.createdBlock, chainId: 31337, store: new MemorySyncStore(), retry });
+		expect(result.logs.map(key)).toEqual(expected);
+		expect(p.counters.rangeRefused).toBe(1);
+		expect(p.getLogsRanges.slice(1, -1).every(([a, b]) => b - a + 1 === 100)).toBe(true);
+	}, 60_000);
+
 	it('an interrupted sync resumes from its cursor on the next page load instead of refetching everything', async () => {
 		const dbName = `public-rpc-resume-${Date.now()}`;
 		const controller = new AbortController();

@@ -14,6 +14,12 @@ export const DEFAULT_CHUNK_SIZE = 2_000;
 const GROW_BELOW = 1_000;
 /** Range refusals that are about the block span (or our timeout), not the number of logs. */
 const SPAN_REFUSAL = /block range|range (is )?too|blocks? (range )?(is )?(too|more than)/i;
+/**
+ * A span cap the provider names: "query exceeds max block range 2000", "exceed maximum block range:
+ * 5000", "block range limit (500)", "eth_getLogs is limited to a 10,000 range" — not the size asked
+ * for ("block range too large: 5000 > 2000" names both; the halving handles it).
+ */
+const SPAN_CAP = /(?:max(?:imum)?\s+block\s+range|block\s+range\s+limit|limited\s+to\s+(?:a\s+)?)[^\d]{0,12}(\d[\d,]*)/i;
 
 export interface RetryOptions {
 	/** Tries per range, the first included (default 5). */
@@ -68,8 +74,11 @@ export async function walkRanges<T>(
 		} catch (e) {
 			const timedOut = isClientTimeoutError(e) && to > from;
 			if ((isRangeTooLargeError(e) || timedOut) && chunkSize > 1) {
-				chunkSize = Math.max(1, Math.floor((to - from + 1) / 2));
-				if (timedOut || refusalText(e).some((t) => SPAN_REFUSAL.test(t))) ceiling = Math.min(ceiling, chunkSize);
+				const words = refusalText(e);
+				// A named cap is taken at its word (one refusal instead of halving down to it); else halve.
+				const cap = namedCap(words);
+				chunkSize = cap !== undefined && cap < to - from + 1 ? cap : Math.max(1, Math.floor((to - from + 1) / 2));
+				if (timedOut || words.some((t) => SPAN_REFUSAL.test(t))) ceiling = Math.min(ceiling, chunkSize);
 				opts.onRetry?.({ refusal: timedOut ? 'timeout' : 'range', delayMs: 0, attempt: 1, fromBlock: from, toBlock: to, chunkSize });
 				continue;
 			}
@@ -102,6 +111,15 @@ export async function withRetry<T>(opts: RangeOptions, from: number, to: number,
 			await sleep(delayMs);
 		}
 	}
+}
+
+function namedCap(words: string[]): number | undefined {
+	for (const t of words) {
+		const m = SPAN_CAP.exec(t);
+		const n = m ? Number(m[1].replace(/,/g, '')) : NaN;
+		if (Number.isInteger(n) && n >= 1) return n;
+	}
+	return undefined;
 }
 
 /** The words along an error's cause chain (to tell a span refusal from a size refusal). */
