@@ -2,7 +2,7 @@
 // IPFS and Ceramic (scripts/stack/seed/{governance,demands,courses}.ts) is read back here and the
 // built site, opened by a visitor with no wallet, must show the same proposal, demand and course.
 import { expect, test, type Page } from '@playwright/test';
-import { decodeFunctionData, erc20Abi, verifyTypedData, type Address } from 'viem';
+import { decodeFunctionData, erc20Abi, formatEther, verifyTypedData, type Address } from 'viem';
 import { coursesAbi, demandsAbi, unionAbi, unionFactoryAbi, unionGovernorAbi } from '../../web/lib/chain/abi/generated.ts';
 import { commitmentDomain, commitmentTypedData } from '../../web/lib/demands/typedData.ts';
 import { localChain } from '../../scripts/lib/localChain.ts';
@@ -91,6 +91,8 @@ test('the demo union has an open proposal from a member, described on IPFS like 
   const heading = /^## (.+)$/m.exec(body)![1]!;
   await expect(page.getByTestId('proposal-description').getByRole('heading', { name: heading })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('proposal-call')).toHaveCount(targets.length);
+  // Decoded for the voter, with the payee's profile name (the seed pays Ben, who has a profile).
+  await expect(page.getByTestId('proposal-call-text')).toHaveText(`Pay ${formatEther(DEMO_PROPOSAL_AMOUNT)} TRU from the treasury to Ben Okafor`, { timeout: 30_000 });
   await expect(page.getByTestId('vote-item')).toHaveCount(cast.length);
 });
 

@@ -120,3 +120,20 @@ test('a deep link to a union page opens directly from the gateway path', async (
   await expect(page.getByTestId('member-name').first()).toHaveText('Ada Founder');
   await context.close();
 });
+
+test('every union page sits in one shell: its tabs once, and a bad address named as such', async ({ browser }) => {
+  const { siteUrl, demoUnion } = e2eStack();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The layout draws the section tabs once for every page of the union, deep pages included.
+  for (const section of ['', '/market', '/govern', '/courses']) {
+    await page.goto(`${siteUrl}#/u/${demoUnion}${section}`);
+    await expect(page.getByTestId('union-nav')).toHaveCount(1);
+  }
+  // The [union=address] matcher refuses anything that is not an address, in hash routing too.
+  await page.goto(`${siteUrl}#/u/not-an-address/market`);
+  await expect(page.getByTestId('union-error')).toHaveText('“not-an-address” is not a union address.');
+  await expect(page.getByTestId('union-error')).toHaveAttribute('data-from', 'matcher'); // the route never matched
+  await expect(page.getByTestId('union-nav')).toHaveCount(0);
+  await context.close();
+});

@@ -3,7 +3,7 @@
 // demand reaches its threshold with a bundle that verifies offline and in the page, while a tampered one fails.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { parseEther, type Address } from 'viem';
+import { getAddress, parseEther, type Address } from 'viem';
 import { anvilAccount } from './fixtures/stack.ts';
 import { openMember, type Member } from './fixtures/member.ts';
 import { tokenBalance } from './fixtures/chain.ts';
@@ -68,6 +68,10 @@ test('a treasury payment is proposed, voted, queued and executed, and the balanc
   // the builder moves on to the proposal's own page
   await expect(f.page.getByTestId('proposal-title')).toHaveText('Pay Bob for the website', { timeout: 60_000 });
   await expect(f.page.getByTestId('proposal-description')).toContainText('Bob built our website');
+  // The voter reads the action, not calldata: the payee has no profile, so the short address stands in.
+  const shortBob = `${getAddress(bob).slice(0, 6)}…${getAddress(bob).slice(-4)}`;
+  await expect(f.page.getByTestId('proposal-call')).toHaveAttribute('data-how', 'action');
+  await expect(f.page.getByTestId('proposal-call-text')).toHaveText(`Pay 123 GOV from the treasury to ${shortBob}`);
   const proposalRoute = new URL(f.page.url()).hash.slice(1);
 
   await advanceTime(GOVERNANCE_TIMES.votingDelay + 1);

@@ -13,6 +13,8 @@ import {
 } from 'viem';
 import { unionAbi, unionFactoryAbi } from '$lib/chain/abi';
 import { contractErrorSentence, describeChainError, toChainActionError } from '$lib/chain/errors';
+import { contractErrorsAbi } from '$lib/chain/abi/generated';
+import { contractErrorSentences } from '$lib/contractErrors';
 
 const ctx = { rpcUrl: 'http://127.0.0.1:8545', chainId: 31337, chainName: 'Local anvil' };
 const union = '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0' as const;
@@ -103,5 +105,27 @@ describe('provider refusals in words', () => {
 	it('a 5xx says the provider is having trouble', () => {
 		const err = new HttpRequestError({ url: ctx.rpcUrl, body: { method: 'eth_blockNumber' }, details: '<html>502 Bad Gateway</html>', status: 502 });
 		expect(describeChainError(err, ctx)).toBe('The chain provider is having trouble (HTTP 502) and failed. Try again later.');
+	});
+});
+
+describe('the contract-error tables', () => {
+	// Read from the generated ABI, so a contract that gains an error without a sentence fails here.
+	const names = [...new Set(contractErrorsAbi.map((e) => e.name))];
+	const table: Readonly<Record<string, string>> = contractErrorSentences;
+
+	it('have a sentence for every custom error of every contract', () => {
+		const missing = names.filter((n) => !Object.hasOwn(table, n) || table[n].trim() === '');
+		expect(missing, `errors without a sentence: ${missing.join(', ')}`).toEqual([]);
+	});
+
+	it('name only errors the contracts have', () => {
+		const known = new Set<string>(names);
+		expect(Object.keys(table).filter((n) => !known.has(n))).toEqual([]);
+	});
+
+	it('are looked up by exact name', () => {
+		for (const n of names) expect(contractErrorSentence(n)).toBe(table[n]);
+		expect(contractErrorSentence('Escrow_NotClientX')).toBe('The contract refused: not client x');
+		expect(contractErrorSentence('Courses_NotAuthor')).toBe('Only the course’s author can do this');
 	});
 });

@@ -1,9 +1,39 @@
-// Shared plumbing for the LIST-relation documents of the social layer (posts, replies): reading the
-// node's index page by page, turning a StreamState into (id, controller, content), and loading or
-// writing one document. Every caller validates what comes back; nothing here trusts content.
+// The one document layer every model uses (posts, replies, listings, course manifests): reading the
+// node's index page by page, turning a StreamState into (id, controller, model, content), checking a
+// document (its model, author = controller, then the feature's own content rules), and loading or
+// writing one document. Nothing here trusts content; features say what valid content is.
 import type { CeramicClient } from '@ceramicnetwork/http-client';
 import type { QueryFilters, StreamState } from '@ceramicnetwork/common';
-import { CeramicError, describeCeramicError } from './client';
+import { addressFromDid, CeramicError, describeCeramicError } from './client';
+
+export type Address = `0x${string}`;
+
+/** A document after its checks: its content with the author (the controller's address), or why it was skipped. */
+export type Checked<T> = { ok: true; id: string; author: Address; value: T } | { ok: false; id: string; problem: string };
+
+/** What a feature says about its documents. */
+export interface DocumentRules<T> {
+	/** Stream id of the model the document must belong to. */
+	model: string;
+	/** The content's problem (schema and the feature's own rules) as words, or null when valid. */
+	problem(content: unknown): string | null;
+	/** Where the content names its author: it must be the controller's address. */
+	author?(content: T): string;
+	/** The sentence shown in place of a skipped document, from its problem and which check failed. */
+	describe(problem: string, failed: 'model' | 'content' | 'author'): string;
+}
+
+/** Model, controller (an Ethereum account), content, author = controller: one document checked. */
+export function checkDocument<T>(raw: RawDoc, rules: DocumentRules<T>): Checked<T> {
+	const fail = (problem: string, failed: 'model' | 'content' | 'author'): Checked<T> => ({ ok: false, id: raw.id, problem: rules.describe(problem, failed) });
+	if (raw.model !== rules.model) return fail('it is not a document of this app', 'model');
+	const problem = rules.problem(raw.content);
+	if (problem) return fail(problem, 'content');
+	const value = raw.content as T;
+	const author = addressFromDid(raw.controller);
+	if (!author || (rules.author && rules.author(value) !== author)) return fail('its author is not the account that signed it', 'author');
+	return { ok: true, id: raw.id, author, value };
+}
 
 /** One document as the index returns it, before validation. */
 export interface RawDoc {
@@ -76,6 +106,20 @@ export async function queryIndex(ceramic: CeramicClient, q: IndexQuery): Promise
 		return { docs, next: page.pageInfo.hasPreviousPage ? (page.pageInfo.startCursor ?? null) : null };
 	}
 	return { docs, next: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null };
+}
+
+/** Every document of an index query, oldest first, a page at a time, up to `maxDocs`. */
+export async function* scanIndex(ceramic: CeramicClient, q: Omit<IndexQuery, 'order' | 'cursor'>, maxDocs: number): AsyncGenerator<RawDoc> {
+	let cursor: string | null = null;
+	let seen = 0;
+	do {
+		const page = await queryIndex(ceramic, { ...q, order: 'oldest', cursor });
+		for (const doc of page.docs) {
+			if (seen++ >= maxDocs) return;
+			yield doc;
+		}
+		cursor = page.next;
+	} while (cursor);
 }
 
 /** Loads one document by stream id; null when the id is not a stream id at all. */

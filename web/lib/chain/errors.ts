@@ -1,6 +1,7 @@
 // Turns anything a chain call can throw (viem BaseError trees, wallet RPC errors, contract custom
 // errors) into one plain sentence for the member. Contract errors are decoded from the generated
-// ABIs, so a new custom error gets a readable fallback without code changes here.
+// errors ABI and looked up by exact name in the registered tables; a name without a sentence (a
+// contract deployed ahead of the site) still reads as words.
 import {
 	BaseError,
 	ContractFunctionRevertedError,
@@ -16,6 +17,7 @@ import {
 // only these, and pages that only read should not download every contract's whole ABI.
 import { contractErrorsAbi } from './abi/generated';
 import { describeProviderError } from '../sync/errors';
+import { contractErrorSentence } from './errorSentences';
 
 export interface ErrorContext {
 	rpcUrl: string;
@@ -34,81 +36,7 @@ export class ChainActionError extends Error {
 	}
 }
 
-/**
- * Sentences for contract errors, matched on the decoded error name (contract prefix stripped).
- * Patterns rather than exact names so both `Union_InviteUsed` and `Union_InviteAlreadyUsed` read well.
- */
-const CONTRACT_SENTENCES: Array<[RegExp, string]> = [
-	// Market (escrow, arbiters)
-	[/NotEnoughArbiters/i, 'This union needs at least three arbiters who are not party to the deal before a dispute can open'],
-	[/ERC20InsufficientBalance/i, 'You do not have enough tokens for this'],
-	[/ERC20InsufficientAllowance/i, 'The escrow is not allowed to take these tokens yet (approve first)'],
-	[/Escrow_SelfDeal/i, 'You cannot hire yourself'],
-	[/Escrow_AcceptanceWindowClosed/i, 'The time to accept this deal has passed'],
-	[/Escrow_AcceptanceWindowOpen/i, 'The provider may still accept; you can reclaim after the acceptance deadline'],
-	[/Escrow_ReviewPeriodNotOver/i, 'The client’s review period is not over yet'],
-	[/Escrow_ReviewPeriodOver/i, 'The review period is over; the provider may now claim this milestone'],
-	[/Escrow_NotOverdue/i, 'This milestone is not overdue yet'],
-	[/Escrow_WrongMilestoneStatus/i, 'This milestone is not in a state that allows this'],
-	[/Escrow_WrongDealStatus/i, 'This deal is not in a state that allows this'],
-	[/Escrow_NotClient/i, 'Only the client of this deal can do this'],
-	[/Escrow_NotProvider/i, 'Only the provider of this deal can do this'],
-	[/Escrow_NotParty/i, 'Only the client or the provider of this deal can do this'],
-	[/Escrow_NotPanelist/i, 'You do not sit on this dispute’s panel'],
-	[/Escrow_AlreadyVoted/i, 'You already voted on this dispute'],
-	[/Escrow_VotingClosed/i, 'The panel’s time to vote is over; the dispute can now be settled by timeout'],
-	[/Escrow_VotingOpen/i, 'The panel may still vote on this dispute'],
-	[/Escrow_InvalidSplit/i, 'The provider’s share must be between 0 and 100 percent'],
-	[/Escrow_DueInPast/i, 'Every milestone must be due in the future'],
-	[/Escrow_NothingToWithdraw/i, 'There is nothing to withdraw'],
-	[/AlreadyArbiter/i, 'This member already is an arbiter'],
-	[/InviteUsed|InviteAlreadyUsed|InviteRevoked/i, 'This invite was already used'],
-	[/InviteExpired/i, 'This invite has expired'],
-	[/InviteNotForCaller|WrongInvitee/i, 'This invite was made for a different account'],
-	[/InvitesNotAccepted/i, 'This union does not accept invites'],
-	[/InvalidInviteSignature/i, 'This invite’s signature is not valid (or its inviter is no longer a member)'],
-	[/AlreadyMember/i, 'You are already a member'],
-	[/NotMember/i, 'Only members can do this'],
-	[/NotSteward/i, 'Only the union’s steward can do this'],
-	[/RequestPending/i, 'You already asked to join; the steward has not answered yet'],
-	[/NoPendingRequest/i, 'There is no pending request to answer'],
-	[/WrongAdmissionRule/i, 'This union does not accept members this way'],
-	[/SelfBacking/i, 'You cannot back yourself'],
-	[/AlreadyBacking/i, 'You already back this member'],
-	[/NotBacking/i, 'You do not back this member'],
-	[/AlreadyGoverned/i, 'This union is already run by its governance'],
-	[/TooManyAllocations/i, 'At most 16 founder allocations are allowed'],
-	[/ZeroBeneficiary/i, 'Every allocation needs a beneficiary address'],
-	[/ZeroAllocation/i, 'Every allocation needs an amount above zero'],
-	[/CliffAfterEnd/i, 'The vesting cliff must not be longer than the vesting period'],
-	// Crowdfund
-	[/Crowdfund_CampaignEnded/, 'This campaign’s deadline has passed: pledges can no longer change'],
-	[/Crowdfund_CampaignNotEnded/, 'This campaign is still running: wait for its deadline'],
-	[/Crowdfund_GoalNotMet/, 'This campaign did not reach its goal'],
-	[/Crowdfund_GoalTooLarge/, 'The goal is larger than a campaign can hold (79 billion tokens)'],
-	[/Crowdfund_GoalMet/, 'This campaign reached its goal, so pledges are not refunded'],
-	[/Crowdfund_AlreadyClaimed/, 'The funds of this campaign were already paid out'],
-	[/Crowdfund_NothingToRefund/, 'You have no pledge to take back here'],
-	[/Crowdfund_InsufficientPledge/, 'You cannot take back more than you pledged'],
-	[/Crowdfund_BadDeadline/, 'The deadline must be in the future and within a year'],
-	[/Crowdfund_DeadlineOutsideRound/, 'The deadline must fall inside the matching round'],
-	[/Crowdfund_RoundEnded/, 'This matching round has ended'],
-	[/Crowdfund_FinalizationOpen/, 'Matches can be paid once the round’s finalisation week is over'],
-	// governance (OpenZeppelin Governor / TimelockController) and collective demands
-	[/GovernorAlreadyCastVote/i, 'You already voted on this proposal'],
-	[/GovernorInsufficientProposerVotes/i, 'You do not have enough votes to make a proposal'],
-	[/GovernorUnexpectedProposalState/i, 'The proposal is not in the right state for this (voting may not be open yet, or it already moved on)'],
-	[/GovernorOnlyProposer|GovernorRestrictedProposer/i, 'Only the proposer can do this'],
-	[/TimelockUnexpectedOperationState|TimelockUnexecutedPredecessor/i, 'The timelock delay has not passed yet'],
-	[/Demands_AlreadyCommitted/i, 'You are already committed to this demand'],
-	[/Demands_NotCommitted/i, 'You have no commitment to withdraw'],
-	[/Demands_AlreadyActive/i, 'This demand already reached its threshold; commitments are locked'],
-	[/Demands_Expired/i, 'This demand is past its deadline'],
-	[/Demands_InvalidSignature/i, 'The commitment signature does not match this demand'],
-	[/Demands_BadDeadline/i, 'The deadline must be in the future and at most a year away'],
-	[/Demands_ZeroThreshold/i, 'The threshold must be at least one member'],
-	[/Demands_UnknownDemand/i, 'This demand does not exist']
-];
+export type { ContractErrorName, ErrorSentences, ErrorsNamed, LibraryErrorName } from './errorSentences';
 
 /**
  * Sentences for plain `require(…, "reason")` strings of contracts we do not own (Uniswap V2), keyed
@@ -131,20 +59,7 @@ export function revertReasonSentence(reason: string): string | undefined {
 	return REVERT_REASONS[reason.trim()];
 }
 
-/** "Union_InviteAlreadyUsed" → "invite already used". */
-function humanise(errorName: string): string {
-	const bare = errorName.includes('_') ? errorName.slice(errorName.indexOf('_') + 1) : errorName;
-	return bare
-		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-		.toLowerCase();
-}
-
-/** Sentence for a decoded contract error name. */
-export function contractErrorSentence(errorName: string): string {
-	for (const [pattern, sentence] of CONTRACT_SENTENCES) if (pattern.test(errorName)) return sentence;
-	return `The contract refused: ${humanise(errorName)}`;
-}
+export { contractErrorSentence, registerErrorSentences } from './errorSentences';
 
 /** Tries to decode raw revert data against every known ABI. */
 export function decodeRevertData(data: Hex): string | undefined {

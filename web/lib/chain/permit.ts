@@ -1,12 +1,13 @@
 // ERC-2612 permits for the union token: one signature (no gas) that lets a contract take an amount in
 // the same transaction that uses it, instead of a separate approve. Escrow deals and crowdfund pledges
-// both fund this way.
+// both fund through fundWithPermit below.
 import { parseSignature, type Address, type Hex } from 'viem';
 import { unionTokenAbi } from './abi/generated';
 import { getPublicClient, getWalletClient } from './client';
-import { toChainActionError } from './errors';
+import { ChainActionError, toChainActionError } from './errors';
+import { read } from './read';
 import { chainNow } from './time';
-import { errorContext, type Signer } from './write';
+import { errorContext, writeContract, type Signer, type TxObserver } from './write';
 
 export interface PermitSignature {
 	deadline: bigint;
@@ -53,4 +54,62 @@ export async function signPermit(signer: Signer, token: Address, spender: Addres
 	} catch (e) {
 		throw toChainActionError(e, errorContext());
 	}
+}
+
+/** The steps of a funded call: a permit signature, an approval (fallback), then the call itself. */
+export type FundingStep = 'permit' | 'approve' | 'send';
+
+export interface FundingObserver extends TxObserver {
+	/** Which step runs now. */
+	step?(step: FundingStep): void;
+}
+
+/** How the tokens were authorised. */
+export type FundedVia = 'permit' | 'approve' | 'allowance';
+
+/** A call that takes `amount` of `token` from the signer into `spender` (a pledge, a deal). */
+export interface FundedCall<R> {
+	token: Address;
+	spender: Address;
+	amount: bigint;
+	/** The call, taking the tokens under an allowance. */
+	send(observer: TxObserver): Promise<R>;
+	/** The same call carrying a permit, in one transaction. */
+	sendWithPermit(permit: PermitSignature, observer: TxObserver): Promise<R>;
+}
+
+async function permitOrNull(signer: Signer, token: Address, spender: Address, value: bigint): Promise<PermitSignature | null> {
+	try {
+		return await signPermit(signer, token, spender, value);
+	} catch (e) {
+		// A refusal is the member's answer: do not silently fall back to an approval they did not ask for.
+		if (e instanceof ChainActionError && /rejected/i.test(e.message)) throw e;
+		return null;
+	}
+}
+
+/**
+ * The one permit-or-allowance flow: an allowance that already covers the amount is used as it is;
+ * otherwise one permit signature (no gas) and the call with it; a wallet that cannot sign a permit
+ * gets an `approve` and then the call — clearly labelled steps through `observer.step`.
+ */
+export async function fundWithPermit<R>(signer: Signer, call: FundedCall<R>, observer: FundingObserver = {}): Promise<{ result: R; via: FundedVia }> {
+	const allowance = await read(({ client }) =>
+		client.readContract({ address: call.token, abi: unionTokenAbi, functionName: 'allowance', args: [signer.account, call.spender] })
+	);
+	if (allowance >= call.amount) {
+		observer.step?.('send');
+		return { result: await call.send(observer), via: 'allowance' };
+	}
+	observer.step?.('permit');
+	observer.signing?.();
+	const permit = await permitOrNull(signer, call.token, call.spender, call.amount);
+	if (permit) {
+		observer.step?.('send');
+		return { result: await call.sendWithPermit(permit, observer), via: 'permit' };
+	}
+	observer.step?.('approve');
+	await writeContract(signer, { address: call.token, abi: unionTokenAbi, functionName: 'approve', args: [call.spender, call.amount] }, observer);
+	observer.step?.('send');
+	return { result: await call.send(observer), via: 'approve' };
 }

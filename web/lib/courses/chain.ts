@@ -2,12 +2,9 @@
 // latest content CID (CourseVersionPublished logs), a member's enrolment and credential, completion
 // requests waiting for the author, and a member's credentials (for the profile page).
 import type { Address } from 'viem';
-import { getConfig } from '$lib/config';
 import { coursesAbi, unionAbi, unionTokenAbi } from '$lib/chain/abi/generated';
-import { getPublicClient } from '$lib/chain/client';
-import { ChainActionError, toChainActionError } from '$lib/chain/errors';
-import { errorContext } from '$lib/chain/write';
-import { chunkedEvents } from '../sync/chunkedEvents';
+import { contractAddress } from '$lib/chain/contracts';
+import { read, type ReadContext } from '$lib/chain/read';
 
 export interface CourseOnChain {
 	id: bigint;
@@ -33,25 +30,11 @@ export interface Credential {
 }
 
 export function coursesAddress(): Address {
-	const a = getConfig().contracts.courses;
-	if (!a) throw new ChainActionError('Courses are not deployed on this network (config.json contracts.courses is missing)');
-	return a;
+	return contractAddress('courses');
 }
 
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-	try {
-		return await fn();
-	} catch (e) {
-		if (e instanceof ChainActionError) throw e;
-		throw toChainActionError(e, errorContext());
-	}
-}
-
-const fromBlock = (): bigint => BigInt(getConfig().contracts.deployBlock);
-
-async function versionsOf(ids: readonly bigint[]): Promise<Map<bigint, string[]>> {
-	const client = await getPublicClient();
-	const logs = await chunkedEvents(client, fromBlock(), (range) =>
+async function versionsOf({ client, events }: ReadContext, ids: readonly bigint[]): Promise<Map<bigint, string[]>> {
+	const logs = await events((range) =>
 		client.getContractEvents({
 			address: coursesAddress(),
 			abi: coursesAbi,
@@ -71,19 +54,19 @@ async function versionsOf(ids: readonly bigint[]): Promise<Map<bigint, string[]>
 }
 
 export function readCourse(id: bigint): Promise<CourseOnChain> {
-	return guarded(async () => {
-		const client = await getPublicClient();
+	return read(async (ctx) => {
+		const { client } = ctx;
 		const c = await client.readContract({ address: coursesAddress(), abi: coursesAbi, functionName: 'getCourse', args: [id] });
-		const versions = (await versionsOf([id])).get(id) ?? [];
+		const versions = (await versionsOf(ctx, [id])).get(id) ?? [];
 		return { id, ...c, versions };
 	});
 }
 
 /** Every course registered in `union`, newest first. */
 export function listCourses(union: Address): Promise<CourseOnChain[]> {
-	return guarded(async () => {
-		const client = await getPublicClient();
-		const logs = await chunkedEvents(client, fromBlock(), (range) =>
+	return read(async (ctx) => {
+		const { client, events } = ctx;
+		const logs = await events((range) =>
 			client.getContractEvents({
 				address: coursesAddress(),
 				abi: coursesAbi,
@@ -97,7 +80,7 @@ export function listCourses(union: Address): Promise<CourseOnChain[]> {
 		if (ids.length === 0) return [];
 		const [courses, versions] = await Promise.all([
 			Promise.all(ids.map((id) => client.readContract({ address: coursesAddress(), abi: coursesAbi, functionName: 'getCourse', args: [id] }))),
-			versionsOf(ids)
+			versionsOf(ctx, ids)
 		]);
 		return ids.map((id, i) => ({ id, ...courses[i]!, versions: versions.get(id) ?? [] })).reverse();
 	});
@@ -111,8 +94,7 @@ export interface Standing {
 }
 
 export function courseStanding(course: CourseOnChain, account: Address): Promise<Standing> {
-	return guarded(async () => {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const address = coursesAddress();
 		const [enrolled, credentialIssuedAt, isMember, balance] = await Promise.all([
 			client.readContract({ address, abi: coursesAbi, functionName: 'isEnrolled', args: [course.id, account] }),
@@ -126,10 +108,9 @@ export function courseStanding(course: CourseOnChain, account: Address): Promise
 
 /** Members who submitted completion and hold no credential yet (for the author's "issue" list). */
 export function pendingCompletions(courseId: bigint): Promise<Address[]> {
-	return guarded(async () => {
-		const client = await getPublicClient();
+	return read(async ({ client, events }) => {
 		const address = coursesAddress();
-		const logs = await chunkedEvents(client, fromBlock(), (range) =>
+		const logs = await events((range) =>
 			client.getContractEvents({
 				address,
 				abi: coursesAbi,
@@ -149,10 +130,9 @@ export function pendingCompletions(courseId: bigint): Promise<Address[]> {
 
 /** The completion credentials `member` holds, each checked against `credentialIssuedAt`. */
 export function credentialsOf(member: Address): Promise<Credential[]> {
-	return guarded(async () => {
-		const client = await getPublicClient();
+	return read(async ({ client, events }) => {
 		const address = coursesAddress();
-		const logs = await chunkedEvents(client, fromBlock(), (range) =>
+		const logs = await events((range) =>
 			client.getContractEvents({
 				address,
 				abi: coursesAbi,

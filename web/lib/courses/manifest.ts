@@ -1,12 +1,14 @@
-// Course manifests on Ceramic (model `course`, see $lib/courses/schema). Reads are validated;
-// a manifest whose controller is not its stated author is refused (anyone can write a document that
-// claims an author, only the author's did:pkh can control it).
+// Course manifests on Ceramic (model `course`, see $lib/courses/schema), through the one document
+// layer (ceramic/documents.ts). Reads are validated; a manifest of another model, or whose controller
+// is not its stated author, is refused (anyone can write a document that claims an author, only the
+// author's did:pkh can control it).
 import type { EIP1193Provider } from 'viem';
 import { getConfig } from '$lib/config';
 import { courseSchema, LESSON_TYPES } from '$lib/courses/schema';
-import { addressFromDid, CeramicError, describeCeramicError, getCeramic } from '$lib/ceramic/client';
+import { CeramicError, getCeramic } from '$lib/ceramic/client';
+import { checkDocument, createDoc, loadRaw, readable, updateDoc, type DocumentRules } from '$lib/ceramic/documents';
 import { describeIssues, validate, type JsonSchema } from '$lib/ceramic/validate';
-import { getSession } from '$lib/ceramic/session';
+import { signedInCeramic } from '$lib/ceramic/writer';
 
 export type LessonType = (typeof LESSON_TYPES)[number];
 
@@ -43,56 +45,35 @@ export function manifestProblem(content: unknown): string | null {
 	return issues.length ? `This course manifest is malformed (${describeIssues(issues)})` : null;
 }
 
-async function readable<T>(fn: () => Promise<T>): Promise<T> {
-	try {
-		return await fn();
-	} catch (e) {
-		throw new CeramicError(describeCeramicError(e), { cause: e });
-	}
+function rules(): DocumentRules<CourseManifest> {
+	return {
+		model: courseModelId(),
+		problem: (content) => {
+			const issues = validate(schema, content);
+			return issues.length ? describeIssues(issues) : null;
+		},
+		author: (m) => m.author.toLowerCase(),
+		describe: (problem, failed) =>
+			failed === 'author' ? 'This course manifest is not controlled by its author; it was skipped' : `This course manifest is malformed (${problem})`
+	};
 }
 
 /** Loads and checks a manifest; throws a readable CeramicError when it is missing or invalid. */
 export function readManifest(streamId: string): Promise<CourseManifest> {
 	return readable(async () => {
-		const ceramic = await getCeramic();
-		const stream = await ceramic.loadStream(streamId);
-		const content: unknown = stream.content;
-		const problem = manifestProblem(content);
-		if (problem) throw new CeramicError(problem);
-		const m = content as CourseManifest;
-		const controller = controllerAddress(stream.metadata);
-		if (!controller || controller !== m.author.toLowerCase()) throw new CeramicError('This course manifest is not controlled by its author; it was skipped');
-		return m;
+		const raw = await loadRaw(await getCeramic(), streamId);
+		if (!raw) throw new CeramicError(`“${streamId}” is not a Ceramic stream id`);
+		const checked = checkDocument(raw, rules());
+		if (!checked.ok) throw new CeramicError(checked.problem);
+		return checked.value;
 	});
-}
-
-/** The controlling account: MID metadata has `controller`; older stream states list `controllers`. */
-function controllerAddress(metadata: unknown): string | null {
-	const m = (metadata ?? {}) as { controller?: unknown; controllers?: unknown };
-	const did = typeof m.controller === 'string' ? m.controller : Array.isArray(m.controllers) && typeof m.controllers[0] === 'string' ? m.controllers[0] : null;
-	return did ? addressFromDid(did) : null;
-}
-
-async function authorised(provider: EIP1193Provider, address: string) {
-	const [session, ceramic, { ModelInstanceDocument }, { StreamID }] = await Promise.all([
-		getSession(provider, address),
-		getCeramic(),
-		import('@ceramicnetwork/stream-model-instance'),
-		import('@ceramicnetwork/streamid')
-	]);
-	ceramic.did = session.did;
-	return { ceramic, ModelInstanceDocument, StreamID };
 }
 
 /** Creates a manifest document controlled by the author's did:pkh; returns its stream id. */
 export function createManifest(provider: EIP1193Provider, address: string, manifest: CourseManifest): Promise<string> {
 	const problem = manifestProblem(manifest);
 	if (problem) return Promise.reject(new CeramicError(problem));
-	return readable(async () => {
-		const { ceramic, ModelInstanceDocument, StreamID } = await authorised(provider, address);
-		const doc = await ModelInstanceDocument.create(ceramic, manifest, { model: StreamID.fromString(courseModelId()) });
-		return doc.id.toString();
-	});
+	return readable(async () => createDoc(await signedInCeramic(provider, address), courseModelId(), manifest));
 }
 
 /**
@@ -106,9 +87,7 @@ export function replaceManifest(provider: EIP1193Provider, address: string, stre
 		const content: CourseManifest = { ...next, previousVersions: previous };
 		const problem = manifestProblem(content);
 		if (problem) throw new CeramicError(problem);
-		const { ceramic, ModelInstanceDocument } = await authorised(provider, address);
-		const doc = await ModelInstanceDocument.load<CourseManifest>(ceramic, streamId);
-		await doc.replace(content);
+		await updateDoc(await signedInCeramic(provider, address), streamId, () => content);
 		return content;
 	});
 }
@@ -121,8 +100,6 @@ export function restoreManifest(provider: EIP1193Provider, address: string, stre
 	const problem = manifestProblem(content);
 	if (problem) return Promise.reject(new CeramicError(problem));
 	return readable(async () => {
-		const { ceramic, ModelInstanceDocument } = await authorised(provider, address);
-		const doc = await ModelInstanceDocument.load<CourseManifest>(ceramic, streamId);
-		await doc.replace(content);
+		await updateDoc(await signedInCeramic(provider, address), streamId, () => content);
 	});
 }

@@ -1,11 +1,9 @@
 // Demands of one union and their live commitments, replayed from the shared Demands contract's logs.
 import type { Address, Hex } from 'viem';
-import { getConfig } from '$lib/config';
+import type { PublicClient } from 'viem';
 import { demandsAbi } from '$lib/chain/abi/generated';
-import { getPublicClient } from '$lib/chain/client';
-import { toChainActionError } from '$lib/chain/errors';
-import { errorContext } from '$lib/chain/write';
-import { chunkedEvents } from '../sync/chunkedEvents';
+import { contractAddress } from '$lib/chain/contracts';
+import { read } from '$lib/chain/read';
 
 export enum DemandState {
 	Open = 0,
@@ -42,13 +40,10 @@ export interface LiveCommitment {
 
 /** The configured Demands contract, or an error saying this network has none. */
 export function demandsAddress(): Address {
-	const address = getConfig().contracts.demands;
-	if (!address) throw new Error('Collective demands are not deployed on this network');
-	return address;
+	return contractAddress('demands');
 }
 
-async function read(id: bigint): Promise<Demand> {
-	const client = await getPublicClient();
+async function readDemand(client: PublicClient, id: bigint): Promise<Demand> {
 	const c = { address: demandsAddress(), abi: demandsAbi } as const;
 	const [d, state] = await Promise.all([
 		client.readContract({ ...c, functionName: 'getDemand', args: [id] }),
@@ -70,9 +65,8 @@ async function read(id: bigint): Promise<Demand> {
 
 /** Demands made by `union`, newest first. */
 export async function listDemands(union: Address): Promise<Demand[]> {
-	try {
-		const client = await getPublicClient();
-		const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+	return read(async ({ client, events }) => {
+		const logs = await events((range) =>
 			client.getContractEvents({
 				address: demandsAddress(),
 				abi: demandsAbi,
@@ -82,57 +76,48 @@ export async function listDemands(union: Address): Promise<Demand[]> {
 				strict: true
 			})
 		);
-		const list = await Promise.all(logs.map((l) => read(l.args.demandId)));
+		const list = await Promise.all(logs.map((l) => readDemand(client, l.args.demandId)));
 		return list.reverse();
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
 
 export async function getDemand(id: bigint): Promise<Demand> {
-	try {
-		const d = await read(id);
+	return read(async ({ client }) => {
+		const d = await readDemand(client, id);
 		if (d.union === '0x0000000000000000000000000000000000000000') throw new Error(`Demand ${id} does not exist`);
 		return d;
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
 
 /** The live commitments of a demand (committed and not withdrawn or pruned since), in chain order. */
 export async function liveCommitments(id: bigint): Promise<LiveCommitment[]> {
-	try {
-		const client = await getPublicClient();
+	return read(async ({ client, events }) => {
 		const base = {
 			address: demandsAddress(),
 			abi: demandsAbi,
 			args: { demandId: id },
 			strict: true
 		} as const;
-		const fromBlock = BigInt(getConfig().contracts.deployBlock);
 		// One commitment per member: these grow with the union, so they are read in ranges.
 		const [committed, withdrawn] = await Promise.all([
-			chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ ...base, eventName: 'Committed', ...range })),
-			chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ ...base, eventName: 'CommitmentWithdrawn', ...range }))
+			events((range) => client.getContractEvents({ ...base, eventName: 'Committed', ...range })),
+			events((range) => client.getContractEvents({ ...base, eventName: 'CommitmentWithdrawn', ...range }))
 		]);
-		const events = [
+		const history = [
 			...committed.map((l) => ({ kind: 'commit' as const, block: l.blockNumber, index: l.logIndex, member: l.args.member, nonce: l.args.nonce, signature: l.args.signature })),
 			...withdrawn.map((l) => ({ kind: 'withdraw' as const, block: l.blockNumber, index: l.logIndex, member: l.args.member }))
 		].sort((a, b) => (a.block === b.block ? a.index - b.index : a.block < b.block ? -1 : 1));
 		const live = new Map<string, LiveCommitment>();
-		for (const e of events) {
+		for (const e of history) {
 			const key = e.member.toLowerCase();
 			if (e.kind === 'withdraw') live.delete(key);
 			else live.set(key, { member: e.member, nonce: e.nonce, signature: e.signature, block: e.block });
 		}
 		return [...live.values()];
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
 
 /** The nonce `member`'s next signature must carry. */
 export async function nonceOf(id: bigint, member: Address): Promise<bigint> {
-	const client = await getPublicClient();
-	return client.readContract({ address: demandsAddress(), abi: demandsAbi, functionName: 'nonceOf', args: [id, member] });
+	return read(({ client }) => client.readContract({ address: demandsAddress(), abi: demandsAbi, functionName: 'nonceOf', args: [id, member] }));
 }

@@ -2,16 +2,14 @@
 // (pledgeWithPermit), or a plain pledge when the allowance already covers the amount; the UI shows
 // both steps. Everything else is a single call.
 import { parseEventLogs, type Address, type TransactionReceipt } from 'viem';
-import { getConfig } from '$lib/config';
+
 import { crowdfundAbi, unionTokenAbi } from '$lib/chain/abi/generated';
-import { signPermit as signTokenPermit, type PermitSignature } from '$lib/chain/permit';
-import { toChainActionError } from '$lib/chain/errors';
-import { errorContext, writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
+import { contractAddress } from '$lib/chain/contracts';
+import { fundWithPermit, signPermit as signTokenPermit, type FundedVia, type FundingObserver, type PermitSignature } from '$lib/chain/permit';
+import { writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
 
 function crowdfund(): Address {
-	const a = getConfig().contracts.crowdfund;
-	if (!a) throw new Error('Crowdfunding is not deployed on this network');
-	return a;
+	return contractAddress('crowdfund');
 }
 
 export interface NewCampaign {
@@ -51,6 +49,30 @@ export function pledgeWithPermit(signer: Signer, id: bigint, amount: bigint, per
 
 export function pledge(signer: Signer, id: bigint, amount: bigint, observer?: TxObserver): Promise<TxResult> {
 	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'pledge', args: [id, amount] }, observer);
+}
+
+/**
+ * A pledge the way the page makes it: under an allowance that already covers it, else with one
+ * permit signature (the same flow as opening a deal, chain/permit.ts fundWithPermit).
+ */
+export async function pledgeFunded(
+	signer: Signer,
+	campaign: { id: bigint; token: Address },
+	amount: bigint,
+	observer?: FundingObserver
+): Promise<TxResult & { via: FundedVia }> {
+	const { result, via } = await fundWithPermit(
+		signer,
+		{
+			token: campaign.token,
+			spender: crowdfund(),
+			amount,
+			send: (o) => pledge(signer, campaign.id, amount, o),
+			sendWithPermit: (permit, o) => pledgeWithPermit(signer, campaign.id, amount, permit, o)
+		},
+		observer
+	);
+	return { ...result, via };
 }
 
 /** Take back part or all of a pledge before the deadline. */

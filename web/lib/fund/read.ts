@@ -2,12 +2,11 @@
 // indexed events (filtered by union), state from getCampaign/getRound, live pledges per member from
 // pledgeOf over everyone who ever pledged. Time comes from the latest block, not the browser clock.
 import type { Address, PublicClient } from 'viem';
-import { getConfig } from '$lib/config';
 import { crowdfundAbi, unionAbi, unionTokenAbi } from '$lib/chain/abi/generated';
-import { getPublicClient } from '$lib/chain/client';
-import { toChainActionError } from '$lib/chain/errors';
-import { errorContext } from '$lib/chain/write';
-import { chunkedEvents } from '../sync/chunkedEvents';
+import { configured, contractAddress } from '$lib/chain/contracts';
+import { read, startBlock } from '$lib/chain/read';
+import { chainTime } from '$lib/chain/time';
+import { chunkedEvents } from '$lib/sync/chunkedEvents';
 
 export interface Campaign {
 	id: bigint;
@@ -44,13 +43,7 @@ export type CampaignStatus = 'open' | 'succeeded' | 'failed' | 'paid';
 
 /** The configured Crowdfund, or null where this network has none (the section is hidden). */
 export function crowdfundAddress(): Address | null {
-	return getConfig().contracts.crowdfund;
-}
-
-function requireCrowdfund(): Address {
-	const a = crowdfundAddress();
-	if (!a) throw new Error('Crowdfunding is not deployed on this network');
-	return a;
+	return configured('crowdfund');
 }
 
 export function statusOf(c: Campaign, now: bigint): CampaignStatus {
@@ -59,17 +52,10 @@ export function statusOf(c: Campaign, now: bigint): CampaignStatus {
 	return c.raised >= c.goal ? 'succeeded' : 'failed';
 }
 
-async function chainTime(client: PublicClient): Promise<bigint> {
-	return (await client.getBlock({ blockTag: 'latest' })).timestamp;
-}
-
-async function guarded<T>(fn: (client: PublicClient, crowdfund: Address) => Promise<T>): Promise<T> {
-	const crowdfund = requireCrowdfund();
-	try {
-		return await fn(await getPublicClient(), crowdfund);
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+/** A read against the configured Crowdfund, its failures in sentences (chain/read.ts). */
+function guarded<T>(fn: (client: PublicClient, crowdfund: Address) => Promise<T>): Promise<T> {
+	const crowdfund = contractAddress('crowdfund');
+	return read(({ client }) => fn(client, crowdfund));
 }
 
 async function readCampaigns(
@@ -101,7 +87,7 @@ async function readCampaigns(
 }
 
 async function createdEvents(client: PublicClient, crowdfund: Address, filter: { union?: Address; campaignId?: bigint }) {
-	const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+	const logs = await chunkedEvents(client, startBlock(), (range) =>
 		client.getContractEvents({
 			address: crowdfund,
 			abi: crowdfundAbi,
@@ -139,7 +125,7 @@ export function listCampaigns(union: Address): Promise<CampaignList> {
 }
 
 async function listRoundsWith(client: PublicClient, crowdfund: Address, union: Address): Promise<Round[]> {
-	const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+	const logs = await chunkedEvents(client, startBlock(), (range) =>
 		client.getContractEvents({
 			address: crowdfund,
 			abi: crowdfundAbi,
@@ -171,7 +157,7 @@ async function readRound(client: PublicClient, crowdfund: Address, id: bigint): 
 
 /** Live pledges of a campaign, by lowercase member address (zero pledges left out). */
 async function livePledges(client: PublicClient, crowdfund: Address, id: bigint): Promise<Map<string, bigint>> {
-	const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+	const logs = await chunkedEvents(client, startBlock(), (range) =>
 		client.getContractEvents({
 			address: crowdfund,
 			abi: crowdfundAbi,

@@ -1,12 +1,9 @@
 // A union's governance: its governor (found from the factory's UnionCreated log), settings, treasury and the
 // connected member's voting power, read in one batched round trip.
 import { erc20Abi, type Address } from 'viem';
-import { getConfig } from '$lib/config';
 import { unionAbi, unionFactoryAbi, unionGovernorAbi, unionTimelockAbi, unionTokenAbi } from '../chain/abi/generated';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { errorContext } from '../chain/write';
-import { chunkedEvents } from '../sync/chunkedEvents';
+import { factoryAddress } from '$lib/chain/contracts';
+import { read } from '$lib/chain/read';
 
 export interface GovernanceInfo {
 	union: Address;
@@ -37,12 +34,10 @@ export function governorOf(union: Address): Promise<Address> {
 	const key = union.toLowerCase();
 	let found = governors.get(key);
 	if (!found) {
-		found = (async () => {
-			const client = await getPublicClient();
-			const { unionFactory, deployBlock } = getConfig().contracts;
-			const logs = await chunkedEvents(client, BigInt(deployBlock), (range) =>
+		found = read(async ({ client, events }) => {
+			const logs = await events((range) =>
 				client.getContractEvents({
-					address: unionFactory,
+					address: factoryAddress(),
 					abi: unionFactoryAbi,
 					eventName: 'UnionCreated',
 					args: { union },
@@ -53,7 +48,7 @@ export function governorOf(union: Address): Promise<Address> {
 			const log = logs[0];
 			if (!log) throw new Error(`No union created by this site's factory lives at ${union}`);
 			return log.args.governor;
-		})();
+		});
 		found.catch(() => governors.delete(key));
 		governors.set(key, found);
 	}
@@ -61,8 +56,7 @@ export function governorOf(union: Address): Promise<Address> {
 }
 
 export async function governanceInfo(union: Address): Promise<GovernanceInfo> {
-	try {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const governor = await governorOf(union);
 		const [token, timelock, steward, founder] = await Promise.all([
 			client.readContract({ address: union, abi: unionAbi, functionName: 'token' }),
@@ -101,9 +95,7 @@ export async function governanceInfo(union: Address): Promise<GovernanceInfo> {
 			treasuryEth,
 			governed: steward.toLowerCase() === timelock.toLowerCase()
 		};
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
 
 export interface VotingPower {
@@ -114,8 +106,7 @@ export interface VotingPower {
 }
 
 export async function votingPower(token: Address, account: Address): Promise<VotingPower> {
-	try {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const t = { address: token, abi: unionTokenAbi } as const;
 		const [balance, votes, delegate] = await Promise.all([
 			client.readContract({ ...t, functionName: 'balanceOf', args: [account] }),
@@ -123,7 +114,5 @@ export async function votingPower(token: Address, account: Address): Promise<Vot
 			client.readContract({ ...t, functionName: 'delegates', args: [account] })
 		]);
 		return { balance, votes, delegate };
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }

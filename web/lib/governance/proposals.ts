@@ -1,13 +1,9 @@
 // Proposals of one governor, from its ProposalCreated logs (the calls and description live only there),
 // with their current state, tallies and quorum read from the governor.
-import type { Address, Hex } from 'viem';
-import { getConfig } from '$lib/config';
+import type { Address, Hex, PublicClient } from 'viem';
 import { unionGovernorAbi } from '../chain/abi/generated';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { errorContext } from '../chain/write';
 import { parseDescription } from './description';
-import { chunkedEvents } from '../sync/chunkedEvents';
+import { read, type ReadContext } from '$lib/chain/read';
 
 /** OpenZeppelin IGovernor.ProposalState, in ABI order. */
 export enum ProposalState {
@@ -64,9 +60,8 @@ export interface CastVote {
 	reason: string;
 }
 
-async function created(governor: Address, id?: bigint) {
-	const client = await getPublicClient();
-	const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+async function created({ client, events }: ReadContext, governor: Address, id?: bigint) {
+	const logs = await events((range) =>
 		client.getContractEvents({
 			address: governor,
 			abi: unionGovernorAbi,
@@ -78,8 +73,7 @@ async function created(governor: Address, id?: bigint) {
 	return id === undefined ? logs : logs.filter((l) => l.args.proposalId === id);
 }
 
-async function withStatus(governor: Address, logs: Awaited<ReturnType<typeof created>>): Promise<Proposal[]> {
-	const client = await getPublicClient();
+async function withStatus(client: PublicClient, governor: Address, logs: Awaited<ReturnType<typeof created>>): Promise<Proposal[]> {
 	const head = await client.getBlock({ blockTag: 'latest' });
 	const g = { address: governor, abi: unionGovernorAbi } as const;
 	return Promise.all(
@@ -119,29 +113,24 @@ async function withStatus(governor: Address, logs: Awaited<ReturnType<typeof cre
 
 /** Every proposal of `governor`, newest first. */
 export async function listProposals(governor: Address): Promise<Proposal[]> {
-	try {
-		const list = await withStatus(governor, await created(governor));
+	return read(async (ctx) => {
+		const list = await withStatus(ctx.client, governor, await created(ctx, governor));
 		return list.sort((x, y) => (x.createdBlock === y.createdBlock ? 0 : x.createdBlock > y.createdBlock ? -1 : 1));
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
 
 export async function getProposal(governor: Address, id: bigint): Promise<Proposal> {
-	try {
-		const [found] = await withStatus(governor, await created(governor, id));
+	return read(async (ctx) => {
+		const [found] = await withStatus(ctx.client, governor, await created(ctx, governor, id));
 		if (!found) throw new Error(`Proposal ${id} does not exist in this union`);
 		return found;
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
 
 /** Every vote cast on a proposal, with its reason. */
 export async function listVotes(governor: Address, id: bigint): Promise<CastVote[]> {
-	try {
-		const client = await getPublicClient();
-		const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+	return read(async ({ client, events }) => {
+		const logs = await events((range) =>
 			client.getContractEvents({
 				address: governor,
 				abi: unionGovernorAbi,
@@ -153,13 +142,10 @@ export async function listVotes(governor: Address, id: bigint): Promise<CastVote
 		return logs
 			.filter((l) => l.args.proposalId === id)
 			.map((l) => ({ voter: l.args.voter, support: Number(l.args.support), weight: l.args.weight, reason: l.args.reason }));
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
 
 /** Whether `account` already voted on proposal `id`. */
 export async function hasVoted(governor: Address, id: bigint, account: Address): Promise<boolean> {
-	const client = await getPublicClient();
-	return client.readContract({ address: governor, abi: unionGovernorAbi, functionName: 'hasVoted', args: [id, account] });
+	return read(({ client }) => client.readContract({ address: governor, abi: unionGovernorAbi, functionName: 'hasVoted', args: [id, account] }));
 }

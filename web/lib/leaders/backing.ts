@@ -2,9 +2,7 @@
 // contract itself (the synced graph may lag a block behind a just-confirmed back).
 import type { Address } from 'viem';
 import { unionAbi } from '../chain/abi';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { errorContext } from '../chain/write';
+import { read } from '$lib/chain/read';
 
 export interface BackingStatus {
 	accountIsMember: boolean;
@@ -13,15 +11,12 @@ export interface BackingStatus {
 }
 
 export async function backingStatus(union: Address, account: Address, target: Address): Promise<BackingStatus> {
-	try {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const [accountIsMember, targetIsMember, isBacking] = await Promise.all([
 			client.readContract({ address: union, abi: unionAbi, functionName: 'isMember', args: [account] }),
 			client.readContract({ address: union, abi: unionAbi, functionName: 'isMember', args: [target] }),
 			client.readContract({ address: union, abi: unionAbi, functionName: 'isBacking', args: [account, target] })
 		]);
 		return { accountIsMember, targetIsMember, isBacking };
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }

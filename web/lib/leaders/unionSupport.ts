@@ -3,9 +3,7 @@
 // Reached only through dynamic imports, so viem, idb and the worker stay off the first load.
 import type { Address } from 'viem';
 import { getConfig } from '$lib/config';
-import { getPublicClient } from '$lib/chain/client';
-import { toChainActionError } from '$lib/chain/errors';
-import { errorContext } from '$lib/chain/write';
+import { read } from '$lib/chain/read';
 import { BackingGraph } from '$lib/leaders/rank/graph';
 import type { CompactEvents } from '$lib/leaders/rank/compact';
 import { RankClient } from '$lib/leaders/rank/client';
@@ -26,13 +24,11 @@ function openStores(): Promise<{ logs: IdbSyncStore; snapshots: SnapshotStore }>
 
 /** Brings the union's backing history up to the chain head (cached in IndexedDB). */
 export async function syncUnionSupport(union: Address, listen: SyncListeners = {}): Promise<SupportSync> {
-	try {
-		const [client, { logs, snapshots }] = await Promise.all([getPublicClient(), openStores()]);
-		const { chain, contracts } = getConfig();
-		return await syncSupport({ client, union, startBlock: contracts.deployBlock, chainId: chain.id, logs, snapshots, ...listen });
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	return read(async ({ client, fromBlock }) => {
+		const { logs, snapshots } = await openStores();
+		// The sync's cursor keeps the start block as a number (it is stored in IndexedDB).
+		return syncSupport({ client, union, startBlock: Number(fromBlock), chainId: getConfig().chain.id, logs, snapshots, ...listen });
+	});
 }
 
 export interface LeaderBoard {

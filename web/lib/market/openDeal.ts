@@ -4,11 +4,11 @@
 // labelled steps. Returns the new deal id from the DealOpened event.
 import { parseEventLogs, type Address, type Hex } from 'viem';
 import { escrowAbi, unionAbi, unionTokenAbi } from '../chain/abi/generated';
-import { getPublicClient, getWalletClient } from '../chain/client';
-import { ChainActionError, toChainActionError } from '../chain/errors';
-import { requireEscrow } from './addresses';
-import { errorContext, writeContract, type Signer, type TxObserver, type TxResult } from '../chain/write';
-import { signPermit, type PermitSignature } from '../chain/permit';
+import { ChainActionError } from '../chain/errors';
+import { contractAddress } from '$lib/chain/contracts';
+import { read } from '$lib/chain/read';
+import { writeContract, type Signer, type TxObserver, type TxResult } from '../chain/write';
+import { fundWithPermit, type FundedVia } from '../chain/permit';
 
 export interface MilestoneDraft {
 	amount: bigint;
@@ -36,7 +36,7 @@ export interface OpenDealObserver extends TxObserver {
 export interface OpenedDeal extends TxResult {
 	dealId: bigint;
 	/** How the tokens were authorised. */
-	via: 'permit' | 'approve' | 'allowance';
+	via: FundedVia;
 }
 
 function params(input: OpenDealInput) {
@@ -57,57 +57,27 @@ function dealIdOf(result: TxResult): bigint {
 }
 
 /** A permit for the escrow, or null when the wallet cannot sign typed data (the caller then approves). */
-async function permitOrNull(signer: Signer, token: Address, escrow: Address, value: bigint): Promise<PermitSignature | null> {
-	try {
-		return await signPermit(signer, token, escrow, value);
-	} catch (e) {
-		// A refusal is the member's answer: do not silently fall back to an approval they did not ask for.
-		if (e instanceof ChainActionError && /rejected/i.test(e.message)) throw e;
-		return null;
-	}
-}
-
 export async function openDeal(signer: Signer, input: OpenDealInput, observer: OpenDealObserver = {}): Promise<OpenedDeal> {
-	const escrow = requireEscrow();
+	const escrow = contractAddress('escrow');
 	const total = input.milestones.reduce((sum, m) => sum + m.amount, 0n);
-	let token: Address;
-	let allowance: bigint;
-	try {
-		const client = await getPublicClient();
-		token = await client.readContract({ address: input.union, abi: unionAbi, functionName: 'token' });
-		const [balance, allowed] = await Promise.all([
-			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'balanceOf', args: [signer.account] }),
-			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'allowance', args: [signer.account, escrow] })
-		]);
+	const token = await read(async ({ client }) => {
+		const token = await client.readContract({ address: input.union, abi: unionAbi, functionName: 'token' });
+		const balance = await client.readContract({ address: token, abi: unionTokenAbi, functionName: 'balanceOf', args: [signer.account] });
 		if (balance < total) throw new ChainActionError('You do not have enough union tokens to fund this deal');
-		allowance = allowed;
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+		return token;
+	});
 	const p = params(input);
-
-	if (allowance >= total) {
-		observer.step?.('open');
-		const result = await writeContract(signer, { address: escrow, abi: escrowAbi, functionName: 'openDeal', args: [p] }, observer);
-		return { ...result, dealId: dealIdOf(result), via: 'allowance' };
-	}
-
-	observer.step?.('permit');
-	observer.signing?.();
-	const permit = await permitOrNull(signer, token, escrow, total);
-	if (permit) {
-		observer.step?.('open');
-		const result = await writeContract(
-			signer,
-			{ address: escrow, abi: escrowAbi, functionName: 'openDealWithPermit', args: [p, permit.deadline, permit.v, permit.r, permit.s] },
-			observer
-		);
-		return { ...result, dealId: dealIdOf(result), via: 'permit' };
-	}
-
-	observer.step?.('approve');
-	await writeContract(signer, { address: token, abi: unionTokenAbi, functionName: 'approve', args: [escrow, total] }, observer);
-	observer.step?.('open');
-	const result = await writeContract(signer, { address: escrow, abi: escrowAbi, functionName: 'openDeal', args: [p] }, observer);
-	return { ...result, dealId: dealIdOf(result), via: 'approve' };
+	const { result, via } = await fundWithPermit(
+		signer,
+		{
+			token,
+			spender: escrow,
+			amount: total,
+			send: (o) => writeContract(signer, { address: escrow, abi: escrowAbi, functionName: 'openDeal', args: [p] }, o),
+			sendWithPermit: (permit, o) =>
+				writeContract(signer, { address: escrow, abi: escrowAbi, functionName: 'openDealWithPermit', args: [p, permit.deadline, permit.v, permit.r, permit.s] }, o)
+		},
+		{ ...observer, step: (s) => observer.step?.(s === 'send' ? 'open' : s) }
+	);
+	return { ...result, dealId: dealIdOf(result), via };
 }

@@ -2,14 +2,10 @@
 // disputes an account takes part in. Events are read from the factory's deploy block (the escrow is
 // deployed with it), so no indexer is needed.
 import type { Address } from 'viem';
-import { getConfig } from '$lib/config';
-import { DEAL_STATUS, MILESTONE_STATUS, type DealFacts, type MilestoneFacts } from '$lib/market/deal';
+import { DEAL_STATUS, MILESTONE_STATUS, type DealFacts, type MilestoneFacts } from './deal';
 import { escrowAbi, unionAbi, unionArbitersAbi, unionTokenAbi } from '../chain/abi/generated';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { requireArbiters, requireEscrow } from './addresses';
-import { errorContext } from '../chain/write';
-import { chunkedEvents } from '../sync/chunkedEvents';
+import { contractAddress } from '$lib/chain/contracts';
+import { read, type ReadContext } from '$lib/chain/read';
 
 export interface Seat {
 	arbiter: Address;
@@ -56,14 +52,6 @@ export interface DealView extends DealFacts {
 	now: number;
 }
 
-async function guard<T>(fn: () => Promise<T>): Promise<T> {
-	try {
-		return await fn();
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
-}
-
 function disputeView(id: bigint, d: { dealId: bigint; milestone: number; deadline: number; status: number; providerPct: number; timedOut: boolean; panel: readonly { arbiter: Address; voted: boolean; providerPct: number }[] }): DisputeView {
 	return {
 		id,
@@ -84,10 +72,9 @@ function stringify(args: object): Record<string, string> {
 }
 
 export function readDeal(dealId: bigint): Promise<DealView | null> {
-	return guard(async () => {
-		const escrow = requireEscrow();
-		const client = await getPublicClient();
-		const fromBlock = BigInt(getConfig().contracts.deployBlock);
+	return read(async (ctx) => {
+		const { client, events } = ctx;
+		const escrow = contractAddress('escrow');
 		const [d, latest] = await Promise.all([
 			client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getDeal', args: [dealId] }),
 			client.getBlock()
@@ -98,15 +85,15 @@ export function readDeal(dealId: bigint): Promise<DealView | null> {
 			Promise.all(indexes.map((i) => client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getMilestone', args: [dealId, i] }))),
 			Promise.all(indexes.map((i) => client.readContract({ address: escrow, abi: escrowAbi, functionName: 'disputeOf', args: [dealId, i] }))),
 			client.readContract({ address: d.token, abi: unionTokenAbi, functionName: 'symbol' }),
-			chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { dealId }, ...range })),
-			chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'MilestoneAdded', args: { dealId }, ...range }))
+			events((range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { dealId }, ...range })),
+			events((range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'MilestoneAdded', args: { dealId }, ...range }))
 		]);
 		const disputes = await Promise.all(
 			disputeIds.map(async (id) =>
 				id === 0n ? null : disputeView(id, await client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getDispute', args: [id] }))
 			)
 		);
-		const timeline = await readTimeline(dealId, new Set(disputeIds.filter((id) => id !== 0n)));
+		const timeline = await readTimeline(ctx, dealId, new Set(disputeIds.filter((id) => id !== 0n)));
 		return {
 			id: dealId,
 			status: DEAL_STATUS[d.status] ?? 'None',
@@ -135,9 +122,8 @@ export function readDeal(dealId: bigint): Promise<DealView | null> {
 }
 
 /** Every escrow event about one deal (and its disputes), oldest first, with block times. */
-async function readTimeline(dealId: bigint, disputeIds: Set<bigint>): Promise<TimelineEntry[]> {
-	const client = await getPublicClient();
-	const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) => client.getContractEvents({ address: requireEscrow(), abi: escrowAbi, ...range }));
+async function readTimeline({ client, events }: ReadContext, dealId: bigint, disputeIds: Set<bigint>): Promise<TimelineEntry[]> {
+	const logs = await events((range) => client.getContractEvents({ address: contractAddress('escrow'), abi: escrowAbi, ...range }));
 	const mine = logs.filter((log) => {
 		const args = log.args as { dealId?: bigint; disputeId?: bigint };
 		if (log.eventName === 'MilestoneAdded') return false; // shown in the milestone list
@@ -165,11 +151,9 @@ export interface DealSummary {
 
 /** Deals in `union` where `account` is client or provider, newest first. */
 export function myDeals(union: Address, account: Address): Promise<DealSummary[]> {
-	return guard(async () => {
-		const escrow = requireEscrow();
-		const client = await getPublicClient();
-		const fromBlock = BigInt(getConfig().contracts.deployBlock);
-		const logs = await chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { union }, ...range }));
+	return read(async ({ client, events }) => {
+		const escrow = contractAddress('escrow');
+		const logs = await events((range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { union }, ...range }));
 		const me = account.toLowerCase();
 		const relevant = logs.filter((l) => l.args.client?.toLowerCase() === me || l.args.provider?.toLowerCase() === me);
 		const deals = await Promise.all(
@@ -197,12 +181,10 @@ export interface PanelDispute extends DisputeView {
 
 /** Disputes in `union` on whose panel `account` sits (open and resolved), newest first. */
 export function panelDisputes(union: Address, account: Address): Promise<PanelDispute[]> {
-	return guard(async () => {
-		const escrow = requireEscrow();
-		const client = await getPublicClient();
-		const fromBlock = BigInt(getConfig().contracts.deployBlock);
+	return read(async ({ client, events }) => {
+		const escrow = contractAddress('escrow');
 		const me = account.toLowerCase();
-		const logs = await chunkedEvents(client, fromBlock, (range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DisputeOpened', ...range }));
+		const logs = await events((range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DisputeOpened', ...range }));
 		const onPanel = logs.filter((l) => (l.args.panel ?? []).some((a) => a.toLowerCase() === me));
 		const out = await Promise.all(
 			onPanel.map(async (l) => {
@@ -230,9 +212,8 @@ export interface Arbiters {
 }
 
 export function readArbiters(union: Address): Promise<Arbiters> {
-	return guard(async () => {
-		const client = await getPublicClient();
-		const registry = requireArbiters();
+	return read(async ({ client }) => {
+		const registry = contractAddress('arbiters');
 		const [list, steward] = await Promise.all([
 			client.readContract({ address: registry, abi: unionArbitersAbi, functionName: 'arbitersOf', args: [union] }),
 			client.readContract({ address: union, abi: unionAbi, functionName: 'steward' })
@@ -252,13 +233,12 @@ export interface Wallet {
 
 /** The account's union-token balance and what the escrow holds for it. */
 export function readMarketWallet(union: Address, account: Address): Promise<Wallet> {
-	return guard(async () => {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const token = await client.readContract({ address: union, abi: unionAbi, functionName: 'token' });
 		const [symbol, balance, withdrawable] = await Promise.all([
 			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'symbol' }),
 			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'balanceOf', args: [account] }),
-			client.readContract({ address: requireEscrow(), abi: escrowAbi, functionName: 'withdrawable', args: [token, account] })
+			client.readContract({ address: contractAddress('escrow'), abi: escrowAbi, functionName: 'withdrawable', args: [token, account] })
 		]);
 		return { token, symbol, balance, withdrawable };
 	});

@@ -8,6 +8,8 @@ export const LISTING_TEXT_MAX = 4000;
 export const LISTING_TAGS_MAX = 8;
 export const LISTING_TAG_MAX = 32;
 export const LISTING_APPLY_MAX = 1000;
+export const LISTING_DELIVERY_DAYS_MIN = 1;
+export const LISTING_DELIVERY_DAYS_MAX = 365;
 
 /** A union (or any account) address. */
 const addressSchema = { type: 'string', pattern: '^0x[0-9a-fA-F]{40}$' } as const;
@@ -23,7 +25,7 @@ export const serviceSchema = {
 		title: { type: 'string', minLength: 1, maxLength: LISTING_TITLE_MAX },
 		description: { type: 'string', maxLength: LISTING_TEXT_MAX },
 		price: amountSchema,
-		deliveryDays: { type: 'integer', minimum: 1, maximum: 365 },
+		deliveryDays: { type: 'integer', minimum: LISTING_DELIVERY_DAYS_MIN, maximum: LISTING_DELIVERY_DAYS_MAX },
 		tags: { type: 'array', maxItems: LISTING_TAGS_MAX, items: { type: 'string', minLength: 1, maxLength: LISTING_TAG_MAX } },
 		status: statusSchema
 	},

@@ -10,22 +10,35 @@ export const JOB_SCHEMA = jobSchema as unknown as JsonSchema;
 
 export type Checked<T> = { ok: true; content: T } | { ok: false; problem: string };
 
-function check<T>(schema: JsonSchema, content: unknown, what: string): Checked<T> {
-	const issues = validate(schema, content);
-	if (issues.length > 0) return { ok: false, problem: `This ${what} is malformed and was skipped (${describeIssues(issues)})` };
-	return { ok: true, content: content as T };
+/** Why a service document is not valid (schema, then a readable price), or null. */
+export function serviceContentProblem(content: unknown): string | null {
+	const issues = validate(SERVICE_SCHEMA, content);
+	if (issues.length > 0) return describeIssues(issues);
+	return parseTokenAmount((content as ServiceContent).price) === null ? 'its price is unreadable' : null;
+}
+
+/** Why a job document is not valid (schema, then a readable pay), or null. */
+export function jobContentProblem(content: unknown): string | null {
+	const issues = validate(JOB_SCHEMA, content);
+	if (issues.length > 0) return describeIssues(issues);
+	return parseTokenAmount((content as JobContent).pay) === null ? 'its pay is unreadable' : null;
+}
+
+/** The sentence shown in place of a listing document that was skipped. */
+export function skippedListing(kind: 'service' | 'job', problem: string): string {
+	return `This ${kind} is malformed and was skipped (${problem})`;
+}
+
+function check<T>(kind: 'service' | 'job', content: unknown, problem: string | null): Checked<T> {
+	return problem ? { ok: false, problem: skippedListing(kind, problem) } : { ok: true, content: content as T };
 }
 
 export function checkService(content: unknown): Checked<ServiceContent> {
-	const r = check<ServiceContent>(SERVICE_SCHEMA, content, 'service');
-	if (r.ok && parseTokenAmount(r.content.price) === null) return { ok: false, problem: 'This service has an unreadable price and was skipped' };
-	return r;
+	return check('service', content, serviceContentProblem(content));
 }
 
 export function checkJob(content: unknown): Checked<JobContent> {
-	const r = check<JobContent>(JOB_SCHEMA, content, 'job');
-	if (r.ok && parseTokenAmount(r.content.pay) === null) return { ok: false, problem: 'This job has an unreadable pay and was skipped' };
-	return r;
+	return check('job', content, jobContentProblem(content));
 }
 
 /** Tags typed as "a, b ,c" → ["a","b","c"], deduplicated, lower-case. */

@@ -58,7 +58,7 @@ function model(): string {
 }
 
 function toPost(item: Checked<PostContent>): PostItem {
-	return item.ok ? { ok: true, id: item.id, value: { ...item.value, id: item.id } } : item;
+	return item.ok ? { ok: true, id: item.id, author: item.author, value: { ...item.value, id: item.id } } : item;
 }
 
 /** Problems with what a member typed, as sentences (empty = publishable). */

@@ -1,11 +1,11 @@
 // Member profiles: one ModelInstanceDocument per account (SINGLE relation) of the profile model.
-// Reads never need a wallet; every document read is validated and a malformed one is reported,
-// not rendered.
+// Reads never need a wallet and go through the document layer (ceramic/documents.ts); every document
+// read is validated and a malformed one is reported, not rendered.
 import type { EIP1193Provider } from 'viem';
-import type { StreamState } from '@ceramicnetwork/common';
 import { getConfig } from '$lib/config';
 import { profileSchema } from './profileSchema';
-import { addressFromDid, CeramicError, describeCeramicError, getCeramic, pkhDid } from '../ceramic/client';
+import { addressFromDid, CeramicError, getCeramic, pkhDid } from '../ceramic/client';
+import { queryIndex, readable, scanIndex } from '../ceramic/documents';
 import { describeIssues, validate, type JsonSchema } from '../ceramic/validate';
 import { getSession } from '../ceramic/session';
 
@@ -46,20 +46,6 @@ function modelId(): string {
 	return getConfig().ceramic.models.profile;
 }
 
-function controllerOf(state: StreamState): string | undefined {
-	const controllers = (state.metadata as { controllers?: unknown }).controllers;
-	return Array.isArray(controllers) && typeof controllers[0] === 'string' ? controllers[0] : undefined;
-}
-
-/** Rethrows any failure as a CeramicError with a readable sentence. */
-async function readable<T>(fn: () => Promise<T>): Promise<T> {
-	try {
-		return await fn();
-	} catch (e) {
-		throw new CeramicError(describeCeramicError(e), { cause: e });
-	}
-}
-
 /** One account's profile (no wallet needed). */
 export function readProfile(address: string): Promise<ProfileRead> {
 	return readable(() => readProfileRaw(address));
@@ -71,26 +57,15 @@ export function readProfiles(maxDocs = 1000): Promise<Map<string, ProfileRead>> 
 }
 
 async function readProfileRaw(address: string): Promise<ProfileRead> {
-	const ceramic = await getCeramic();
-	const page = await ceramic.index.query({ model: modelId(), account: pkhDid(address), first: 1 });
-	const state = page.edges[0]?.node;
-	return state ? checkProfile(state.content) : { status: 'none' };
+	const { docs } = await queryIndex(await getCeramic(), { model: modelId(), account: pkhDid(address), pageSize: 1, order: 'oldest' });
+	return docs[0] ? checkProfile(docs[0].content) : { status: 'none' };
 }
 
 async function readProfilesRaw(maxDocs: number): Promise<Map<string, ProfileRead>> {
-	const ceramic = await getCeramic();
 	const out = new Map<string, ProfileRead>();
-	let after: string | undefined;
-	while (out.size < maxDocs) {
-		const page = await ceramic.index.query({ model: modelId(), first: 100, ...(after ? { after } : {}) });
-		for (const edge of page.edges) {
-			if (!edge.node) continue;
-			const controller = controllerOf(edge.node);
-			const address = controller ? addressFromDid(controller) : null;
-			if (address) out.set(address, checkProfile(edge.node.content));
-		}
-		if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-		after = page.pageInfo.endCursor;
+	for await (const raw of scanIndex(await getCeramic(), { model: modelId(), pageSize: 100 }, maxDocs)) {
+		const address = addressFromDid(raw.controller);
+		if (address) out.set(address, checkProfile(raw.content));
 	}
 	return out;
 }

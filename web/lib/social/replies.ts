@@ -49,7 +49,7 @@ export function checkReply(raw: RawDoc, post?: string): ReplyItem {
 	const checked = checkDoc<ReplyContent>(raw, schema, model(), 'reply');
 	if (!checked.ok) return checked;
 	if (post !== undefined && checked.value.post !== post) return { ok: false, id: raw.id, problem: 'A reply was malformed and skipped (it answers another post)' };
-	return { ok: true, id: checked.id, value: { ...checked.value, id: checked.id } };
+	return { ok: true, id: checked.id, author: checked.author, value: { ...checked.value, id: checked.id } };
 }
 
 /** Replies to one post, oldest first; deleted ones are hidden. */

@@ -3,10 +3,8 @@
 import type { Address } from 'viem';
 import { getConfig } from '$lib/config';
 import { unionAbi, unionTokenAbi } from '$lib/chain/abi';
-import { getPublicClient } from '$lib/chain/client';
-import { toChainActionError } from '$lib/chain/errors';
-import { errorContext } from '$lib/chain/write';
 import { uniswapV2FactoryAbi, uniswapV2PairAbi } from './abi';
+import { read } from '$lib/chain/read';
 
 export interface UniswapAddresses {
 	factory: Address;
@@ -45,8 +43,7 @@ export function uniswapAddresses(): UniswapAddresses | null {
 export async function readPool(union: Address, account: Address | null): Promise<PoolState> {
 	const uni = uniswapAddresses();
 	if (!uni) throw new Error('No Uniswap V2 deployment is configured for this network');
-	try {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const token = await client.readContract({ address: union, abi: unionAbi, functionName: 'token' });
 		const [symbol, pair, block] = await Promise.all([
 			client.readContract({ address: token, abi: unionTokenAbi, functionName: 'symbol' }),
@@ -82,9 +79,7 @@ export async function readPool(union: Address, account: Address | null): Promise
 			mine = { token: tok, eth, lp, tokenAllowance: allowance, lpAllowance };
 		}
 		return { token, symbol, weth: uni.weth, router: uni.router, pair, reserveToken, reserveEth, lpSupply, chainTime: block.timestamp, account: mine };
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
 
 export function hasLiquidity(p: PoolState): boolean {

@@ -2,14 +2,11 @@
 import type { Address } from 'viem';
 import { getConfig } from '$lib/config';
 import { unionAbi } from '../chain/abi';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { errorContext } from '../chain/write';
 import { offlineInviteProblem, type InviteProblem, type SignedInvite } from './invite';
+import { read } from '$lib/chain/read';
 
 export async function checkInvite(voucher: SignedInvite, union: Address, account: Address | null): Promise<InviteProblem | null> {
-	try {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const block = await client.getBlock();
 		const offline = offlineInviteProblem(voucher, { chainId: getConfig().chain.id, union, nowSeconds: block.timestamp, account });
 		if (offline) return offline;
@@ -27,7 +24,5 @@ export async function checkInvite(voucher: SignedInvite, union: Address, account
 		if (!valid) return 'bad-signature';
 		if (alreadyMember) return 'already-member';
 		return null;
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }

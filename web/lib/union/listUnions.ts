@@ -1,11 +1,8 @@
 // The union directory: every UnionCreated event of the factory since its deploy block.
 import type { Address } from 'viem';
-import { getConfig } from '$lib/config';
 import { unionFactoryAbi } from '../chain/abi';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { errorContext } from '../chain/write';
-import { chunkedEvents } from '../sync/chunkedEvents';
+import { factoryAddress } from '$lib/chain/contracts';
+import { read } from '$lib/chain/read';
 
 export interface UnionSummary {
 	union: Address;
@@ -19,12 +16,10 @@ export interface UnionSummary {
 
 /** All unions, newest first. */
 export async function listUnions(): Promise<UnionSummary[]> {
-	try {
-		const client = await getPublicClient();
-		const { unionFactory, deployBlock } = getConfig().contracts;
-		const logs = await chunkedEvents(client, BigInt(deployBlock), (range) =>
+	return read(async ({ client, events }) => {
+		const logs = await events((range) =>
 			client.getContractEvents({
-				address: unionFactory,
+				address: factoryAddress(),
 				abi: unionFactoryAbi,
 				eventName: 'UnionCreated',
 				...range,
@@ -42,7 +37,5 @@ export async function listUnions(): Promise<UnionSummary[]> {
 				blockNumber: l.blockNumber
 			}))
 			.reverse();
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }

@@ -4,10 +4,8 @@
 // limit at ~18,000 members — and a reload fetches only new blocks.
 import type { Address } from 'viem';
 import { getConfig } from '$lib/config';
+import { read } from '$lib/chain/read';
 import { readMembers, type Member } from './memberList';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { errorContext } from '../chain/write';
 import { sharedSyncStore } from '../sync/idbStore';
 import type { SyncListeners } from '../sync/progressText';
 
@@ -15,11 +13,9 @@ export { membersFromLogs, readMembers, type Member, type ReadMembersOptions } fr
 
 /** The union's current members (synced into this browser's cache, then only new blocks). */
 export async function listMembers(union: Address, listen: SyncListeners = {}): Promise<Member[]> {
-	try {
-		const [client, store] = await Promise.all([getPublicClient(), sharedSyncStore()]);
-		const { chain, contracts } = getConfig();
-		return await readMembers({ client, union, startBlock: contracts.deployBlock, chainId: chain.id, store, ...listen });
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	return read(async ({ client, fromBlock }) => {
+		const store = await sharedSyncStore();
+		// The sync's cursor keeps the start block as a number (it is stored in IndexedDB).
+		return readMembers({ client, union, startBlock: Number(fromBlock), chainId: getConfig().chain.id, store, ...listen });
+	});
 }

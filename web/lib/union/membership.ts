@@ -1,11 +1,7 @@
 // One account's standing in a union, and the steward's queue of pending requests.
 import type { Address } from 'viem';
-import { getConfig } from '$lib/config';
 import { unionAbi } from '../chain/abi';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
-import { errorContext } from '../chain/write';
-import { chunkedEvents } from '../sync/chunkedEvents';
+import { read } from '$lib/chain/read';
 
 export interface Standing {
 	isMember: boolean;
@@ -18,16 +14,13 @@ function truthy(v: unknown): boolean {
 }
 
 export async function standing(union: Address, account: Address): Promise<Standing> {
-	try {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const [isMember, pending] = await Promise.all([
 			client.readContract({ address: union, abi: unionAbi, functionName: 'isMember', args: [account] }),
 			client.readContract({ address: union, abi: unionAbi, functionName: 'pendingRequest', args: [account] })
 		]);
 		return { isMember, hasPendingRequest: truthy(pending) };
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }
 
 export interface PendingRequest {
@@ -37,9 +30,8 @@ export interface PendingRequest {
 
 /** Applicants whose request is still open: JoinRequested events, confirmed against pendingRequest(). */
 export async function pendingRequests(union: Address): Promise<PendingRequest[]> {
-	try {
-		const client = await getPublicClient();
-		const logs = await chunkedEvents(client, BigInt(getConfig().contracts.deployBlock), (range) =>
+	return read(async ({ client, events }) => {
+		const logs = await events((range) =>
 			client.getContractEvents({
 				address: union,
 				abi: unionAbi,
@@ -55,7 +47,5 @@ export async function pendingRequests(union: Address): Promise<PendingRequest[]>
 			candidates.map((c) => client.readContract({ address: union, abi: unionAbi, functionName: 'pendingRequest', args: [c.applicant] }))
 		);
 		return candidates.filter((_, i) => truthy(open[i]));
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }

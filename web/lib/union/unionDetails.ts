@@ -1,10 +1,8 @@
 // A union's current settings, read in one batched round trip.
 import { erc20Abi, type Address } from 'viem';
 import { unionAbi } from '../chain/abi';
-import { getPublicClient } from '../chain/client';
-import { toChainActionError } from '../chain/errors';
 import { admissionRuleFrom, type AdmissionRule } from './types';
-import { errorContext } from '../chain/write';
+import { read } from '$lib/chain/read';
 
 export interface UnionDetails {
 	address: Address;
@@ -21,23 +19,22 @@ export interface UnionDetails {
 }
 
 export async function unionDetails(union: Address): Promise<UnionDetails> {
-	try {
-		const client = await getPublicClient();
+	return read(async ({ client }) => {
 		const code = await client.getCode({ address: union });
 		if (!code || code === '0x') throw new Error(`No union exists at ${union} on this network`);
-		const read = <N extends 'name' | 'charterCid' | 'admissionRule' | 'steward' | 'founder' | 'token' | 'timelock' | 'memberCount' | 'joinGrant'>(
+		const get = <N extends 'name' | 'charterCid' | 'admissionRule' | 'steward' | 'founder' | 'token' | 'timelock' | 'memberCount' | 'joinGrant'>(
 			functionName: N
 		) => client.readContract({ address: union, abi: unionAbi, functionName });
 		const [name, charterCid, admissionRule, steward, founder, token, timelock, memberCount, joinGrant] = await Promise.all([
-			read('name'),
-			read('charterCid'),
-			read('admissionRule'),
-			read('steward'),
-			read('founder'),
-			read('token'),
-			read('timelock'),
-			read('memberCount'),
-			read('joinGrant')
+			get('name'),
+			get('charterCid'),
+			get('admissionRule'),
+			get('steward'),
+			get('founder'),
+			get('token'),
+			get('timelock'),
+			get('memberCount'),
+			get('joinGrant')
 		]);
 		const tokenSymbol = await client.readContract({ address: token as Address, abi: erc20Abi, functionName: 'symbol' });
 		return {
@@ -53,7 +50,5 @@ export async function unionDetails(union: Address): Promise<UnionDetails> {
 			memberCount: memberCount as bigint,
 			joinGrant: joinGrant as bigint
 		};
-	} catch (e) {
-		throw toChainActionError(e, errorContext());
-	}
+	});
 }

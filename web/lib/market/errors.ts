@@ -1,0 +1,43 @@
+// Sentences for the market's contracts (Escrow, UnionArbiters), by exact error name; typed from the
+// generated ABI so a missing or misspelt name does not compile.
+import type { ErrorSentences, ErrorsNamed } from '$lib/chain/errorSentences';
+
+export const marketErrors: ErrorSentences<ErrorsNamed<'Escrow_' | 'UnionArbiters_'>> = {
+	Escrow_AcceptByInPast: 'The acceptance deadline must be in the future',
+	Escrow_AcceptanceWindowClosed: 'The time to accept this deal has passed',
+	Escrow_AcceptanceWindowOpen: 'The provider may still accept; you can reclaim after the acceptance deadline',
+	Escrow_AlreadyVoted: 'You already voted on this dispute',
+	Escrow_CancelAlreadyProposed: 'A cancellation of this deal is already waiting for an answer',
+	Escrow_DisputeNotOpen: 'This deal has no open dispute',
+	Escrow_DueInPast: 'Every milestone must be due in the future',
+	Escrow_InvalidSplit: 'The provider’s share must be between 0 and 100 percent',
+	Escrow_MilestoneCount: 'A deal has between 1 and 20 milestones',
+	Escrow_NoCancelToAnswer: 'There is no cancellation to answer',
+	Escrow_NotClient: 'Only the client of this deal can do this',
+	Escrow_NotMember: 'Only members can do this',
+	Escrow_NotOverdue: 'This milestone is not overdue yet',
+	Escrow_NotPanelist: 'You do not sit on this dispute’s panel',
+	Escrow_NotParty: 'Only the client or the provider of this deal can do this',
+	Escrow_NotProvider: 'Only the provider of this deal can do this',
+	Escrow_NothingToWithdraw: 'There is nothing to withdraw',
+	Escrow_ReviewPeriodNotOver: 'The client’s review period is not over yet',
+	Escrow_ReviewPeriodOutOfRange: 'The review period must be between 1 and 60 days',
+	Escrow_ReviewPeriodOver: 'The review period is over; the provider may now claim this milestone',
+	Escrow_SelfDeal: 'You cannot hire yourself',
+	Escrow_UnknownDeal: 'There is no such deal',
+	Escrow_UnknownMilestone: 'This deal has no such milestone',
+	Escrow_UnknownUnion: 'The escrow does not know this union',
+	Escrow_VotingClosed: 'The panel’s time to vote is over; the dispute can now be settled by timeout',
+	Escrow_VotingOpen: 'The panel may still vote on this dispute',
+	Escrow_WrongDealStatus: 'This deal is not in a state that allows this',
+	Escrow_WrongMilestoneStatus: 'This milestone is not in a state that allows this',
+	Escrow_ZeroAmount: 'Every milestone needs an amount above zero',
+	UnionArbiters_AlreadyArbiter: 'This member already is an arbiter',
+	UnionArbiters_NotArbiter: 'This member is not an arbiter',
+	UnionArbiters_NotEnoughArbiters: 'This union needs at least three arbiters who are not party to the deal before a dispute can open',
+	UnionArbiters_NotMember: 'Only members can do this',
+	UnionArbiters_NotSteward: 'Only the union’s steward can do this',
+	UnionArbiters_StillMember: 'This arbiter is still a member; only the steward or the arbiter themself can remove them',
+	UnionArbiters_TooManyArbiters: 'This union already has as many arbiters as it may',
+	UnionArbiters_UnknownUnion: 'The arbiter registry does not know this union'
+};
