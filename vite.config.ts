@@ -19,11 +19,21 @@ export default defineConfig({
 				}
 			},
 			{
+				// Components mounted in jsdom: svelte's browser build (the default resolves to its server build).
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'dom',
+					include: ['test/unit/dom/**/*.test.ts'],
+					environment: 'jsdom'
+				}
+			},
+			{
 				// Stack tests start real services: node env, long timeouts, one file at a time.
 				test: {
 					name: 'stack',
 					include: ['test/unit/**/*.test.ts'],
-					exclude: ['test/unit/web/**', '**/node_modules/**'],
+					exclude: ['test/unit/web/**', 'test/unit/dom/**', '**/node_modules/**'],
 					environment: 'node',
 					testTimeout: 120_000,
 					hookTimeout: 180_000,

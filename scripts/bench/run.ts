@@ -37,7 +37,9 @@ const wants = (s: Section): boolean => asked.length === 0 || asked.includes(s);
 const needsSite = wants('site') || wants('publish') || wants('courses');
 const needsStack = SECTIONS.some((s) => s !== 'rank' && s !== 'sync' && wants(s));
 
-const dataDir = join(projectRoot, '.data', 'bench');
+// The stack's data is thrown away each run; .data/bench/chains (the sync bench's cached big chain,
+// see bigChain.ts) stays beside it.
+const dataDir = join(projectRoot, '.data', 'bench', 'stack');
 await rm(dataDir, { recursive: true, force: true });
 const stack = needsStack ? await bringUpStack({ env: { ...BENCH_ENV, NU_DATA_DIR: dataDir }, seed: needsSite, publish: needsSite }) : null;
 if (stack) try {

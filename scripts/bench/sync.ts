@@ -1,9 +1,10 @@
 // Event-sync benchmark (`npm run bench`, or alone: node --import tsx scripts/bench/sync.ts).
 // A throwaway anvil holds one real Union with `events` real Backed events (default 100k): 5,000
-// members (random addresses, impersonated) each send 20 real Union.back transactions. Creation is
-// fast because anvil's automine is off: transactions go in as JSON-RPC batches of 2,000 with
-// explicit nonces and one evm_mine per batch (--order fifo keeps submission order), so the chain
-// has 2,000-log blocks. Then, through the app's own code (web/lib/leaders/syncSupport.ts, the
+// members (random addresses, impersonated) each send 20 real Union.back transactions
+// (scripts/lib/unionHistory.ts: JSON-RPC batches of 2,000, one evm_mine each, so 2,000-log blocks).
+// The chain is made once and cached with anvil --dump-state under .data/bench/chains/ (bigChain.ts,
+// keyed by the contract build), so later runs load it instead. Then, through the app's own code
+// (web/lib/leaders/syncSupport.ts, the
 // rank worker's handler) with fake-indexeddb standing in for the browser's IndexedDB:
 //   cold: chunked eth_getLogs from the creation block into the log cache, packed into one
 //         snapshot row, replayed and ranked;
@@ -11,19 +12,27 @@
 //         what is new, hand the packed events (+ last scores) to the rank handler, rank, and take
 //         the top of the list: the path the leaders page runs.
 // fake-indexeddb is pure JS in Node; a browser's IndexedDB costs differ (usually faster for bulk
-// writes, similar for one structured-clone read). NU_BENCH_SYNC_EVENTS=10000 for a quick run.
+// writes, similar for one structured-clone read). Last, the same cold sync through a proxy that
+// behaves like a public RPC provider (block-range cap, 10,000 logs an answer, 429s, 503s), and a
+// sync stopped halfway that a reload resumes. NU_BENCH_SYNC_EVENTS=10000 for a quick run.
 import 'fake-indexeddb/auto';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { encodeFunctionData, type Address, type Hex } from 'viem';
-import { unionAbi } from '../../web/lib/chain/abi/generated';
+import { relative } from 'node:path';
+import { createPublicClient, http, type Address, type PublicClient } from 'viem';
 import { IdbSyncStore } from '../../web/lib/sync/idbStore';
+import { syncUnionLogs, type SyncProgress } from '../../web/lib/sync/syncLogs';
+import type { ProviderRefusal } from '../../web/lib/sync/errors';
 import { createRankHandler } from '../../web/lib/leaders/rank/protocol';
 import { SnapshotStore } from '../../web/lib/leaders/snapshotStore';
 import { syncSupport } from '../../web/lib/leaders/syncSupport';
 import { scoresFor } from '../../web/lib/leaders/scores';
-import { deployUnion, startAnvil, type UnionChain } from '../../test/unit/sync/localChain';
+import { startPublicRpcProxy } from '../lib/publicRpcProxy.ts';
+import { projectRoot } from '../lib/tools.ts';
 import { portShift } from '../stack/config.ts';
+import { bigChain, type BigChain } from './bigChain.ts';
+import { readMembers } from '../../web/lib/union/memberList';
+import { MemorySyncStore } from '../../web/lib/sync/store';
 import { printTable, type Row } from './table.ts';
 
 export interface BenchSyncOptions {
@@ -38,34 +47,43 @@ export interface BenchSyncOptions {
 const TX_PER_BLOCK = 2000;
 const LEADERS_SHOWN = 50;
 
+/** What the proxy plays: a free public endpoint's limits (scripts/lib/publicRpcProxy.ts). */
+const PUBLIC_PROVIDER = { maxBlockRange: 2_000, maxLogs: 10_000, ratePerSecond: 10, burst: 10, maxResponseBytes: 10 * 1024 * 1024, failEvery: 25 };
+
+interface BenchChain {
+	publicClient: PublicClient;
+	union: Address;
+	createdBlock: number;
+}
+
 export async function benchSync(options: BenchSyncOptions = {}): Promise<Row[]> {
 	const events = options.events ?? Number(process.env.NU_BENCH_SYNC_EVENTS ?? 100_000);
 	const backsPerMember = options.backsPerMember ?? 20;
 	const members = Math.ceil(events / backsPerMember);
 	const log = options.log ?? ((line: string) => console.error(line));
 	const port = options.port ?? Number(process.env.NU_BENCH_SYNC_ANVIL_PORT ?? 18745 + portShift());
-	const anvil = await startAnvil(port, ['--gas-limit', '2000000000', '--order', 'fifo']);
+	const big = await bigChain(port, { members, backsPerMember, events, txPerBlock: TX_PER_BLOCK }, log);
 	try {
-		const chain = await deployUnion(anvil);
-		const t0 = performance.now();
-		await createHistory(anvil.rpcUrl, chain, members, backsPerMember, events, log);
-		const createMs = performance.now() - t0;
-		const head = Number(await chain.publicClient.getBlockNumber({ cacheTime: 0 }));
+		const chain = { publicClient: big.publicClient, union: big.union, createdBlock: big.createdBlock };
 		const rows: Row[] = [
-			{
-				name: `sync: create ${short(events)} Backed on anvil`,
-				value: sec(createMs),
-				note: `${members} joins + ${short(events)} real Union.back txs, ${TX_PER_BLOCK}/block, ${head - chain.createdBlock} blocks`
-			}
+			big.createMs === null
+				? { name: `sync: ${short(events)} Backed on anvil (cached chain)`, value: sec(big.loadMs), note: `anvil --load-state ${relative(projectRoot, big.file)} · ${big.head - big.createdBlock} blocks` }
+				: {
+						name: `sync: create ${short(events)} Backed on anvil`,
+						value: sec(big.createMs),
+						note: `${members} joins + ${short(events)} real Union.back txs, ${TX_PER_BLOCK}/block, ${big.head - big.createdBlock} blocks; cached for next runs (load took ${sec(big.loadMs)})`
+					}
 		];
-		rows.push(...(await measure(chain, events, members, log)));
+		const direct = await measure(chain, events, members, log);
+		rows.push(...direct.rows);
+		rows.push(...(await measureThroughProxy(big, events, members, direct.coldSyncMs, log)));
 		return rows;
 	} finally {
-		await anvil.stop();
+		await big.anvil.stop();
 	}
 }
 
-async function measure(chain: UnionChain, events: number, members: number, log: (line: string) => void): Promise<Row[]> {
+async function measure(chain: BenchChain, events: number, members: number, log: (line: string) => void): Promise<{ rows: Row[]; coldSyncMs: number }> {
 	const name = `bench-sync-${Date.now()}`;
 	const label = short(events);
 	const scope = { chainId: 31337, address: chain.union };
@@ -120,7 +138,7 @@ async function measure(chain: UnionChain, events: number, members: number, log: 
 	if (!warm.warm) throw new Error('the reload did not use the snapshot');
 	if (top[0].address !== coldRanked.ranking.leaders[0].address) throw new Error('warm and cold rankings differ');
 
-	return [
+	const rows: Row[] = [
 		{ name: `sync ${label}: cold sync (getLogs → IndexedDB)`, value: sec(coldSync), note: `${cold.compact.count} events in ${coldRequests} eth_getLogs (anvil answers ~3k logs/s), log cache + packed snapshot` },
 		{ name: `sync ${label}: cold replay + rank`, value: sec(coldRank), note: `${coldRanked.ranking.members} members, ${coldRanked.ranking.edges} edges, ${coldRanked.ranking.iterations} iterations` },
 		{ name: `sync ${label}: cold total to ranked list`, value: sec(coldSync + coldRank) },
@@ -130,67 +148,83 @@ async function measure(chain: UnionChain, events: number, members: number, log: 
 		{ name: `sync ${label}: warm — rank + top ${LEADERS_SHOWN}`, value: sec(t3 - t2), note: `${ranked.ranking.iterations} iterations (warm start from saved scores)` },
 		{ name: `sync ${label}: warm reload to ranked leaders`, value: sec(t3 - t0), note: `target < 500 ms at 100k events · machine load average ${loadavg()[0].toFixed(1)}` }
 	];
+	return { rows, coldSyncMs: coldSync };
 }
 
-type Rpc = (calls: Array<{ method: string; params: unknown[] }>) => Promise<unknown[]>;
+/**
+ * Cold sync of the same history through the public-RPC-like proxy, with the app's transport
+ * (web/lib/chain/client.ts: batching, one viem retry, 15 s timeout), into the IndexedDB log cache;
+ * then a cold sync stopped halfway (a closed tab) and the reload that resumes it.
+ */
+async function measureThroughProxy(big: BigChain, events: number, members: number, directMs: number, log: (line: string) => void): Promise<Row[]> {
+	const label = short(events);
+	const expected = 1 + members + events;
+	const scope = { chainId: 31337, address: big.union };
+	const proxy = await startPublicRpcProxy({ upstream: big.anvil.rpcUrl, ...PUBLIC_PROVIDER });
+	try {
+		const client = createPublicClient({ chain: big.anvil.chain, transport: http(proxy.url, { batch: { wait: 10 }, retryCount: 1, timeout: 15_000 }) });
+		const name = `bench-sync-proxy-${Date.now()}`;
+		const waits = new Map<ProviderRefusal, number>();
+		const base = { client, address: big.union, startBlock: big.createdBlock, chainId: 31337, onRetry: (r: { refusal: ProviderRefusal }) => waits.set(r.refusal, (waits.get(r.refusal) ?? 0) + 1) };
+		// Progress as the page shows it, every fifth of the blocks.
+		let shown = 0;
+		const onProgress = (p: SyncProgress): void => {
+			const pct = Math.floor(((p.syncedTo - p.fromBlock + 1) / (p.toBlock - p.fromBlock + 1)) * 100);
+			if (pct >= shown + 20) log(`sync bench (public-RPC proxy): ${(shown = pct)}% of blocks, ${p.fetched} events`);
+		};
 
-/** Members join, then each backs the next `backsPerMember` members (a ring-like lattice). */
-async function createHistory(url: string, chain: UnionChain, members: number, backsPerMember: number, events: number, log: (line: string) => void): Promise<void> {
-	const rpc = batchRpc(url);
-	const accounts = Array.from({ length: members }, (_, i) => `0x${(0x100000 + i).toString(16).padStart(40, '0')}` as Address);
-	await rpc([{ method: 'evm_setAutomine', params: [false] }, { method: 'anvil_autoImpersonateAccount', params: [true] }]);
-	const join = encodeFunctionData({ abi: unionAbi, functionName: 'join' });
-	for (let i = 0; i < members; i += TX_PER_BLOCK) {
-		const slice = accounts.slice(i, i + TX_PER_BLOCK);
-		await rpc(slice.map((a) => ({ method: 'anvil_setBalance', params: [a, '0x56bc75e2d63100000'] })));
-		await rpc(slice.map((a) => ({ method: 'eth_sendTransaction', params: [{ from: a, to: chain.union, data: join, gas: '0x7a120', nonce: '0x0' }] })));
-		await mineAll(rpc);
-	}
-	let batch: Array<{ method: string; params: unknown[] }> = [];
-	let sent = 0;
-	for (let k = 1; k <= backsPerMember && sent < events; k++) {
-		// Round k: every member sends its k-th back (nonce k), so one batch never holds two txs of a sender.
-		for (let i = 0; i < members && sent < events; i++, sent++) {
-			const data = encodeFunctionData({ abi: unionAbi, functionName: 'back', args: [accounts[(i + k) % members]] });
-			batch.push({ method: 'eth_sendTransaction', params: [{ from: accounts[i], to: chain.union, data, gas: '0x30d40', nonce: `0x${k.toString(16)}` }] });
-			if (batch.length === TX_PER_BLOCK) {
-				await rpc(batch);
-				await mineAll(rpc);
-				batch = [];
-				if ((sent + 1) % 20_000 === 0) log(`sync bench: ${sent + 1} Backed created`);
+		let store = await IdbSyncStore.open(`${name}-cold`);
+		let t = performance.now();
+		const cold = await syncUnionLogs({ ...base, store, onProgress });
+		const coldMs = performance.now() - t;
+		store.close();
+		if (cold.logs.length !== expected) throw new Error(`through the proxy: synced ${cold.logs.length} events, expected ${expected}`);
+		const c = { ...proxy.counters };
+		const refusals = `${c.tooManyResults} "more than 10000 results", ${c.rangeRefused} range, ${c.rateLimited} 429, ${c.serverErrors} 503, ${c.bodyTooLarge} over 10 MB`;
+
+		// Interrupted once half the events are in (a closed tab), then a reload resumes.
+		const controller = new AbortController();
+		store = await IdbSyncStore.open(`${name}-resume`);
+		await syncUnionLogs({ ...base, store, signal: controller.signal, onProgress: (p) => p.fetched >= expected / 2 && controller.abort() }).catch((e: unknown) => {
+			if (!controller.signal.aborted) throw e;
+		});
+		const stoppedAt = (await store.loadCursor(scope))?.lastSyncedBlock ?? big.createdBlock;
+		const cachedBefore = (await store.loadLogs(scope, big.createdBlock)).length;
+		store.close();
+		const getLogsBefore = proxy.counters.getLogs;
+		t = performance.now();
+		store = await IdbSyncStore.open(`${name}-resume`);
+		const resumed = await syncUnionLogs({ ...base, store });
+		const resumeMs = performance.now() - t;
+		store.close();
+		if (resumed.logs.length !== expected) throw new Error(`resumed sync holds ${resumed.logs.length} events, expected ${expected}`);
+		// The union page's member list: the membership stream only (joins and leaves), so the backs are never fetched.
+		const membersBefore = proxy.counters.getLogs;
+		t = performance.now();
+		const list = await readMembers({ client, union: big.union, startBlock: big.createdBlock, chainId: 31337, store: new MemorySyncStore() });
+		const membersMs = performance.now() - t;
+		if (list.length !== members + 1) throw new Error(`member list holds ${list.length}, expected ${members + 1}`);
+		const waited = [...waits].map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
+		return [
+			{
+				name: `sync ${label}: cold sync through the public-RPC-like proxy`,
+				value: sec(coldMs),
+				note: `target ≤ 60 s · direct to anvil ${sec(directMs)} (row above) · ${c.getLogs} eth_getLogs, refused: ${refusals}; ends at ${cold.chunkSize} blocks/request`
+			},
+			{
+				name: `sync ${label}: resume after a cold sync stopped halfway (proxy)`,
+				value: sec(resumeMs),
+				note: `stopped at block ${stoppedAt} with ${cachedBefore} events cached; resume asked ${membersBefore - getLogsBefore} eth_getLogs from block ${resumed.fromBlock} (the 12-block reorg window holds 2,000 events a block here) · sync waits on: ${waited}`
+			},
+			{
+				name: `sync ${label}: union page member list, cold (proxy)`,
+				value: sec(membersMs),
+				note: `${list.length} members from the joins-and-leaves stream in ${proxy.counters.getLogs - membersBefore} eth_getLogs (the ${short(events)} backs are not fetched) · load ${loadavg()[0].toFixed(1)}`
 			}
-		}
+		];
+	} finally {
+		await proxy.close();
 	}
-	if (batch.length > 0) {
-		await rpc(batch);
-		await mineAll(rpc);
-	}
-	// A live chain moves on: leave the reorg window (12 blocks) behind the dense history, or every
-	// reload would re-fetch the last 24k events as if they were fresh.
-	await rpc([{ method: 'anvil_mine', params: ['0x10'] }]);
-	await rpc([{ method: 'evm_setAutomine', params: [true] }]);
-}
-
-/** JSON-RPC batches over fetch (viem's client would send them one by one). */
-function batchRpc(url: string): Rpc {
-	let id = 0;
-	return async (calls) => {
-		const body = calls.map((c) => ({ jsonrpc: '2.0', id: ++id, method: c.method, params: c.params }));
-		const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-		const out = (await res.json()) as Array<{ result?: unknown; error?: { message: string } }>;
-		const failed = out.find((r) => r.error);
-		if (failed?.error) throw new Error(`${calls[0].method}: ${failed.error.message}`);
-		return out.map((r) => r.result);
-	};
-}
-
-/** Mines one block with everything pending and checks none of it reverted (first and last tx). */
-async function mineAll(rpc: Rpc): Promise<void> {
-	await rpc([{ method: 'evm_mine', params: [] }]);
-	const [block] = (await rpc([{ method: 'eth_getBlockByNumber', params: ['latest', false] }])) as Array<{ transactions: Hex[] }>;
-	const ends = [block.transactions[0], block.transactions.at(-1)].filter((h): h is Hex => h !== undefined);
-	const receipts = (await rpc(ends.map((h) => ({ method: 'eth_getTransactionReceipt', params: [h] })))) as Array<{ status: Hex }>;
-	if (receipts.some((r) => r.status !== '0x1')) throw new Error(`a bench transaction reverted in block with ${block.transactions.length} txs`);
 }
 
 function short(x: number): string {

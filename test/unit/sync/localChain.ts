@@ -32,7 +32,8 @@ export interface Anvil {
 	stop(): Promise<void>;
 }
 
-export async function startAnvil(port: number, extraArgs: string[] = []): Promise<Anvil> {
+/** `readyTimeoutMs`: how long anvil may take to answer (loading a big --load-state takes a while). */
+export async function startAnvil(port: number, extraArgs: string[] = [], readyTimeoutMs = 10_000): Promise<Anvil> {
 	const child: ChildProcess = spawn(ANVIL, ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '31337', '--accounts', '20', ...extraArgs], {
 		stdio: ['ignore', 'ignore', 'pipe']
 	});
@@ -48,7 +49,7 @@ export async function startAnvil(port: number, extraArgs: string[] = []): Promis
 		} catch {
 			// not listening yet
 		}
-		if (i > 200) throw new Error(`anvil did not start on ${rpcUrl}: ${stderr}`);
+		if (i * 50 > readyTimeoutMs) throw new Error(`anvil did not start on ${rpcUrl}: ${stderr}`);
 		await new Promise((r) => setTimeout(r, 50));
 	}
 	const chain = defineChain({ id: 31337, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } });

@@ -88,6 +88,26 @@ describe('contractErrorSentence', () => {
 	});
 });
 
+describe('provider refusals in words', () => {
+	it('a 429 on any read is a rate limit, not viem’s “Request exceeds defined limit.”', async () => {
+		const { LimitExceededRpcError, RpcRequestError } = await import('viem');
+		const rpc = new RpcRequestError({ body: { method: 'eth_call' }, error: { code: -32005, message: 'Request exceeds defined limit.' }, status: 429, url: ctx.rpcUrl });
+		expect(describeChainError(new LimitExceededRpcError(rpc), ctx)).toBe('The chain provider is rate-limiting this site and still refused. Wait a minute and try again.');
+	});
+
+	it('range words count only on an eth_getLogs request (a write that says “limit exceeded” is not about events)', () => {
+		const write = new BaseError('Transaction failed.', { details: 'gas limit exceeded' });
+		expect(describeChainError(write, ctx)).toBe('Transaction failed.');
+		const logs = new HttpRequestError({ url: ctx.rpcUrl, body: { method: 'eth_getLogs' }, details: 'query returned more than 10000 results', status: 200 });
+		expect(describeChainError(logs, ctx)).toMatch(/^The chain provider refused to send this many events at once/);
+	});
+
+	it('a 5xx says the provider is having trouble', () => {
+		const err = new HttpRequestError({ url: ctx.rpcUrl, body: { method: 'eth_blockNumber' }, details: '<html>502 Bad Gateway</html>', status: 502 });
+		expect(describeChainError(err, ctx)).toBe('The chain provider is having trouble (HTTP 502) and failed. Try again later.');
+	});
+});
+
 describe('the contract-error tables', () => {
 	// Read from the generated ABI, so a contract that gains an error without a sentence fails here.
 	const names = [...new Set(contractErrorsAbi.map((e) => e.name))];

@@ -16,6 +16,7 @@ import {
 // The custom errors of every contract a write can reach, generated once per signature: decoding needs
 // only these, and pages that only read should not download every contract's whole ABI.
 import { contractErrorsAbi } from './abi/generated';
+import { describeProviderError } from '../sync/errors';
 import { contractErrorSentence } from './errorSentences';
 
 export interface ErrorContext {
@@ -127,6 +128,13 @@ export function describeChainError(err: unknown, ctx: ErrorContext): string {
 	if (name && name !== 'Error' && name !== 'Panic') return contractErrorSentence(name);
 	const reason = revertReason(err);
 	if (reason) return revertReasonSentence(reason) ?? `The contract refused: ${reason}`;
+
+	// A provider's refusal (rate limit, 5xx, range, timeout) in words, never its own text ("Request
+	// exceeds defined limit." is what viem says for a 429). Wallet rejections are not refusals.
+	if (!hasCode(err, 4001) && !(err instanceof BaseError && err.walk((e) => e instanceof UserRejectedRequestError || hasCode(e, 4001)))) {
+		const provider = describeProviderError(err, ctx.rpcUrl);
+		if (provider) return provider;
+	}
 
 	if (err instanceof BaseError) {
 		if (err.walk((e) => e instanceof UserRejectedRequestError) || err.walk((e) => hasCode(e, 4001)))

@@ -6,6 +6,8 @@ import { getConfig } from '$lib/config';
 import { getPublicClient } from './client';
 import { toChainActionError } from './errors';
 import { errorContext } from './write';
+import { chunkedEvents, type BlockRange } from '../sync/chunkedEvents';
+import type { RangeOptions } from '../sync/ranges';
 // Registers every feature's contract-error sentences with errors.ts. Every chain call passes through
 // read.ts or write.ts, both reached only through lazy imports: from the root layout the tables pulled
 // viem's error classes and every contract's error ABI into the first load (~20 KB gzip).
@@ -15,6 +17,13 @@ export interface ReadContext {
 	client: PublicClient;
 	/** Where log scans start: nothing of this app happened before the factory was deployed. */
 	fromBlock: bigint;
+	/**
+	 * Every event `get` returns from `fromBlock` to the head, asked for in ranges a public provider
+	 * accepts (sync/chunkedEvents.ts): a whole-history eth_getLogs is refused by most of them. The
+	 * caller's getContractEvents call keeps its own arguments with the range spread in, so viem still
+	 * infers the event's argument types there.
+	 */
+	events<T>(get: (range: BlockRange) => Promise<readonly T[]>, options?: RangeOptions & { fromBlock?: bigint }): Promise<T[]>;
 }
 
 /** The block log scans start from. */
@@ -26,7 +35,12 @@ export function startBlock(): bigint {
 export async function read<T>(fn: (ctx: ReadContext) => Promise<T>): Promise<T> {
 	try {
 		const client = await getPublicClient();
-		return await fn({ client, fromBlock: startBlock() });
+		const fromBlock = startBlock();
+		return await fn({
+			client,
+			fromBlock,
+			events: (get, options = {}) => chunkedEvents(client, options.fromBlock ?? fromBlock, get, options)
+		});
 	} catch (e) {
 		throw toChainActionError(e, errorContext());
 	}

@@ -2,10 +2,9 @@
 // latest content CID (CourseVersionPublished logs), a member's enrolment and credential, completion
 // requests waiting for the author, and a member's credentials (for the profile page).
 import type { Address } from 'viem';
-import type { PublicClient } from 'viem';
 import { coursesAbi, unionAbi, unionTokenAbi } from '$lib/chain/abi/generated';
 import { contractAddress } from '$lib/chain/contracts';
-import { read } from '$lib/chain/read';
+import { read, type ReadContext } from '$lib/chain/read';
 
 export interface CourseOnChain {
 	id: bigint;
@@ -34,16 +33,17 @@ export function coursesAddress(): Address {
 	return contractAddress('courses');
 }
 
-async function versionsOf(client: PublicClient, fromBlock: bigint, ids: readonly bigint[]): Promise<Map<bigint, string[]>> {
-	const logs = await client.getContractEvents({
-		address: coursesAddress(),
-		abi: coursesAbi,
-		eventName: 'CourseVersionPublished',
-		args: { courseId: [...ids] },
-		fromBlock,
-		toBlock: 'latest',
-		strict: true
-	});
+async function versionsOf({ client, events }: ReadContext, ids: readonly bigint[]): Promise<Map<bigint, string[]>> {
+	const logs = await events((range) =>
+		client.getContractEvents({
+			address: coursesAddress(),
+			abi: coursesAbi,
+			eventName: 'CourseVersionPublished',
+			args: { courseId: [...ids] },
+			...range,
+			strict: true
+		})
+	);
 	const out = new Map<bigint, string[]>();
 	for (const l of logs) {
 		const list = out.get(l.args.courseId) ?? [];
@@ -54,30 +54,33 @@ async function versionsOf(client: PublicClient, fromBlock: bigint, ids: readonly
 }
 
 export function readCourse(id: bigint): Promise<CourseOnChain> {
-	return read(async ({ client, fromBlock }) => {
+	return read(async (ctx) => {
+		const { client } = ctx;
 		const c = await client.readContract({ address: coursesAddress(), abi: coursesAbi, functionName: 'getCourse', args: [id] });
-		const versions = (await versionsOf(client, fromBlock, [id])).get(id) ?? [];
+		const versions = (await versionsOf(ctx, [id])).get(id) ?? [];
 		return { id, ...c, versions };
 	});
 }
 
 /** Every course registered in `union`, newest first. */
 export function listCourses(union: Address): Promise<CourseOnChain[]> {
-	return read(async ({ client, fromBlock }) => {
-		const logs = await client.getContractEvents({
-			address: coursesAddress(),
-			abi: coursesAbi,
-			eventName: 'CourseRegistered',
-			args: { union },
-			fromBlock,
-			toBlock: 'latest',
-			strict: true
-		});
+	return read(async (ctx) => {
+		const { client, events } = ctx;
+		const logs = await events((range) =>
+			client.getContractEvents({
+				address: coursesAddress(),
+				abi: coursesAbi,
+				eventName: 'CourseRegistered',
+				args: { union },
+				...range,
+				strict: true
+			})
+		);
 		const ids = logs.map((l) => l.args.courseId);
 		if (ids.length === 0) return [];
 		const [courses, versions] = await Promise.all([
 			Promise.all(ids.map((id) => client.readContract({ address: coursesAddress(), abi: coursesAbi, functionName: 'getCourse', args: [id] }))),
-			versionsOf(client, fromBlock, ids)
+			versionsOf(ctx, ids)
 		]);
 		return ids.map((id, i) => ({ id, ...courses[i]!, versions: versions.get(id) ?? [] })).reverse();
 	});
@@ -91,7 +94,7 @@ export interface Standing {
 }
 
 export function courseStanding(course: CourseOnChain, account: Address): Promise<Standing> {
-	return read(async ({ client, fromBlock }) => {
+	return read(async ({ client }) => {
 		const address = coursesAddress();
 		const [enrolled, credentialIssuedAt, isMember, balance] = await Promise.all([
 			client.readContract({ address, abi: coursesAbi, functionName: 'isEnrolled', args: [course.id, account] }),
@@ -105,17 +108,18 @@ export function courseStanding(course: CourseOnChain, account: Address): Promise
 
 /** Members who submitted completion and hold no credential yet (for the author's "issue" list). */
 export function pendingCompletions(courseId: bigint): Promise<Address[]> {
-	return read(async ({ client, fromBlock }) => {
+	return read(async ({ client, events }) => {
 		const address = coursesAddress();
-		const logs = await client.getContractEvents({
-			address,
-			abi: coursesAbi,
-			eventName: 'CompletionSubmitted',
-			args: { courseId },
-			fromBlock,
-			toBlock: 'latest',
-			strict: true
-		});
+		const logs = await events((range) =>
+			client.getContractEvents({
+				address,
+				abi: coursesAbi,
+				eventName: 'CompletionSubmitted',
+				args: { courseId },
+				...range,
+				strict: true
+			})
+		);
 		const members = [...new Set(logs.map((l) => l.args.member))];
 		const issued = await Promise.all(
 			members.map((m) => client.readContract({ address, abi: coursesAbi, functionName: 'credentialIssuedAt', args: [courseId, m] }))
@@ -126,17 +130,18 @@ export function pendingCompletions(courseId: bigint): Promise<Address[]> {
 
 /** The completion credentials `member` holds, each checked against `credentialIssuedAt`. */
 export function credentialsOf(member: Address): Promise<Credential[]> {
-	return read(async ({ client, fromBlock }) => {
+	return read(async ({ client, events }) => {
 		const address = coursesAddress();
-		const logs = await client.getContractEvents({
-			address,
-			abi: coursesAbi,
-			eventName: 'CredentialIssued',
-			args: { member },
-			fromBlock,
-			toBlock: 'latest',
-			strict: true
-		});
+		const logs = await events((range) =>
+			client.getContractEvents({
+				address,
+				abi: coursesAbi,
+				eventName: 'CredentialIssued',
+				args: { member },
+				...range,
+				strict: true
+			})
+		);
 		return Promise.all(
 			logs.map(async (l) => {
 				const [course, issuedAt] = await Promise.all([

@@ -65,16 +65,17 @@ async function readDemand(client: PublicClient, id: bigint): Promise<Demand> {
 
 /** Demands made by `union`, newest first. */
 export async function listDemands(union: Address): Promise<Demand[]> {
-	return read(async ({ client, fromBlock }) => {
-		const logs = await client.getContractEvents({
-			address: demandsAddress(),
-			abi: demandsAbi,
-			eventName: 'DemandCreated',
-			args: { union },
-			fromBlock,
-			toBlock: 'latest',
-			strict: true
-		});
+	return read(async ({ client, events }) => {
+		const logs = await events((range) =>
+			client.getContractEvents({
+				address: demandsAddress(),
+				abi: demandsAbi,
+				eventName: 'DemandCreated',
+				args: { union },
+				...range,
+				strict: true
+			})
+		);
 		const list = await Promise.all(logs.map((l) => readDemand(client, l.args.demandId)));
 		return list.reverse();
 	});
@@ -90,25 +91,24 @@ export async function getDemand(id: bigint): Promise<Demand> {
 
 /** The live commitments of a demand (committed and not withdrawn or pruned since), in chain order. */
 export async function liveCommitments(id: bigint): Promise<LiveCommitment[]> {
-	return read(async ({ client, fromBlock }) => {
+	return read(async ({ client, events }) => {
 		const base = {
 			address: demandsAddress(),
 			abi: demandsAbi,
 			args: { demandId: id },
-			fromBlock,
-			toBlock: 'latest',
 			strict: true
 		} as const;
+		// One commitment per member: these grow with the union, so they are read in ranges.
 		const [committed, withdrawn] = await Promise.all([
-			client.getContractEvents({ ...base, eventName: 'Committed' }),
-			client.getContractEvents({ ...base, eventName: 'CommitmentWithdrawn' })
+			events((range) => client.getContractEvents({ ...base, eventName: 'Committed', ...range })),
+			events((range) => client.getContractEvents({ ...base, eventName: 'CommitmentWithdrawn', ...range }))
 		]);
-		const events = [
+		const history = [
 			...committed.map((l) => ({ kind: 'commit' as const, block: l.blockNumber, index: l.logIndex, member: l.args.member, nonce: l.args.nonce, signature: l.args.signature })),
 			...withdrawn.map((l) => ({ kind: 'withdraw' as const, block: l.blockNumber, index: l.logIndex, member: l.args.member }))
 		].sort((a, b) => (a.block === b.block ? a.index - b.index : a.block < b.block ? -1 : 1));
 		const live = new Map<string, LiveCommitment>();
-		for (const e of events) {
+		for (const e of history) {
 			const key = e.member.toLowerCase();
 			if (e.kind === 'withdraw') live.delete(key);
 			else live.set(key, { member: e.member, nonce: e.nonce, signature: e.signature, block: e.block });

@@ -7,6 +7,7 @@ import { crowdfundAbi, unionAbi, unionTokenAbi } from '$lib/chain/abi/generated'
 import { configured, contractAddress } from '$lib/chain/contracts';
 import { read, startBlock } from '$lib/chain/read';
 import { chainTime } from '$lib/chain/time';
+import { chunkedEvents } from '$lib/sync/chunkedEvents';
 
 export interface Campaign {
 	id: bigint;
@@ -90,15 +91,16 @@ async function readCampaigns(
 }
 
 async function createdEvents(client: PublicClient, crowdfund: Address, filter: { union?: Address; campaignId?: bigint }) {
-	const logs = await client.getContractEvents({
-		address: crowdfund,
-		abi: crowdfundAbi,
-		eventName: 'CampaignCreated',
-		args: filter,
-		fromBlock: startBlock(),
-		toBlock: 'latest',
-		strict: true
-	});
+	const logs = await chunkedEvents(client, startBlock(), (range) =>
+		client.getContractEvents({
+			address: crowdfund,
+			abi: crowdfundAbi,
+			eventName: 'CampaignCreated',
+			args: filter,
+			...range,
+			strict: true
+		})
+	);
 	return logs.map((l) => ({ id: l.args.campaignId, creator: l.args.creator, descriptionCid: l.args.descriptionCid }));
 }
 
@@ -127,15 +129,16 @@ export function listCampaigns(union: Address): Promise<CampaignList> {
 }
 
 async function listRoundsWith(client: PublicClient, crowdfund: Address, union: Address): Promise<Round[]> {
-	const logs = await client.getContractEvents({
-		address: crowdfund,
-		abi: crowdfundAbi,
-		eventName: 'RoundOpened',
-		args: { union },
-		fromBlock: startBlock(),
-		toBlock: 'latest',
-		strict: true
-	});
+	const logs = await chunkedEvents(client, startBlock(), (range) =>
+		client.getContractEvents({
+			address: crowdfund,
+			abi: crowdfundAbi,
+			eventName: 'RoundOpened',
+			args: { union },
+			...range,
+			strict: true
+		})
+	);
 	const rounds = await Promise.all(logs.map((l) => readRound(client, crowdfund, l.args.roundId)));
 	return rounds.reverse();
 }
@@ -165,15 +168,16 @@ async function livePledges(
 	crowdfund: Address,
 	id: bigint
 ): Promise<{ pledges: Map<string, bigint>; matchable: Map<string, bigint> }> {
-	const logs = await client.getContractEvents({
-		address: crowdfund,
-		abi: crowdfundAbi,
-		eventName: 'Pledged',
-		args: { campaignId: id },
-		fromBlock: startBlock(),
-		toBlock: 'latest',
-		strict: true
-	});
+	const logs = await chunkedEvents(client, startBlock(), (range) =>
+		client.getContractEvents({
+			address: crowdfund,
+			abi: crowdfundAbi,
+			eventName: 'Pledged',
+			args: { campaignId: id },
+			...range,
+			strict: true
+		})
+	);
 	const pledgers = [...new Set(logs.map((l) => l.args.pledger))];
 	const [amounts, matchables] = await Promise.all([
 		Promise.all(pledgers.map((p) => client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledgeOf', args: [id, p] }))),

@@ -34,16 +34,17 @@ export function governorOf(union: Address): Promise<Address> {
 	const key = union.toLowerCase();
 	let found = governors.get(key);
 	if (!found) {
-		found = read(async ({ client, fromBlock }) => {
-			const logs = await client.getContractEvents({
-				address: factoryAddress(),
-				abi: unionFactoryAbi,
-				eventName: 'UnionCreated',
-				args: { union },
-				fromBlock,
-				toBlock: 'latest',
-				strict: true
-			});
+		found = read(async ({ client, events }) => {
+			const logs = await events((range) =>
+				client.getContractEvents({
+					address: factoryAddress(),
+					abi: unionFactoryAbi,
+					eventName: 'UnionCreated',
+					args: { union },
+					...range,
+					strict: true
+				})
+			);
 			const log = logs[0];
 			if (!log) throw new Error(`No union created by this site's factory lives at ${union}`);
 			return log.args.governor;

@@ -60,15 +60,16 @@ export interface CastVote {
 	reason: string;
 }
 
-async function created({ client, fromBlock }: ReadContext, governor: Address, id?: bigint) {
-	const logs = await client.getContractEvents({
-		address: governor,
-		abi: unionGovernorAbi,
-		eventName: 'ProposalCreated',
-		fromBlock,
-		toBlock: 'latest',
-		strict: true
-	});
+async function created({ client, events }: ReadContext, governor: Address, id?: bigint) {
+	const logs = await events((range) =>
+		client.getContractEvents({
+			address: governor,
+			abi: unionGovernorAbi,
+			eventName: 'ProposalCreated',
+			...range,
+			strict: true
+		})
+	);
 	return id === undefined ? logs : logs.filter((l) => l.args.proposalId === id);
 }
 
@@ -128,15 +129,16 @@ export async function getProposal(governor: Address, id: bigint): Promise<Propos
 
 /** Every vote cast on a proposal, with its reason. */
 export async function listVotes(governor: Address, id: bigint): Promise<CastVote[]> {
-	return read(async ({ client, fromBlock }) => {
-		const logs = await client.getContractEvents({
-			address: governor,
-			abi: unionGovernorAbi,
-			eventName: 'VoteCast',
-			fromBlock,
-			toBlock: 'latest',
-			strict: true
-		});
+	return read(async ({ client, events }) => {
+		const logs = await events((range) =>
+			client.getContractEvents({
+				address: governor,
+				abi: unionGovernorAbi,
+				eventName: 'VoteCast',
+				...range,
+				strict: true
+			})
+		);
 		return logs
 			.filter((l) => l.args.proposalId === id)
 			.map((l) => ({ voter: l.args.voter, support: Number(l.args.support), weight: l.args.weight, reason: l.args.reason }));

@@ -7,16 +7,17 @@ import { read } from '$lib/chain/read';
 
 /** Leaders `backer` currently backs in `union`, lower-case, in the order first backed. */
 export async function liveBacksOf(union: Address, backer: Address): Promise<Address[]> {
-	return read(async ({ client, fromBlock }) => {
-		const logs = await client.getContractEvents({
-			address: union,
-			abi: unionAbi,
-			eventName: 'Backed',
-			args: { backer },
-			fromBlock,
-			toBlock: 'latest',
-			strict: true
-		});
+	return read(async ({ client, events }) => {
+		const logs = await events((range) =>
+			client.getContractEvents({
+				address: union,
+				abi: unionAbi,
+				eventName: 'Backed',
+				args: { backer },
+				...range,
+				strict: true
+			})
+		);
 		const leaders = [...new Set(logs.map((l) => l.args.leader.toLowerCase() as Address))];
 		const live = await Promise.all(
 			leaders.map((leader) => client.readContract({ address: union, abi: unionAbi, functionName: 'isBacking', args: [backer, leader] }))

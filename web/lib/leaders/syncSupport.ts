@@ -20,6 +20,7 @@ export interface SupportSyncOptions {
 	snapshots: SnapshotStore;
 	chunkSize?: number;
 	onProgress?: (progress: SyncProgress) => void;
+	onRetry?: SyncOptions['onRetry'];
 }
 
 export interface SupportSync {
@@ -51,6 +52,7 @@ export async function syncSupport(opts: SupportSyncOptions): Promise<SupportSync
 		store: opts.logs,
 		chunkSize: opts.chunkSize,
 		onProgress: opts.onProgress,
+		onRetry: opts.onRetry,
 		windowOnly: snapshot !== undefined
 	});
 

@@ -10,7 +10,7 @@ import { RankClient } from '$lib/leaders/rank/client';
 import { scoresFor } from './scores';
 import type { SupportRanking } from '$lib/leaders/rank/supportRank';
 import { IdbSyncStore } from '$lib/sync/idbStore';
-import type { SyncProgress } from '$lib/sync/syncLogs';
+import type { SyncListeners } from '$lib/sync/progressText';
 import { SnapshotStore } from './snapshotStore';
 import { syncSupport, type SupportSync } from './syncSupport';
 
@@ -23,11 +23,11 @@ function openStores(): Promise<{ logs: IdbSyncStore; snapshots: SnapshotStore }>
 }
 
 /** Brings the union's backing history up to the chain head (cached in IndexedDB). */
-export async function syncUnionSupport(union: Address, onProgress?: (p: SyncProgress) => void): Promise<SupportSync> {
-	return read(async ({ client }) => {
+export async function syncUnionSupport(union: Address, listen: SyncListeners = {}): Promise<SupportSync> {
+	return read(async ({ client, fromBlock }) => {
 		const { logs, snapshots } = await openStores();
-		const { chain, contracts } = getConfig();
-		return syncSupport({ client, union, startBlock: contracts.deployBlock, chainId: chain.id, logs, snapshots, onProgress });
+		// The sync's cursor keeps the start block as a number (it is stored in IndexedDB).
+		return syncSupport({ client, union, startBlock: Number(fromBlock), chainId: getConfig().chain.id, logs, snapshots, ...listen });
 	});
 }
 
@@ -39,8 +39,8 @@ export interface LeaderBoard {
 }
 
 /** Syncs, then ranks every member in the worker (one worker per page session, reloaded per union). */
-export async function leaderBoard(union: Address, onProgress?: (p: SyncProgress) => void): Promise<LeaderBoard> {
-	const sync = await syncUnionSupport(union, onProgress);
+export async function leaderBoard(union: Address, listen: SyncListeners = {}): Promise<LeaderBoard> {
+	const sync = await syncUnionSupport(union, listen);
 	rankClient ??= new RankClient();
 	await rankClient.load(sync.compact, undefined, sync.scores);
 	const { ranking, ms } = await rankClient.rank();

@@ -1,11 +1,11 @@
 // Reads of the escrow: one deal with its milestones, disputes and event timeline; the deals and
 // disputes an account takes part in. Events are read from the factory's deploy block (the escrow is
 // deployed with it), so no indexer is needed.
-import type { Address, PublicClient } from 'viem';
+import type { Address } from 'viem';
 import { DEAL_STATUS, MILESTONE_STATUS, type DealFacts, type MilestoneFacts } from './deal';
 import { escrowAbi, unionAbi, unionArbitersAbi, unionTokenAbi } from '../chain/abi/generated';
 import { contractAddress } from '$lib/chain/contracts';
-import { read, startBlock } from '$lib/chain/read';
+import { read, type ReadContext } from '$lib/chain/read';
 
 export interface Seat {
 	arbiter: Address;
@@ -83,7 +83,8 @@ function stringify(args: object): Record<string, string> {
 }
 
 export function readDeal(dealId: bigint): Promise<DealView | null> {
-	return read(async ({ client, fromBlock }) => {
+	return read(async (ctx) => {
+		const { client, events } = ctx;
 		const escrow = contractAddress('escrow');
 		const [d, latest] = await Promise.all([
 			client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getDeal', args: [dealId] }),
@@ -95,15 +96,15 @@ export function readDeal(dealId: bigint): Promise<DealView | null> {
 			Promise.all(indexes.map((i) => client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getMilestone', args: [dealId, i] }))),
 			Promise.all(indexes.map((i) => client.readContract({ address: escrow, abi: escrowAbi, functionName: 'disputeOf', args: [dealId, i] }))),
 			client.readContract({ address: d.token, abi: unionTokenAbi, functionName: 'symbol' }),
-			client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { dealId }, fromBlock }),
-			client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'MilestoneAdded', args: { dealId }, fromBlock })
+			events((range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { dealId }, ...range })),
+			events((range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'MilestoneAdded', args: { dealId }, ...range }))
 		]);
 		const disputes = await Promise.all(
 			disputeIds.map(async (id) =>
 				id === 0n ? null : disputeView(id, await client.readContract({ address: escrow, abi: escrowAbi, functionName: 'getDispute', args: [id] }))
 			)
 		);
-		const timeline = await readTimeline(client, dealId, new Set(disputeIds.filter((id) => id !== 0n)));
+		const timeline = await readTimeline(ctx, dealId, new Set(disputeIds.filter((id) => id !== 0n)));
 		return {
 			id: dealId,
 			status: DEAL_STATUS[d.status] ?? 'None',
@@ -134,8 +135,8 @@ export function readDeal(dealId: bigint): Promise<DealView | null> {
 }
 
 /** Every escrow event about one deal (and its disputes), oldest first, with block times. */
-async function readTimeline(client: PublicClient, dealId: bigint, disputeIds: Set<bigint>): Promise<TimelineEntry[]> {
-	const logs = await client.getContractEvents({ address: contractAddress('escrow'), abi: escrowAbi, fromBlock: startBlock() });
+async function readTimeline({ client, events }: ReadContext, dealId: bigint, disputeIds: Set<bigint>): Promise<TimelineEntry[]> {
+	const logs = await events((range) => client.getContractEvents({ address: contractAddress('escrow'), abi: escrowAbi, ...range }));
 	const mine = logs.filter((log) => {
 		const args = log.args as { dealId?: bigint; disputeId?: bigint };
 		if (log.eventName === 'MilestoneAdded') return false; // shown in the milestone list
@@ -163,9 +164,9 @@ export interface DealSummary {
 
 /** Deals in `union` where `account` is client or provider, newest first. */
 export function myDeals(union: Address, account: Address): Promise<DealSummary[]> {
-	return read(async ({ client, fromBlock }) => {
+	return read(async ({ client, events }) => {
 		const escrow = contractAddress('escrow');
-		const logs = await client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { union }, fromBlock });
+		const logs = await events((range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'DealOpened', args: { union }, ...range }));
 		const me = account.toLowerCase();
 		const relevant = logs.filter((l) => l.args.client?.toLowerCase() === me || l.args.provider?.toLowerCase() === me);
 		const deals = await Promise.all(
@@ -193,11 +194,11 @@ export interface PanelDispute extends DisputeView {
 
 /** Disputes in `union` on whose panel `account` sits (open and resolved), newest first. */
 export function panelDisputes(union: Address, account: Address): Promise<PanelDispute[]> {
-	return read(async ({ client, fromBlock }) => {
+	return read(async ({ client, events }) => {
 		const escrow = contractAddress('escrow');
 		const me = account.toLowerCase();
 		// A panel is known once drawn (PanelDrawn), not when the dispute opens.
-		const logs = await client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'PanelDrawn', fromBlock });
+		const logs = await events((range) => client.getContractEvents({ address: escrow, abi: escrowAbi, eventName: 'PanelDrawn', ...range }));
 		const onPanel = logs.filter((l) => (l.args.panel ?? []).some((a) => a.toLowerCase() === me));
 		const out = await Promise.all(
 			onPanel.map(async (l) => {

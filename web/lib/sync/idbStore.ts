@@ -3,7 +3,7 @@
 // a scope's logs come back in chain order from one key-range read.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { scopeKey, type SyncCursor, type SyncScope, type UnionLog } from './types';
-import type { SyncStore } from './store';
+import { MemorySyncStore, type SyncStore } from './store';
 
 /** The position is copied out of the log so it can be part of the key. */
 interface StoredLog {
@@ -81,3 +81,14 @@ function logRange(scope: string, fromBlock: number, toBlock: number): IDBKeyRang
 	return IDBKeyRange.bound([scope, fromBlock, 0], [scope, toBlock, Infinity]);
 }
 
+
+let shared: Promise<SyncStore> | null = null;
+
+/**
+ * One sync database connection for the page, shared by every reader. Where IndexedDB cannot be
+ * opened (a private window that refuses it), an in-memory store keeps the page working uncached.
+ */
+export function sharedSyncStore(): Promise<SyncStore> {
+	shared ??= IdbSyncStore.open().catch(() => new MemorySyncStore());
+	return shared;
+}

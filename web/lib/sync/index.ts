@@ -2,5 +2,6 @@
 export { syncUnionLogs, DEFAULT_CHUNK_SIZE, DEFAULT_REORG_DEPTH, type SyncOptions, type SyncResult, type SyncProgress, type RetryOptions } from './syncLogs';
 export { MemorySyncStore, type SyncStore } from './store';
 export { IdbSyncStore, SYNC_DB_NAME } from './idbStore';
-export { SyncError, isRangeTooLargeError, isTransientError } from './errors';
-export { compareLogs, scopeKey, type UnionLog, type UnionEventName, type LogPosition, type SyncScope, type SyncCursor } from './types';
+export { SyncError, isRangeTooLargeError, isTransientError, providerRefusal, describeSyncRetry, describeProviderError, type ProviderRefusal, type SyncRetry } from './errors';
+export { compareLogs, scopeKey, type UnionLog, type UnionEventName, type LogPosition, type SyncScope, type SyncCursor, type SyncStream } from './types';
+export { walkRanges, withRetry, type RangeOptions, type RangeWalk } from './ranges';

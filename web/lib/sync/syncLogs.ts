@@ -1,12 +1,7 @@
 // Event sync without an indexer: eth_getLogs from the deployment block to the head in block ranges,
 // cached per (chainId, contract) so a reload fetches only what is new.
 //
-// - Ranges start at `chunkSize` blocks (default 2,000). When the provider refuses a range as too big,
-//   the range is halved and the same start retried (down to one block); the smaller size is kept for
-//   the rest of this sync.
-// - A multi-block range our client timed out on is halved too (a slow node on a big answer).
-// - Transient failures (timeouts, 429, 5xx, dropped connections) are retried with exponential
-//   backoff: baseDelayMs · 2^attempt, capped at maxDelayMs, at most `attempts` tries per range.
+// - Ranges, halving on refusals, growing back, retry with backoff: ranges.ts.
 // - Each range is committed to the store as soon as it arrives, so an interrupted sync resumes
 //   where it stopped.
 // - Reorgs: every sync re-fetches the last `reorgDepth` (default 12) blocks before the cursor and
@@ -14,11 +9,12 @@
 //   re-fetched window differs from the cache, `reorged` tells the caller to rebuild derived state.
 import { getAbiItem, type Address, type PublicClient } from 'viem';
 import { unionAbi } from '../chain/abi/generated';
-import { SyncError, isClientTimeoutError, isRangeTooLargeError, isTransientError } from './errors';
+import type { SyncRetry } from './errors';
+import { DEFAULT_CHUNK_SIZE, walkRanges, withRetry, type RetryOptions } from './ranges';
 import type { SyncStore } from './store';
-import { compareLogs, type SyncCursor, type SyncScope, type UnionLog } from './types';
+import { compareLogs, type SyncCursor, type SyncScope, type SyncStream, type UnionLog } from './types';
 
-export const DEFAULT_CHUNK_SIZE = 2_000;
+export { DEFAULT_CHUNK_SIZE, type RetryOptions };
 export const DEFAULT_REORG_DEPTH = 12;
 
 /** The union events the client derives its views from (one getLogs call fetches all four). */
@@ -28,15 +24,8 @@ const UNION_EVENTS = [
 	getAbiItem({ abi: unionAbi, name: 'Backed' }),
 	getAbiItem({ abi: unionAbi, name: 'Unbacked' })
 ] as const;
-
-export interface RetryOptions {
-	/** Tries per range, the first included (default 5). */
-	attempts?: number;
-	/** Delay before the first retry (default 250 ms), doubling each time. */
-	baseDelayMs?: number;
-	/** Longest single delay (default 8 s). */
-	maxDelayMs?: number;
-}
+/** Only joins and leaves: the member list needs no backing events (1M backs beside 100k joins). */
+const MEMBERSHIP_EVENTS = [UNION_EVENTS[0], UNION_EVENTS[1]] as const;
 
 export interface SyncProgress {
 	fromBlock: number;
@@ -51,6 +40,11 @@ export interface SyncOptions {
 	client: Pick<PublicClient, 'getLogs' | 'getBlockNumber' | 'getChainId'>;
 	/** The union contract. */
 	address: Address;
+	/**
+	 * Which events to keep: all four (default, the leaders page) or only joins and leaves (the member
+	 * list). Each stream has its own cache and cursor.
+	 */
+	stream?: SyncStream;
 	/** First block to read on a cold start (the factory's deployment block, or the union's creation block). */
 	startBlock: number | bigint;
 	store: SyncStore;
@@ -62,6 +56,8 @@ export interface SyncOptions {
 	reorgDepth?: number;
 	retry?: RetryOptions;
 	onProgress?: (progress: SyncProgress) => void;
+	/** Called before every wait on a refusal (and on every range halving), e.g. to say why it is slow. */
+	onRetry?: (retry: SyncRetry) => void;
 	signal?: AbortSignal;
 	/**
 	 * Read only the cached logs of the reorg window instead of the whole cache (default false).
@@ -91,7 +87,7 @@ export interface SyncResult {
 
 export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 	const chainId = opts.chainId ?? (await opts.client.getChainId());
-	const scope: SyncScope = { chainId, address: opts.address };
+	const scope: SyncScope = opts.stream === 'membership' ? { chainId, address: opts.address, stream: 'membership' } : { chainId, address: opts.address };
 	const startBlock = Number(opts.startBlock);
 	const reorgDepth = opts.reorgDepth ?? DEFAULT_REORG_DEPTH;
 	const storedCursor = await opts.store.loadCursor(scope);
@@ -101,34 +97,16 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 	const windowStart = cursor ? Math.max(startBlock, cursor.lastSyncedBlock + 1 - reorgDepth) : startBlock;
 	const previous = cursor ? await opts.store.loadLogs(scope, opts.windowOnly ? windowStart : startBlock) : [];
 
-	const head = opts.toBlock !== undefined ? Number(opts.toBlock) : Number(await opts.client.getBlockNumber({ cacheTime: 0 }));
+	// The head read meets the same rate limits and 5xx as eth_getLogs, so it is retried the same way.
+	const head =
+		opts.toBlock !== undefined ? Number(opts.toBlock) : Number(await withRetry(opts, windowStart, windowStart, () => opts.client.getBlockNumber({ cacheTime: 0 })));
 	const fromBlock = windowStart;
-	let chunkSize = Math.max(1, Math.floor(opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
-	let requests = 0;
 	const fetched: UnionLog[] = [];
-
-	let from = fromBlock;
-	while (from <= head) {
-		opts.signal?.throwIfAborted();
-		const to = Math.min(from + chunkSize - 1, head);
-		let logs: UnionLog[];
-		try {
-			logs = await withRetry(opts, from, to, () => {
-				requests++;
-				return fetchRange(opts, from, to);
-			});
-		} catch (e) {
-			if ((isRangeTooLargeError(e) || (isClientTimeoutError(e) && to > from)) && chunkSize > 1) {
-				chunkSize = Math.max(1, Math.floor((to - from + 1) / 2));
-				continue;
-			}
-			throw e instanceof SyncError ? e : new SyncError(`eth_getLogs failed for blocks ${from}–${to}`, from, to, { cause: e });
-		}
+	const { requests, chunkSize } = await walkRanges(fromBlock, head, opts, (from, to) => fetchRange(opts, from, to), async (from, to, logs) => {
 		await opts.store.commit(scope, { fromBlock: from, toBlock: to }, logs, { startBlock, lastSyncedBlock: to });
 		for (const log of logs) fetched.push(log);
 		opts.onProgress?.({ fromBlock, toBlock: head, syncedTo: to, fetched: fetched.length });
-		from = to + 1;
-	}
+	});
 
 	// Merge: cached logs outside the re-fetched range, then everything fetched now. Keyed by position,
 	// so a log on both sides is kept once.
@@ -146,7 +124,7 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 async function fetchRange(opts: SyncOptions, fromBlock: number, toBlock: number): Promise<UnionLog[]> {
 	const raw = await opts.client.getLogs({
 		address: opts.address,
-		events: UNION_EVENTS,
+		events: opts.stream === 'membership' ? MEMBERSHIP_EVENTS : UNION_EVENTS,
 		fromBlock: BigInt(fromBlock),
 		toBlock: BigInt(toBlock),
 		strict: true
@@ -171,24 +149,6 @@ async function fetchRange(opts: SyncOptions, fromBlock: number, toBlock: number)
 		}
 	}
 	return logs;
-}
-
-async function withRetry<T>(opts: SyncOptions, from: number, to: number, run: () => Promise<T>): Promise<T> {
-	const attempts = Math.max(1, opts.retry?.attempts ?? 5);
-	const base = opts.retry?.baseDelayMs ?? 250;
-	const max = opts.retry?.maxDelayMs ?? 8_000;
-	const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await run();
-		} catch (e) {
-			// Range errors are handled by the caller (halving); only transient ones are retried here.
-			if (isRangeTooLargeError(e) || (isClientTimeoutError(e) && to > from) || !isTransientError(e)) throw e;
-			if (attempt >= attempts) throw new SyncError(`eth_getLogs for blocks ${from}–${to} failed ${attempts} times`, from, to, { cause: e });
-			opts.signal?.throwIfAborted();
-			await sleep(Math.min(max, base * 2 ** (attempt - 1)));
-		}
-	}
 }
 
 function positionKey(log: UnionLog): string {

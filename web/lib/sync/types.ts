@@ -20,10 +20,14 @@ export type UnionLog = LogPosition & {
 
 export type UnionEventName = UnionLog['eventName'];
 
-/** Which contract on which chain a cache belongs to. */
+/** A subset of a union's events synced (and cached) on its own; absent: all four. */
+export type SyncStream = 'membership';
+
+/** Which contract on which chain a cache belongs to (and which of its event streams). */
 export interface SyncScope {
 	chainId: number;
 	address: Address;
+	stream?: SyncStream;
 }
 
 export interface SyncCursor {
@@ -34,7 +38,7 @@ export interface SyncCursor {
 }
 
 export function scopeKey(scope: SyncScope): string {
-	return `${scope.chainId}:${scope.address.toLowerCase()}`;
+	return `${scope.chainId}:${scope.address.toLowerCase()}${scope.stream ? `:${scope.stream}` : ''}`;
 }
 
 export function compareLogs(a: LogPosition, b: LogPosition): number {

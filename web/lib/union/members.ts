@@ -1,49 +1,21 @@
-// Current members, replayed from MemberJoined / MemberLeft events in chain order.
-// (A chunked, cached sync lives in web/lib/sync later; unions here are small.)
+// Current members, replayed from MemberJoined / MemberLeft events in chain order. The events come
+// through the chunked, cached sync (web/lib/sync, the "membership" stream: joins and leaves only),
+// so no single eth_getLogs grows with the union — one answer of every join passed viem's 10 MB
+// limit at ~18,000 members — and a reload fetches only new blocks.
 import type { Address } from 'viem';
-import { unionAbi } from '../chain/abi';
-import type { JoinPath } from './types';
+import { getConfig } from '$lib/config';
 import { read } from '$lib/chain/read';
+import { readMembers, type Member } from './memberList';
+import { sharedSyncStore } from '../sync/idbStore';
+import type { SyncListeners } from '../sync/progressText';
 
-export interface Member {
-	address: Address;
-	path: JoinPath;
-	inviter: Address;
-	joinedBlock: bigint;
-}
+export { membersFromLogs, readMembers, type Member, type ReadMembersOptions } from './memberList';
 
-interface Ordered {
-	blockNumber: bigint;
-	logIndex: number;
-}
-
-function byChainOrder(a: Ordered, b: Ordered): number {
-	if (a.blockNumber !== b.blockNumber) return a.blockNumber < b.blockNumber ? -1 : 1;
-	return a.logIndex - b.logIndex;
-}
-
-export async function listMembers(union: Address): Promise<Member[]> {
+/** The union's current members (synced into this browser's cache, then only new blocks). */
+export async function listMembers(union: Address, listen: SyncListeners = {}): Promise<Member[]> {
 	return read(async ({ client, fromBlock }) => {
-		const [joined, left] = await Promise.all([
-			client.getContractEvents({ address: union, abi: unionAbi, eventName: 'MemberJoined', fromBlock, toBlock: 'latest', strict: true }),
-			client.getContractEvents({ address: union, abi: unionAbi, eventName: 'MemberLeft', fromBlock, toBlock: 'latest', strict: true })
-		]);
-		const events = [
-			...joined.map((l) => ({ kind: 'join' as const, blockNumber: l.blockNumber, logIndex: l.logIndex, args: l.args })),
-			...left.map((l) => ({ kind: 'leave' as const, blockNumber: l.blockNumber, logIndex: l.logIndex, args: l.args }))
-		].sort(byChainOrder);
-		const current = new Map<string, Member>();
-		for (const ev of events) {
-			const key = ev.args.member.toLowerCase();
-			if (ev.kind === 'leave') current.delete(key);
-			else
-				current.set(key, {
-					address: ev.args.member,
-					path: Number(ev.args.path) as JoinPath,
-					inviter: ev.args.inviter,
-					joinedBlock: ev.blockNumber
-				});
-		}
-		return [...current.values()];
+		const store = await sharedSyncStore();
+		// The sync's cursor keeps the start block as a number (it is stored in IndexedDB).
+		return readMembers({ client, union, startBlock: Number(fromBlock), chainId: getConfig().chain.id, store, ...listen });
 	});
 }

@@ -30,15 +30,16 @@ export interface PendingRequest {
 
 /** Applicants whose request is still open: JoinRequested events, confirmed against pendingRequest(). */
 export async function pendingRequests(union: Address): Promise<PendingRequest[]> {
-	return read(async ({ client, fromBlock }) => {
-		const logs = await client.getContractEvents({
-			address: union,
-			abi: unionAbi,
-			eventName: 'JoinRequested',
-			fromBlock,
-			toBlock: 'latest',
-			strict: true
-		});
+	return read(async ({ client, events }) => {
+		const logs = await events((range) =>
+			client.getContractEvents({
+				address: union,
+				abi: unionAbi,
+				eventName: 'JoinRequested',
+				...range,
+				strict: true
+			})
+		);
 		const latest = new Map<string, PendingRequest>();
 		for (const l of logs) latest.set(l.args.applicant.toLowerCase(), { applicant: l.args.applicant, requestedBlock: l.blockNumber });
 		const candidates = [...latest.values()];
