@@ -65,7 +65,9 @@ beforeAll(async () => {
 					treasuryReserve: 0n,
 					allocations: [],
 					vesting: { start: 0n, cliff: 0n, duration: 0n },
-					governance: { votingDelay: 1, votingPeriod: 3600, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 60n }
+					governance: { votingDelay: 1, votingPeriod: 3600, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 60n },
+					foundingMembers: [],
+					trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n }
 				}
 			]
 		});
