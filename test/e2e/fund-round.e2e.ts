@@ -9,7 +9,6 @@ import type { Address } from 'viem';
 import { createUnionDirectly, tokenBalance } from './fixtures/chain.ts';
 import { ether, increaseTime, joinUnion, unionToken } from './fixtures/fundSwap.ts';
 import { proposeCampaign } from './fixtures/campaignForm.ts';
-import { vouchDirectly } from './fixtures/governance.ts';
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
 import {
   allowance,
@@ -57,10 +56,9 @@ const campaigns: Array<{ id: bigint; route: string; title: string; recipient: Ad
 
 test.beforeAll(async ({ browser }) => {
   union = await createUnionDirectly(STEWARD, 'Round Commons', 'bafkqaaa');
+  // joinUnion also has the founder vouch for each (the union needs one vouch): joining alone confers
+  // nothing, and only trusted members get the grant and pledges that count for matching
   for (const m of [ANN, BEN, CAT, DAN]) await joinUnion(union, m);
-  // joining confers nothing: the founder's vouch (the union needs one) makes them trusted, so they get the
-  // grant and their pledges count for matching
-  for (const m of [ANN, BEN, CAT, DAN]) await vouchDirectly(union, m, [STEWARD]);
   steward = await openMember(browser, STEWARD);
   ann = await openMember(browser, ANN);
   ben = await openMember(browser, BEN);
