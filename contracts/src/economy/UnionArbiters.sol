@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "./IUnionRegistry.sol";
+import {IUnionArbiters} from "./IUnionArbiters.sol";
 
 /// @title UnionArbiters
 /// @notice Per-union registry of arbiters, shared by every union (one deployment, keyed by union). A union's
@@ -10,7 +11,7 @@ import {IUnionRegistry} from "./IUnionRegistry.sol";
 /// must be members. Feature contracts (escrow, ...) draw dispute panels from it with `drawPanel`.
 /// @dev An arbiter who leaves the union stays in the list but is not eligible (`isArbiter` is false) until they
 /// rejoin; anyone may prune them with `removeFormerMember`.
-contract UnionArbiters {
+contract UnionArbiters is IUnionArbiters {
     /// @notice Most arbiters one union may appoint (bounds `drawPanel`'s loop).
     uint256 public constant MAX_ARBITERS = 64;
     /// @notice Arbiters on one panel.
@@ -22,49 +23,6 @@ contract UnionArbiters {
     mapping(address union => address[]) private _arbiters;
     /// @dev Position in `_arbiters[union]` plus one; zero means not appointed.
     mapping(address union => mapping(address account => uint256)) private _position;
-
-    /// @notice `union` was not created by the factory.
-    /// @param union The address given as a union.
-    error UnionArbiters_UnknownUnion(address union);
-    /// @notice Only the union's steward may call this function.
-    /// @param union The union.
-    /// @param caller The rejected caller.
-    /// @param steward The union's steward.
-    error UnionArbiters_NotSteward(address union, address caller, address steward);
-    /// @notice Arbiters must be members of the union.
-    /// @param union The union.
-    /// @param account The non-member.
-    error UnionArbiters_NotMember(address union, address account);
-    /// @notice `account` already is an arbiter of `union`.
-    /// @param union The union.
-    /// @param account The arbiter.
-    error UnionArbiters_AlreadyArbiter(address union, address account);
-    /// @notice `account` is not an arbiter of `union`.
-    /// @param union The union.
-    /// @param account The account.
-    error UnionArbiters_NotArbiter(address union, address account);
-    /// @notice `union` has `MAX_ARBITERS` arbiters already.
-    /// @param union The union.
-    /// @param max `MAX_ARBITERS`.
-    error UnionArbiters_TooManyArbiters(address union, uint256 max);
-    /// @notice `account` is still a member, so only the steward (or they themself) may remove them.
-    /// @param union The union.
-    /// @param account The arbiter.
-    error UnionArbiters_StillMember(address union, address account);
-    /// @notice Fewer eligible arbiters than a panel needs.
-    /// @param union The union.
-    /// @param eligible Eligible arbiters found (members, not excluded).
-    /// @param required `PANEL_SIZE`.
-    error UnionArbiters_NotEnoughArbiters(address union, uint256 eligible, uint256 required);
-
-    /// @notice `arbiter` was appointed in `union`.
-    /// @param union The union.
-    /// @param arbiter The new arbiter.
-    event ArbiterAppointed(address indexed union, address indexed arbiter);
-    /// @notice `arbiter` no longer serves `union` (removed by the steward, resigned, or pruned after leaving).
-    /// @param union The union.
-    /// @param arbiter The former arbiter.
-    event ArbiterRemoved(address indexed union, address indexed arbiter);
 
     /// @param factory_ The union factory (`isUnion`).
     constructor(IUnionRegistry factory_) {

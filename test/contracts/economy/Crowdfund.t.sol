@@ -5,7 +5,7 @@ import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.so
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
 import {UnionFactory} from "../../../contracts/src/UnionFactory.sol";
-import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
+import {ICrowdfund} from "../../../contracts/src/economy/ICrowdfund.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 contract CrowdfundTest is EconomyTestBase {
@@ -39,10 +39,10 @@ contract CrowdfundTest is EconomyTestBase {
 
     function test_createCampaign_storesAndEmits() public {
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.CampaignCreated(1, address(union), alice, carol, address(token), GOAL, deadline, 0, DESCRIPTION);
+        emit ICrowdfund.CampaignCreated(1, address(union), alice, carol, address(token), GOAL, deadline, 0, DESCRIPTION);
         uint256 id = _createCampaign(GOAL, deadline, 0);
         assertEq(id, 1);
-        Crowdfund.Campaign memory c = crowdfund.getCampaign(id);
+        ICrowdfund.Campaign memory c = crowdfund.getCampaign(id);
         assertEq(c.union, address(union));
         assertEq(c.recipient, carol);
         assertEq(c.token, address(token));
@@ -58,53 +58,53 @@ contract CrowdfundTest is EconomyTestBase {
     }
 
     function test_createCampaign_revertWhen_UnionUnknown() public {
-        Crowdfund.CampaignParams memory p = _campaignParams(GOAL, deadline, 0);
+        ICrowdfund.CampaignParams memory p = _campaignParams(GOAL, deadline, 0);
         p.union = address(token);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_UnknownUnion.selector, address(token)));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_UnknownUnion.selector, address(token)));
         vm.prank(alice);
         crowdfund.createCampaign(p);
     }
 
     function test_createCampaign_revertWhen_CallerIsNotMember() public {
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NotMember.selector, address(union), outsider));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NotMember.selector, address(union), outsider));
         vm.prank(outsider);
         crowdfund.createCampaign(_campaignParams(GOAL, deadline, 0));
     }
 
     function test_createCampaign_revertWhen_RecipientIsZero() public {
-        Crowdfund.CampaignParams memory p = _campaignParams(GOAL, deadline, 0);
+        ICrowdfund.CampaignParams memory p = _campaignParams(GOAL, deadline, 0);
         p.recipient = address(0);
-        vm.expectRevert(Crowdfund.Crowdfund_ZeroRecipient.selector);
+        vm.expectRevert(ICrowdfund.Crowdfund_ZeroRecipient.selector);
         vm.prank(alice);
         crowdfund.createCampaign(p);
     }
 
     function test_createCampaign_revertWhen_GoalIsZero() public {
-        vm.expectRevert(Crowdfund.Crowdfund_ZeroAmount.selector);
+        vm.expectRevert(ICrowdfund.Crowdfund_ZeroAmount.selector);
         _createCampaign(0, deadline, 0);
     }
 
     function test_createCampaign_revertWhen_GoalAboveUint96() public {
         uint128 goal = uint128(type(uint96).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_GoalTooLarge.selector, goal, type(uint96).max));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_GoalTooLarge.selector, goal, type(uint96).max));
         _createCampaign(goal, deadline, 0);
     }
 
     function test_createCampaign_revertWhen_DeadlineNotInFuture() public {
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_BadDeadline.selector, block.timestamp, block.timestamp)
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_BadDeadline.selector, block.timestamp, block.timestamp)
         );
         _createCampaign(GOAL, uint48(block.timestamp), 0);
     }
 
     function test_createCampaign_revertWhen_DeadlineTooFar() public {
         uint256 far = block.timestamp + 365 days + 1;
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_BadDeadline.selector, far, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_BadDeadline.selector, far, block.timestamp));
         _createCampaign(GOAL, uint48(far), 0);
     }
 
     function test_createCampaign_revertWhen_RoundUnknown() public {
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_UnknownRound.selector, 3));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_UnknownRound.selector, 3));
         _createCampaign(GOAL, deadline, 3);
     }
 
@@ -113,7 +113,7 @@ contract CrowdfundTest is EconomyTestBase {
         UnionFactory.Deployment memory other = factory.createUnion(_params(IUnion.AdmissionRule.Open));
         vm.prank(founder);
         uint256 roundId = crowdfund.openRound(other.union, uint48(block.timestamp), roundEnd);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_RoundOfOtherUnion.selector, roundId, other.union));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_RoundOfOtherUnion.selector, roundId, other.union));
         _createCampaign(GOAL, deadline, roundId);
     }
 
@@ -121,7 +121,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 roundId = _openRound();
         vm.expectRevert(
             abi.encodeWithSelector(
-                Crowdfund.Crowdfund_DeadlineOutsideRound.selector, roundId, roundEnd + 1, block.timestamp, roundEnd
+                ICrowdfund.Crowdfund_DeadlineOutsideRound.selector, roundId, roundEnd + 1, block.timestamp, roundEnd
             )
         );
         _createCampaign(GOAL, roundEnd + 1, roundId);
@@ -132,7 +132,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 roundId = crowdfund.openRound(address(union), deadline, roundEnd);
         vm.expectRevert(
             abi.encodeWithSelector(
-                Crowdfund.Crowdfund_DeadlineOutsideRound.selector, roundId, deadline, deadline, roundEnd
+                ICrowdfund.Crowdfund_DeadlineOutsideRound.selector, roundId, deadline, deadline, roundEnd
             )
         );
         _createCampaign(GOAL, deadline, roundId);
@@ -144,7 +144,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         _fundAndApprove(bob, address(crowdfund), 30e18);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.Pledged(id, bob, 30e18, 30e18, 30e18, 30e18);
+        emit ICrowdfund.Pledged(id, bob, 30e18, 30e18, 30e18, 30e18);
         vm.prank(bob);
         crowdfund.pledge(id, 30e18);
         _pledge(bob, id, 10e18);
@@ -164,21 +164,21 @@ contract CrowdfundTest is EconomyTestBase {
     }
 
     function test_pledge_revertWhen_CampaignUnknown() public {
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_UnknownCampaign.selector, 5));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_UnknownCampaign.selector, 5));
         vm.prank(bob);
         crowdfund.pledge(5, 1);
     }
 
     function test_pledge_revertWhen_CallerIsNotMember() public {
         uint256 id = _createCampaign(GOAL, deadline, 0);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NotMember.selector, address(union), outsider));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NotMember.selector, address(union), outsider));
         vm.prank(outsider);
         crowdfund.pledge(id, 1);
     }
 
     function test_pledge_revertWhen_AmountIsZero() public {
         uint256 id = _createCampaign(GOAL, deadline, 0);
-        vm.expectRevert(Crowdfund.Crowdfund_ZeroAmount.selector);
+        vm.expectRevert(ICrowdfund.Crowdfund_ZeroAmount.selector);
         vm.prank(bob);
         crowdfund.pledge(id, 0);
     }
@@ -186,7 +186,7 @@ contract CrowdfundTest is EconomyTestBase {
     function test_pledge_revertWhen_DeadlineReached() public {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         vm.warp(deadline);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_CampaignEnded.selector, id, deadline, deadline));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_CampaignEnded.selector, id, deadline, deadline));
         vm.prank(bob);
         crowdfund.pledge(id, 1);
     }
@@ -208,7 +208,7 @@ contract CrowdfundTest is EconomyTestBase {
         _pledge(alice, id, 30e18);
         uint256 before = token.balanceOf(bob);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.Unpledged(id, bob, 10e18, 20e18, 20e18, 50e18);
+        emit ICrowdfund.Unpledged(id, bob, 10e18, 20e18, 20e18, 50e18);
         vm.prank(bob);
         crowdfund.unpledge(id, 10e18);
         assertEq(token.balanceOf(bob), before + 10e18);
@@ -232,7 +232,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         _pledge(bob, id, 30e18);
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_InsufficientPledge.selector, id, bob, 30e18, 30e18 + 1)
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_InsufficientPledge.selector, id, bob, 30e18, 30e18 + 1)
         );
         vm.prank(bob);
         crowdfund.unpledge(id, 30e18 + 1);
@@ -240,7 +240,7 @@ contract CrowdfundTest is EconomyTestBase {
 
     function test_unpledge_revertWhen_AmountIsZero() public {
         uint256 id = _createCampaign(GOAL, deadline, 0);
-        vm.expectRevert(Crowdfund.Crowdfund_ZeroAmount.selector);
+        vm.expectRevert(ICrowdfund.Crowdfund_ZeroAmount.selector);
         vm.prank(bob);
         crowdfund.unpledge(id, 0);
     }
@@ -249,7 +249,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         _pledge(bob, id, 30e18);
         vm.warp(deadline);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_CampaignEnded.selector, id, deadline, deadline));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_CampaignEnded.selector, id, deadline, deadline));
         vm.prank(bob);
         crowdfund.unpledge(id, 1);
     }
@@ -263,12 +263,12 @@ contract CrowdfundTest is EconomyTestBase {
         vm.warp(deadline);
         uint256 before = token.balanceOf(carol);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.FundsClaimed(id, carol, 110e18);
+        emit ICrowdfund.FundsClaimed(id, carol, 110e18);
         vm.prank(outsider); // anyone may trigger it; the funds go to the recipient
         crowdfund.claim(id);
         assertEq(token.balanceOf(carol), before + 110e18);
         assertTrue(crowdfund.getCampaign(id).claimed);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_AlreadyClaimed.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_AlreadyClaimed.selector, id));
         crowdfund.claim(id);
     }
 
@@ -276,7 +276,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         _pledge(bob, id, GOAL);
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_CampaignNotEnded.selector, id, deadline, block.timestamp)
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_CampaignNotEnded.selector, id, deadline, block.timestamp)
         );
         crowdfund.claim(id);
     }
@@ -285,7 +285,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         _pledge(bob, id, GOAL - 1);
         vm.warp(deadline);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_GoalNotMet.selector, id, GOAL - 1, GOAL));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_GoalNotMet.selector, id, GOAL - 1, GOAL));
         crowdfund.claim(id);
     }
 
@@ -298,13 +298,13 @@ contract CrowdfundTest is EconomyTestBase {
         vm.warp(deadline);
         uint256 before = token.balanceOf(bob);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.Refunded(id, bob, 40e18);
+        emit ICrowdfund.Refunded(id, bob, 40e18);
         vm.prank(bob);
         crowdfund.refund(id);
         assertEq(token.balanceOf(bob), before + 40e18);
         assertEq(crowdfund.pledgeOf(id, bob), 0);
         assertEq(crowdfund.getCampaign(id).raised, 20e18);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NothingToRefund.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NothingToRefund.selector, id, bob));
         vm.prank(bob);
         crowdfund.refund(id);
     }
@@ -335,7 +335,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         _pledge(bob, id, GOAL);
         vm.warp(deadline);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_GoalMet.selector, id, GOAL, GOAL));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_GoalMet.selector, id, GOAL, GOAL));
         vm.prank(bob);
         crowdfund.refund(id);
     }
@@ -344,7 +344,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         _pledge(bob, id, 1e18);
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_CampaignNotEnded.selector, id, deadline, block.timestamp)
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_CampaignNotEnded.selector, id, deadline, block.timestamp)
         );
         vm.prank(bob);
         crowdfund.refund(id);
@@ -353,7 +353,7 @@ contract CrowdfundTest is EconomyTestBase {
     function test_refund_revertWhen_NothingPledged() public {
         uint256 id = _createCampaign(GOAL, deadline, 0);
         vm.warp(deadline);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NothingToRefund.selector, id, carol));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NothingToRefund.selector, id, carol));
         vm.prank(carol);
         crowdfund.refund(id);
     }
@@ -362,10 +362,10 @@ contract CrowdfundTest is EconomyTestBase {
 
     function test_openRound_byStewardEmits() public {
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.RoundOpened(1, address(union), address(token), uint48(block.timestamp), roundEnd);
+        emit ICrowdfund.RoundOpened(1, address(union), address(token), uint48(block.timestamp), roundEnd);
         vm.prank(founder);
         uint256 roundId = crowdfund.openRound(address(union), uint48(block.timestamp), roundEnd);
-        Crowdfund.Round memory r = crowdfund.getRound(roundId);
+        ICrowdfund.Round memory r = crowdfund.getRound(roundId);
         assertEq(r.union, address(union));
         assertEq(r.end, roundEnd);
         assertEq(r.token, address(token));
@@ -380,25 +380,27 @@ contract CrowdfundTest is EconomyTestBase {
     }
 
     function test_openRound_revertWhen_CallerIsNotSteward() public {
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NotSteward.selector, address(union), alice, founder));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_NotSteward.selector, address(union), alice, founder)
+        );
         vm.prank(alice);
         crowdfund.openRound(address(union), uint48(block.timestamp), roundEnd);
     }
 
     function test_openRound_revertWhen_UnionUnknown() public {
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_UnknownUnion.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_UnknownUnion.selector, alice));
         crowdfund.openRound(alice, uint48(block.timestamp), roundEnd);
     }
 
     function test_openRound_revertWhen_StartNotBeforeEnd() public {
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_BadRoundWindow.selector, roundEnd, roundEnd));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_BadRoundWindow.selector, roundEnd, roundEnd));
         vm.prank(founder);
         crowdfund.openRound(address(union), roundEnd, roundEnd);
     }
 
     function test_openRound_revertWhen_EndInPast() public {
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_BadDeadline.selector, block.timestamp, block.timestamp)
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_BadDeadline.selector, block.timestamp, block.timestamp)
         );
         vm.prank(founder);
         crowdfund.openRound(address(union), 0, uint48(block.timestamp));
@@ -408,7 +410,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 roundId = _openRound();
         _fundAndApprove(bob, address(crowdfund), 5e18);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.RoundFunded(roundId, bob, 5e18, POOL + 5e18);
+        emit ICrowdfund.RoundFunded(roundId, bob, 5e18, POOL + 5e18);
         vm.prank(bob);
         crowdfund.fundRound(roundId, 5e18);
         assertEq(crowdfund.getRound(roundId).pool, POOL + 5e18);
@@ -417,18 +419,18 @@ contract CrowdfundTest is EconomyTestBase {
     function test_fundRound_revertWhen_RoundEnded() public {
         uint256 roundId = _openRound();
         vm.warp(roundEnd);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_RoundEnded.selector, roundId, roundEnd, roundEnd));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_RoundEnded.selector, roundId, roundEnd, roundEnd));
         crowdfund.fundRound(roundId, 1);
     }
 
     function test_fundRound_revertWhen_AmountIsZero() public {
         uint256 roundId = _openRound();
-        vm.expectRevert(Crowdfund.Crowdfund_ZeroAmount.selector);
+        vm.expectRevert(ICrowdfund.Crowdfund_ZeroAmount.selector);
         crowdfund.fundRound(roundId, 0);
     }
 
     function test_fundRound_revertWhen_RoundUnknown() public {
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_UnknownRound.selector, 2));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_UnknownRound.selector, 2));
         crowdfund.fundRound(2, 1);
     }
 
@@ -456,7 +458,7 @@ contract CrowdfundTest is EconomyTestBase {
         (uint256 roundId, uint256 a, uint256 b, uint256 c,) = _qfScenario();
         vm.warp(roundEnd);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.CampaignFinalized(roundId, a, 300e18, 300e18);
+        emit ICrowdfund.CampaignFinalized(roundId, a, 300e18, 300e18);
         crowdfund.finalizeCampaignForRound(a);
         crowdfund.finalizeCampaignForRound(b);
         crowdfund.finalizeCampaignForRound(c);
@@ -471,7 +473,7 @@ contract CrowdfundTest is EconomyTestBase {
         crowdfund.finalizeCampaignForRound(a);
         crowdfund.finalizeCampaignForRound(b);
         crowdfund.finalizeCampaignForRound(c);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_GoalNotMet.selector, d, 20e18, GOAL));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_GoalNotMet.selector, d, 20e18, GOAL));
         crowdfund.finalizeCampaignForRound(d);
         _afterFinalization();
 
@@ -479,18 +481,18 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 expectedA = crowdfund.matchOf(a);
         assertApproxEqAbs(expectedA, 750e18, 1e10);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.MatchClaimed(roundId, a, carol, expectedA);
+        emit ICrowdfund.MatchClaimed(roundId, a, carol, expectedA);
         crowdfund.claimMatch(a);
         crowdfund.claimMatch(b);
         crowdfund.claimMatch(c);
-        Crowdfund.Round memory r = crowdfund.getRound(roundId);
+        ICrowdfund.Round memory r = crowdfund.getRound(roundId);
         assertApproxEqAbs(r.paid, POOL, 2);
         assertEq(token.balanceOf(carol), carolBefore + r.paid);
 
         uint256 dust = POOL - r.paid;
         uint256 treasury = token.balanceOf(address(timelock));
         if (dust == 0) {
-            vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NothingToSweep.selector, roundId));
+            vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NothingToSweep.selector, roundId));
             crowdfund.sweepRoundRemainder(roundId);
         } else {
             crowdfund.sweepRoundRemainder(roundId);
@@ -505,11 +507,11 @@ contract CrowdfundTest is EconomyTestBase {
         _afterFinalization();
         uint256 treasury = token.balanceOf(address(timelock));
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.RoundRemainderSwept(roundId, address(timelock), POOL);
+        emit ICrowdfund.RoundRemainderSwept(roundId, address(timelock), POOL);
         vm.prank(outsider);
         crowdfund.sweepRoundRemainder(roundId);
         assertEq(token.balanceOf(address(timelock)), treasury + POOL);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NothingToSweep.selector, roundId));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NothingToSweep.selector, roundId));
         crowdfund.sweepRoundRemainder(roundId);
     }
 
@@ -524,7 +526,7 @@ contract CrowdfundTest is EconomyTestBase {
         crowdfund.claimMatch(a);
         assertLe(crowdfund.sweepableOf(roundId), 2);
         crowdfund.claimMatch(c);
-        Crowdfund.Round memory r = crowdfund.getRound(roundId);
+        ICrowdfund.Round memory r = crowdfund.getRound(roundId);
         assertEq(crowdfund.sweepableOf(roundId), POOL - r.paid - r.swept);
     }
 
@@ -535,7 +537,7 @@ contract CrowdfundTest is EconomyTestBase {
         _afterFinalization();
         vm.expectRevert(
             abi.encodeWithSelector(
-                Crowdfund.Crowdfund_FinalizationClosed.selector,
+                ICrowdfund.Crowdfund_FinalizationClosed.selector,
                 roundId,
                 uint256(roundEnd) + 7 days,
                 uint256(roundEnd) + 7 days
@@ -544,7 +546,7 @@ contract CrowdfundTest is EconomyTestBase {
         crowdfund.finalizeCampaignForRound(c);
         crowdfund.claimMatch(a);
         assertEq(crowdfund.getRound(roundId).paid, POOL);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NotFinalized.selector, c));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NotFinalized.selector, c));
         crowdfund.claimMatch(c);
     }
 
@@ -553,14 +555,14 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 closesAt = uint256(roundEnd) + 7 days;
         vm.warp(closesAt - 1);
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_FinalizationOpen.selector, roundId, closesAt, closesAt - 1)
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_FinalizationOpen.selector, roundId, closesAt, closesAt - 1)
         );
         crowdfund.sweepRoundRemainder(roundId);
     }
 
     function test_finalizeCampaignForRound_revertWhen_NotInRound() public {
         uint256 id = _createCampaign(GOAL, deadline, 0);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NotInRound.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NotInRound.selector, id));
         crowdfund.finalizeCampaignForRound(id);
     }
 
@@ -569,7 +571,7 @@ contract CrowdfundTest is EconomyTestBase {
         uint256 id = _createCampaign(GOAL, deadline, roundId);
         vm.warp(roundEnd - 1);
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_RoundNotEnded.selector, roundId, roundEnd, roundEnd - 1)
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_RoundNotEnded.selector, roundId, roundEnd, roundEnd - 1)
         );
         crowdfund.finalizeCampaignForRound(id);
     }
@@ -578,7 +580,7 @@ contract CrowdfundTest is EconomyTestBase {
         (,,, uint256 c,) = _qfScenario();
         vm.warp(roundEnd);
         crowdfund.finalizeCampaignForRound(c);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_AlreadyFinalized.selector, c));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_AlreadyFinalized.selector, c));
         crowdfund.finalizeCampaignForRound(c);
     }
 
@@ -588,7 +590,7 @@ contract CrowdfundTest is EconomyTestBase {
         crowdfund.finalizeCampaignForRound(a);
         uint256 closesAt = uint256(roundEnd) + 7 days;
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_FinalizationOpen.selector, roundId, closesAt, roundEnd)
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_FinalizationOpen.selector, roundId, closesAt, roundEnd)
         );
         crowdfund.claimMatch(a);
     }
@@ -599,13 +601,13 @@ contract CrowdfundTest is EconomyTestBase {
         crowdfund.finalizeCampaignForRound(a);
         _afterFinalization();
         crowdfund.claimMatch(a);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_MatchAlreadyClaimed.selector, a));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_MatchAlreadyClaimed.selector, a));
         crowdfund.claimMatch(a);
     }
 
     function test_claimMatch_revertWhen_NotInRound() public {
         uint256 id = _createCampaign(GOAL, deadline, 0);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NotInRound.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NotInRound.selector, id));
         crowdfund.claimMatch(id);
     }
 

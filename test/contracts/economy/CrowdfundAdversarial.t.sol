@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {Test} from "forge-std/Test.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
+import {ICrowdfund} from "../../../contracts/src/economy/ICrowdfund.sol";
 import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
 import {MockUnion, MockRegistry} from "./mocks/MockUnion.sol";
 import {FalseToken} from "./mocks/FalseToken.sol";
@@ -72,7 +73,7 @@ contract CrowdfundAdversarialTest is Test {
     function _campaign(MockUnion union, uint128 goal) internal returns (uint256 id) {
         vm.prank(member);
         id = crowdfund.createCampaign(
-            Crowdfund.CampaignParams({
+            ICrowdfund.CampaignParams({
                 union: address(union),
                 descriptionCid: "cid",
                 recipient: member,

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
+import {ICrowdfund} from "../../../contracts/src/economy/ICrowdfund.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 contract CrowdfundFuzzTest is EconomyTestBase {
@@ -39,7 +39,7 @@ contract CrowdfundFuzzTest is EconomyTestBase {
             sumSqrt += Math.sqrt(p * 1e18);
             raised += p;
         }
-        Crowdfund.Campaign memory c = crowdfund.getCampaign(id);
+        ICrowdfund.Campaign memory c = crowdfund.getCampaign(id);
         assertEq(c.raised, raised);
         assertEq(c.sumSqrt, sumSqrt);
         uint256 squared = sumSqrt * sumSqrt / 1e18;
@@ -71,14 +71,14 @@ contract CrowdfundFuzzTest is EconomyTestBase {
         }
         vm.warp(end);
         for (uint256 c; c < 3; ++c) {
-            Crowdfund.Campaign memory camp = crowdfund.getCampaign(ids[c]);
+            ICrowdfund.Campaign memory camp = crowdfund.getCampaign(ids[c]);
             if (camp.raised >= camp.goal) crowdfund.finalizeCampaignForRound(ids[c]);
         }
         vm.warp(uint256(end) + crowdfund.FINALIZATION_WINDOW());
         for (uint256 c; c < 3; ++c) {
             if (crowdfund.getCampaign(ids[c]).finalized) crowdfund.claimMatch(ids[c]);
         }
-        Crowdfund.Round memory r = crowdfund.getRound(roundId);
+        ICrowdfund.Round memory r = crowdfund.getRound(roundId);
         assertLe(r.paid, pool);
         uint256 sweepable = crowdfund.sweepableOf(roundId);
         assertEq(r.paid + sweepable, pool);

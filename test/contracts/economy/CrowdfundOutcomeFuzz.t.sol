@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
+import {ICrowdfund} from "../../../contracts/src/economy/ICrowdfund.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 /// @notice The all-or-nothing outcome under random pledges: after the deadline exactly one of "recipient
@@ -51,11 +51,11 @@ contract CrowdfundOutcomeFuzzTest is EconomyTestBase {
             assertEq(token.balanceOf(carol), before + raised);
             for (uint256 i; i < 4; ++i) {
                 vm.prank(pledgers[i]);
-                vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_GoalMet.selector, id, raised, goal));
+                vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_GoalMet.selector, id, raised, goal));
                 crowdfund.refund(id);
             }
         } else {
-            vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_GoalNotMet.selector, id, raised, goal));
+            vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_GoalNotMet.selector, id, raised, goal));
             crowdfund.claim(id);
             for (uint256 i; i < 4; ++i) {
                 if (crowdfund.pledgeOf(id, pledgers[i]) == 0) continue;
@@ -92,7 +92,7 @@ contract CrowdfundOutcomeFuzzTest is EconomyTestBase {
         vm.warp(uint256(deadline) + bound(late, 0, 365 days));
         vm.prank(bob);
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_CampaignEnded.selector, id, deadline, block.timestamp)
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_CampaignEnded.selector, id, deadline, block.timestamp)
         );
         crowdfund.unpledge(id, 1e18);
     }

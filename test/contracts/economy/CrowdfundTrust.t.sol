@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
+import {ICrowdfund} from "../../../contracts/src/economy/ICrowdfund.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 /// @notice Issue 12: quadratic matching counts trusted members only; the union's timelock pledges without joining.
@@ -44,7 +45,7 @@ contract CrowdfundTrustTest is EconomyTestBase {
     function _sybilCampaign(uint256 roundId) internal returns (uint256 id) {
         vm.prank(mallory);
         id = crowdfund.createCampaign(
-            Crowdfund.CampaignParams({
+            ICrowdfund.CampaignParams({
                 union: address(union),
                 descriptionCid: DESCRIPTION,
                 recipient: mallory,
@@ -104,11 +105,11 @@ contract CrowdfundTrustTest is EconomyTestBase {
         uint256 id = _createCampaign(100e18, deadline, 0);
         _fundAndApprove(mallory, address(crowdfund), 30e18);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.Pledged(id, mallory, 30e18, 30e18, 0, 30e18);
+        emit ICrowdfund.Pledged(id, mallory, 30e18, 30e18, 0, 30e18);
         vm.prank(mallory);
         crowdfund.pledge(id, 30e18);
         _pledge(bob, id, 20e18);
-        Crowdfund.Campaign memory c = crowdfund.getCampaign(id);
+        ICrowdfund.Campaign memory c = crowdfund.getCampaign(id);
         assertEq(c.raised, 50e18);
         assertEq(c.matchable, 20e18);
         assertEq(c.sumSqrt, Math.sqrt(20e18 * 1e18));
@@ -138,14 +139,14 @@ contract CrowdfundTrustTest is EconomyTestBase {
         _joinTrusted(mallory);
         _pledge(mallory, id, 5e18);
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.Unpledged(id, mallory, 8e18, 7e18, 5e18, 7e18);
+        emit ICrowdfund.Unpledged(id, mallory, 8e18, 7e18, 5e18, 7e18);
         vm.prank(mallory);
         crowdfund.unpledge(id, 8e18);
         assertEq(crowdfund.matchableOf(id, mallory), 5e18);
         vm.prank(mallory);
         crowdfund.unpledge(id, 4e18);
         assertEq(crowdfund.matchableOf(id, mallory), 3e18);
-        Crowdfund.Campaign memory c = crowdfund.getCampaign(id);
+        ICrowdfund.Campaign memory c = crowdfund.getCampaign(id);
         assertEq(c.matchable, 3e18);
         assertEq(c.sumSqrt, Math.sqrt(3e18 * 1e18));
     }
@@ -171,7 +172,7 @@ contract CrowdfundTrustTest is EconomyTestBase {
         // (2 sqrt 40)^2 - 80 = 80
         uint256 expected = Math.mulDiv(2 * Math.sqrt(40e36), 2 * Math.sqrt(40e36), 1e18) - 80e18;
         vm.expectEmit(address(crowdfund));
-        emit Crowdfund.PledgePruned(id, arb1, 40e18, expected);
+        emit ICrowdfund.PledgePruned(id, arb1, 40e18, expected);
         vm.prank(outsider); // anyone
         crowdfund.prune(id, arb1);
         assertLt(expected, weightBefore);
@@ -203,20 +204,20 @@ contract CrowdfundTrustTest is EconomyTestBase {
 
     function test_prune_revertWhen_PledgerStillTrusted() public {
         uint256 id = _honestCampaign(_openRound());
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_StillTrusted.selector, id, arb1));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_StillTrusted.selector, id, arb1));
         crowdfund.prune(id, arb1);
     }
 
     function test_prune_revertWhen_NothingMatchable() public {
         uint256 id = _createCampaign(100e18, deadline, _openRound());
         _pledge(mallory, id, 10e18);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NothingToPrune.selector, id, mallory));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NothingToPrune.selector, id, mallory));
         crowdfund.prune(id, mallory);
     }
 
     function test_prune_revertWhen_NotInRound() public {
         uint256 id = _createCampaign(100e18, deadline, 0);
-        vm.expectRevert(abi.encodeWithSelector(Crowdfund.Crowdfund_NotInRound.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(ICrowdfund.Crowdfund_NotInRound.selector, id));
         crowdfund.prune(id, arb1);
     }
 
@@ -228,7 +229,7 @@ contract CrowdfundTrustTest is EconomyTestBase {
         uint256 closes = uint256(roundEnd) + crowdfund.FINALIZATION_WINDOW();
         vm.warp(closes);
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_FinalizationClosed.selector, roundId, closes, closes)
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_FinalizationClosed.selector, roundId, closes, closes)
         );
         crowdfund.prune(id, arb1);
     }

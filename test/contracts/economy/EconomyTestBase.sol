@@ -6,6 +6,7 @@ import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
 import {Escrow} from "../../../contracts/src/economy/Escrow.sol";
 import {IEscrow} from "../../../contracts/src/economy/IEscrow.sol";
 import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
+import {ICrowdfund} from "../../../contracts/src/economy/ICrowdfund.sol";
 import {UnionTestBase} from "../utils/UnionTestBase.sol";
 
 /// @dev One union (Open) with trusted members alice, bob, carol and four appointed (trusted) arbiters, plus the
@@ -139,9 +140,9 @@ abstract contract EconomyTestBase is UnionTestBase {
     function _campaignParams(uint128 goal, uint48 deadline, uint256 roundId)
         internal
         view
-        returns (Crowdfund.CampaignParams memory)
+        returns (ICrowdfund.CampaignParams memory)
     {
-        return Crowdfund.CampaignParams({
+        return ICrowdfund.CampaignParams({
             union: address(union),
             descriptionCid: DESCRIPTION,
             recipient: carol,

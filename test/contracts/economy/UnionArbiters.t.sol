@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
+import {IUnionArbiters} from "../../../contracts/src/economy/IUnionArbiters.sol";
 import {EconomyTestBase} from "./EconomyTestBase.sol";
 
 contract UnionArbitersTest is EconomyTestBase {
@@ -9,7 +9,7 @@ contract UnionArbitersTest is EconomyTestBase {
 
     function test_appoint_addsMemberAndEmits() public {
         vm.expectEmit(address(arbiters));
-        emit UnionArbiters.ArbiterAppointed(address(union), alice);
+        emit IUnionArbiters.ArbiterAppointed(address(union), alice);
         vm.prank(founder);
         arbiters.appoint(address(union), alice);
         assertTrue(arbiters.isArbiter(address(union), alice));
@@ -19,20 +19,20 @@ contract UnionArbitersTest is EconomyTestBase {
 
     function test_appoint_revertWhen_CallerIsNotSteward() public {
         vm.expectRevert(
-            abi.encodeWithSelector(UnionArbiters.UnionArbiters_NotSteward.selector, address(union), alice, founder)
+            abi.encodeWithSelector(IUnionArbiters.UnionArbiters_NotSteward.selector, address(union), alice, founder)
         );
         vm.prank(alice);
         arbiters.appoint(address(union), alice);
     }
 
     function test_appoint_revertWhen_UnionUnknown() public {
-        vm.expectRevert(abi.encodeWithSelector(UnionArbiters.UnionArbiters_UnknownUnion.selector, address(this)));
+        vm.expectRevert(abi.encodeWithSelector(IUnionArbiters.UnionArbiters_UnknownUnion.selector, address(this)));
         arbiters.appoint(address(this), alice);
     }
 
     function test_appoint_revertWhen_NotMember() public {
         vm.expectRevert(
-            abi.encodeWithSelector(UnionArbiters.UnionArbiters_NotMember.selector, address(union), outsider)
+            abi.encodeWithSelector(IUnionArbiters.UnionArbiters_NotMember.selector, address(union), outsider)
         );
         vm.prank(founder);
         arbiters.appoint(address(union), outsider);
@@ -40,7 +40,7 @@ contract UnionArbitersTest is EconomyTestBase {
 
     function test_appoint_revertWhen_AlreadyArbiter() public {
         vm.expectRevert(
-            abi.encodeWithSelector(UnionArbiters.UnionArbiters_AlreadyArbiter.selector, address(union), arb1)
+            abi.encodeWithSelector(IUnionArbiters.UnionArbiters_AlreadyArbiter.selector, address(union), arb1)
         );
         vm.prank(founder);
         arbiters.appoint(address(union), arb1);
@@ -55,7 +55,7 @@ contract UnionArbitersTest is EconomyTestBase {
             arbiters.appoint(address(union), a);
         }
         vm.expectRevert(
-            abi.encodeWithSelector(UnionArbiters.UnionArbiters_TooManyArbiters.selector, address(union), max)
+            abi.encodeWithSelector(IUnionArbiters.UnionArbiters_TooManyArbiters.selector, address(union), max)
         );
         vm.prank(founder);
         arbiters.appoint(address(union), alice);
@@ -66,7 +66,7 @@ contract UnionArbitersTest is EconomyTestBase {
         union.handOverToGovernance();
         vm.expectRevert(
             abi.encodeWithSelector(
-                UnionArbiters.UnionArbiters_NotSteward.selector, address(union), founder, address(timelock)
+                IUnionArbiters.UnionArbiters_NotSteward.selector, address(union), founder, address(timelock)
             )
         );
         vm.prank(founder);
@@ -80,7 +80,7 @@ contract UnionArbitersTest is EconomyTestBase {
 
     function test_remove_swapsLastIntoPlaceAndEmits() public {
         vm.expectEmit(address(arbiters));
-        emit UnionArbiters.ArbiterRemoved(address(union), arb1);
+        emit IUnionArbiters.ArbiterRemoved(address(union), arb1);
         vm.prank(founder);
         arbiters.remove(address(union), arb1);
         address[] memory list = arbiters.arbitersOf(address(union));
@@ -105,14 +105,14 @@ contract UnionArbitersTest is EconomyTestBase {
 
     function test_remove_revertWhen_CallerIsNotSteward() public {
         vm.expectRevert(
-            abi.encodeWithSelector(UnionArbiters.UnionArbiters_NotSteward.selector, address(union), arb2, founder)
+            abi.encodeWithSelector(IUnionArbiters.UnionArbiters_NotSteward.selector, address(union), arb2, founder)
         );
         vm.prank(arb2);
         arbiters.remove(address(union), arb1);
     }
 
     function test_remove_revertWhen_NotArbiter() public {
-        vm.expectRevert(abi.encodeWithSelector(UnionArbiters.UnionArbiters_NotArbiter.selector, address(union), alice));
+        vm.expectRevert(abi.encodeWithSelector(IUnionArbiters.UnionArbiters_NotArbiter.selector, address(union), alice));
         vm.prank(founder);
         arbiters.remove(address(union), alice);
     }
@@ -125,7 +125,7 @@ contract UnionArbitersTest is EconomyTestBase {
     }
 
     function test_resign_revertWhen_NotArbiter() public {
-        vm.expectRevert(abi.encodeWithSelector(UnionArbiters.UnionArbiters_NotArbiter.selector, address(union), alice));
+        vm.expectRevert(abi.encodeWithSelector(IUnionArbiters.UnionArbiters_NotArbiter.selector, address(union), alice));
         vm.prank(alice);
         arbiters.resign(address(union));
     }
@@ -147,7 +147,7 @@ contract UnionArbitersTest is EconomyTestBase {
     }
 
     function test_removeFormerMember_revertWhen_StillMember() public {
-        vm.expectRevert(abi.encodeWithSelector(UnionArbiters.UnionArbiters_StillMember.selector, address(union), arb1));
+        vm.expectRevert(abi.encodeWithSelector(IUnionArbiters.UnionArbiters_StillMember.selector, address(union), arb1));
         arbiters.removeFormerMember(address(union), arb1);
     }
 
@@ -194,14 +194,14 @@ contract UnionArbitersTest is EconomyTestBase {
 
     function test_drawPanel_revertWhen_FewerThanThreeEligible() public {
         vm.expectRevert(
-            abi.encodeWithSelector(UnionArbiters.UnionArbiters_NotEnoughArbiters.selector, address(union), 2, 3)
+            abi.encodeWithSelector(IUnionArbiters.UnionArbiters_NotEnoughArbiters.selector, address(union), 2, 3)
         );
         arbiters.drawPanel(address(union), arb1, arb2, 7);
     }
 
     function test_drawPanel_revertWhen_NoArbiters() public {
         vm.expectRevert(
-            abi.encodeWithSelector(UnionArbiters.UnionArbiters_NotEnoughArbiters.selector, address(this), 0, 3)
+            abi.encodeWithSelector(IUnionArbiters.UnionArbiters_NotEnoughArbiters.selector, address(this), 0, 3)
         );
         arbiters.drawPanel(address(this), alice, bob, 7);
     }

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
 import {Courses} from "../../../contracts/src/education/Courses.sol";
+import {ICourses} from "../../../contracts/src/education/ICourses.sol";
 import {FalseToken} from "../economy/mocks/FalseToken.sol";
 import {MockRegistry, MockUnion} from "../economy/mocks/MockUnion.sol";
 import {CoursesTestBase} from "./CoursesTestBase.sol";
@@ -12,13 +13,13 @@ contract CoursesTest is CoursesTestBase {
 
     function test_register_storesCourseAndEmitsVersion1() public {
         vm.expectEmit(address(courses));
-        emit Courses.CourseRegistered(1, address(union), alice, address(token), MANIFEST);
+        emit ICourses.CourseRegistered(1, address(union), alice, address(token), MANIFEST);
         vm.expectEmit(address(courses));
-        emit Courses.CourseTermsSet(1, PRICE, SHARE, false);
+        emit ICourses.CourseTermsSet(1, PRICE, SHARE, false);
         vm.expectEmit(address(courses));
-        emit Courses.CourseVersionPublished(1, 1, V1);
+        emit ICourses.CourseVersionPublished(1, 1, V1);
         uint256 id = _register(PRICE, SHARE, false);
-        Courses.Course memory c = courses.getCourse(id);
+        ICourses.Course memory c = courses.getCourse(id);
         assertEq(id, 1);
         assertEq(c.union, address(union));
         assertEq(c.author, alice);
@@ -31,7 +32,7 @@ contract CoursesTest is CoursesTestBase {
 
     function test_register_revertsForNonMember() public {
         vm.prank(outsider);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_NotMember.selector, address(union), outsider));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_NotMember.selector, address(union), outsider));
         courses.registerCourse(address(union), MANIFEST, V1, PRICE, SHARE, false);
     }
 
@@ -39,22 +40,22 @@ contract CoursesTest is CoursesTestBase {
         MockUnion fake = new MockUnion(founder, address(token), address(timelock));
         fake.setMember(alice, true);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_UnknownUnion.selector, address(fake)));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_UnknownUnion.selector, address(fake)));
         courses.registerCourse(address(fake), MANIFEST, V1, PRICE, SHARE, false);
     }
 
     function test_register_revertsOnShareAbove100Percent() public {
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_ShareTooHigh.selector, uint16(10_001)));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_ShareTooHigh.selector, uint16(10_001)));
         courses.registerCourse(address(union), MANIFEST, V1, PRICE, 10_001, false);
     }
 
     function test_register_revertsOnEmptyOrLongIds() public {
         vm.startPrank(alice);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_BadId.selector, uint256(0)));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_BadId.selector, uint256(0)));
         courses.registerCourse(address(union), "", V1, PRICE, SHARE, false);
         string memory long = string(new bytes(129));
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_BadId.selector, uint256(129)));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_BadId.selector, uint256(129)));
         courses.registerCourse(address(union), MANIFEST, long, PRICE, SHARE, false);
         vm.stopPrank();
     }
@@ -62,7 +63,7 @@ contract CoursesTest is CoursesTestBase {
     function test_publishVersion_incrementsAndEmitsEveryCid() public {
         uint256 id = _register(PRICE, SHARE, false);
         vm.expectEmit(address(courses));
-        emit Courses.CourseVersionPublished(id, 2, V2);
+        emit ICourses.CourseVersionPublished(id, 2, V2);
         vm.prank(alice);
         assertEq(courses.publishVersion(id, V2), 2);
         assertEq(courses.getCourse(id).version, 2);
@@ -71,20 +72,20 @@ contract CoursesTest is CoursesTestBase {
     function test_publishVersion_onlyAuthor() public {
         uint256 id = _register(PRICE, SHARE, false);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_NotAuthor.selector, id, bob, alice));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_NotAuthor.selector, id, bob, alice));
         courses.publishVersion(id, V2);
     }
 
     function test_setTerms_onlyAuthorAndApplies() public {
         uint256 id = _register(PRICE, SHARE, false);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_NotAuthor.selector, id, bob, alice));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_NotAuthor.selector, id, bob, alice));
         courses.setTerms(id, 0, 0, true);
         vm.expectEmit(address(courses));
-        emit Courses.CourseTermsSet(id, 5e18, 5_000, true);
+        emit ICourses.CourseTermsSet(id, 5e18, 5_000, true);
         vm.prank(alice);
         courses.setTerms(id, 5e18, 5_000, true);
-        Courses.Course memory c = courses.getCourse(id);
+        ICourses.Course memory c = courses.getCourse(id);
         assertEq(c.price, 5e18);
         assertEq(c.authorShareBps, 5_000);
         assertTrue(c.autoIssue);
@@ -112,9 +113,9 @@ contract CoursesTest is CoursesTestBase {
     function test_setTerms_raiseIsScheduledAndALowerShareCancelsIt() public {
         uint256 id = _register(PRICE, 1_000, false);
         vm.expectEmit(address(courses));
-        emit Courses.AuthorShareRaiseScheduled(id, 9_000, block.timestamp + courses.SHARE_RAISE_DELAY());
+        emit ICourses.AuthorShareRaiseScheduled(id, 9_000, block.timestamp + courses.SHARE_RAISE_DELAY());
         vm.expectEmit(address(courses));
-        emit Courses.CourseTermsSet(id, PRICE, 1_000, false);
+        emit ICourses.CourseTermsSet(id, PRICE, 1_000, false);
         vm.prank(alice);
         courses.setTerms(id, PRICE, 9_000, false);
         vm.prank(alice);
@@ -127,10 +128,10 @@ contract CoursesTest is CoursesTestBase {
     }
 
     function test_unknownCourse_reverts() public {
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_UnknownCourse.selector, uint256(7)));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_UnknownCourse.selector, uint256(7)));
         courses.getCourse(7);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_UnknownCourse.selector, uint256(7)));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_UnknownCourse.selector, uint256(7)));
         courses.enrol(7, 0);
     }
 
@@ -145,7 +146,7 @@ contract CoursesTest is CoursesTestBase {
         vm.startPrank(bob);
         token.approve(address(courses), PRICE);
         vm.expectEmit(address(courses));
-        emit Courses.Enrolled(id, bob, 21e18, 9e18);
+        emit ICourses.Enrolled(id, bob, 21e18, 9e18);
         courses.enrol(id, PRICE);
         vm.stopPrank();
         assertTrue(courses.isEnrolled(id, bob));
@@ -168,7 +169,7 @@ contract CoursesTest is CoursesTestBase {
         _fund(bob, PRICE);
         vm.startPrank(bob);
         token.approve(address(courses), PRICE);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_AlreadyEnrolled.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_AlreadyEnrolled.selector, id, bob));
         courses.enrol(id, PRICE);
         vm.stopPrank();
     }
@@ -176,14 +177,14 @@ contract CoursesTest is CoursesTestBase {
     function test_enrol_nonMemberReverts() public {
         uint256 id = _register(0, SHARE, false);
         vm.prank(outsider);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_NotMember.selector, address(union), outsider));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_NotMember.selector, address(union), outsider));
         courses.enrol(id, 0);
     }
 
     function test_enrol_priceAboveMaxReverts() public {
         uint256 id = _register(PRICE, SHARE, false);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_PriceAboveMax.selector, id, PRICE, PRICE - 1));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_PriceAboveMax.selector, id, PRICE, PRICE - 1));
         courses.enrol(id, PRICE - 1);
     }
 
@@ -245,9 +246,9 @@ contract CoursesTest is CoursesTestBase {
         _enrol(bob, id);
         uint256 credId = courses.credentialIdOf(id, bob);
         vm.expectEmit(address(courses));
-        emit Courses.CredentialIssued(id, bob, alice, credId);
+        emit ICourses.CredentialIssued(id, bob, alice, credId);
         vm.expectEmit(address(courses));
-        emit Courses.Locked(credId);
+        emit ICourses.Locked(credId);
         vm.prank(alice);
         courses.issueCredential(id, bob);
         assertEq(courses.credentialIssuedAt(id, bob), block.timestamp);
@@ -257,7 +258,7 @@ contract CoursesTest is CoursesTestBase {
     function test_issueCredential_notEnrolledReverts() public {
         uint256 id = _register(PRICE, SHARE, false);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_NotEnrolled.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_NotEnrolled.selector, id, bob));
         courses.issueCredential(id, bob);
     }
 
@@ -266,12 +267,12 @@ contract CoursesTest is CoursesTestBase {
         vm.prank(bob);
         courses.enrol(id, 0);
         vm.prank(carol);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_NotAuthor.selector, id, carol, alice));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_NotAuthor.selector, id, carol, alice));
         courses.issueCredential(id, bob);
         vm.prank(alice);
         courses.issueCredential(id, bob);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_AlreadyCredentialed.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_AlreadyCredentialed.selector, id, bob));
         courses.issueCredential(id, bob);
     }
 
@@ -280,9 +281,9 @@ contract CoursesTest is CoursesTestBase {
         vm.startPrank(bob);
         courses.enrol(id, 0);
         vm.expectEmit(address(courses));
-        emit Courses.CompletionSubmitted(id, bob);
+        emit ICourses.CompletionSubmitted(id, bob);
         vm.expectEmit(address(courses));
-        emit Courses.CredentialIssued(id, bob, bob, courses.credentialIdOf(id, bob));
+        emit ICourses.CredentialIssued(id, bob, bob, courses.credentialIdOf(id, bob));
         courses.submitCompletion(id);
         vm.stopPrank();
         assertGt(courses.credentialIssuedAt(id, bob), 0);
@@ -300,14 +301,14 @@ contract CoursesTest is CoursesTestBase {
     function test_submitCompletion_requiresEnrolment() public {
         uint256 id = _register(0, SHARE, true);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_NotEnrolled.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_NotEnrolled.selector, id, bob));
         courses.submitCompletion(id);
     }
 
     function test_locked_revertsForUnissued() public {
         uint256 id = _register(0, SHARE, false);
         uint256 credId = courses.credentialIdOf(id, bob);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_NoCredential.selector, credId));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_NoCredential.selector, credId));
         courses.locked(credId);
     }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Courses} from "../../../contracts/src/education/Courses.sol";
+import {ICourses} from "../../../contracts/src/education/ICourses.sol";
 import {CoursesTestBase} from "./CoursesTestBase.sol";
 
 contract CoursesFuzzTest is CoursesTestBase {
@@ -30,7 +30,7 @@ contract CoursesFuzzTest is CoursesTestBase {
     function testFuzz_register_rejectsShareAbove100(uint16 share) public {
         share = uint16(bound(share, 10_001, type(uint16).max));
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_ShareTooHigh.selector, share));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_ShareTooHigh.selector, share));
         courses.registerCourse(address(union), MANIFEST, V1, PRICE, share, false);
     }
 
@@ -42,7 +42,7 @@ contract CoursesFuzzTest is CoursesTestBase {
         _fund(bob, price);
         vm.startPrank(bob);
         token.approve(address(courses), price);
-        vm.expectRevert(abi.encodeWithSelector(Courses.Courses_PriceAboveMax.selector, id, price, maxPrice));
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_PriceAboveMax.selector, id, price, maxPrice));
         courses.enrol(id, maxPrice);
         vm.stopPrank();
         assertFalse(courses.isEnrolled(id, bob));

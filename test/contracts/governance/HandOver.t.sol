@@ -5,7 +5,9 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
 import {Union} from "../../../contracts/src/Union.sol";
 import {UnionArbiters} from "../../../contracts/src/economy/UnionArbiters.sol";
+import {IUnionArbiters} from "../../../contracts/src/economy/IUnionArbiters.sol";
 import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
+import {ICrowdfund} from "../../../contracts/src/economy/ICrowdfund.sol";
 import {IUnionRegistry} from "../../../contracts/src/economy/IUnionRegistry.sol";
 import {GovernanceTestBase} from "./GovernanceTestBase.sol";
 
@@ -46,12 +48,12 @@ contract HandOverTest is GovernanceTestBase {
         union.approve(applicant);
         vm.expectRevert(
             abi.encodeWithSelector(
-                UnionArbiters.UnionArbiters_NotSteward.selector, address(union), founder, address(timelock)
+                IUnionArbiters.UnionArbiters_NotSteward.selector, address(union), founder, address(timelock)
             )
         );
         arbiters.appoint(address(union), alice);
         vm.expectRevert(
-            abi.encodeWithSelector(Crowdfund.Crowdfund_NotSteward.selector, address(union), founder, address(timelock))
+            abi.encodeWithSelector(ICrowdfund.Crowdfund_NotSteward.selector, address(union), founder, address(timelock))
         );
         crowdfund.openRound(address(union), uint48(block.timestamp), uint48(block.timestamp + 10 days));
         vm.stopPrank();

@@ -5,6 +5,7 @@ import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
 import {Crowdfund} from "../../../../contracts/src/economy/Crowdfund.sol";
+import {ICrowdfund} from "../../../../contracts/src/economy/ICrowdfund.sol";
 import {Union} from "../../../../contracts/src/Union.sol";
 import {UnionToken} from "../../../../contracts/src/UnionToken.sol";
 
@@ -101,7 +102,7 @@ contract CrowdfundHandler is CommonBase, StdCheats, StdUtils {
             (bool found, address w, uint256 i) = _findPledge(pledgerSeed >> 1, campaignSeed, true);
             if (found) (who, id) = (w, i);
         }
-        Crowdfund.Campaign memory c = crowdfund.getCampaign(id);
+        ICrowdfund.Campaign memory c = crowdfund.getCampaign(id);
         uint256 pledged = crowdfund.pledgeOf(id, who);
         bool allowed = block.timestamp >= c.deadline && c.raised < c.goal && pledged != 0;
         uint256 before = token.balanceOf(who);
@@ -118,7 +119,7 @@ contract CrowdfundHandler is CommonBase, StdCheats, StdUtils {
     /// @dev Claim must succeed iff the deadline passed, the goal was met and nobody claimed before.
     function claim(uint256 campaignSeed) external counted {
         uint256 id = _campaigns[campaignSeed % _campaigns.length];
-        Crowdfund.Campaign memory c = crowdfund.getCampaign(id);
+        ICrowdfund.Campaign memory c = crowdfund.getCampaign(id);
         bool allowed = block.timestamp >= c.deadline && c.raised >= c.goal && !c.claimed;
         try crowdfund.claim(id) {
             if (!allowed) ++ghostRuleViolations;
@@ -141,11 +142,11 @@ contract CrowdfundHandler is CommonBase, StdCheats, StdUtils {
 
     /// @dev Finalises the first eligible campaign from the seed on (some may stay unfinalised).
     function finalize(uint256 campaignSeed) external counted {
-        Crowdfund.Round memory r = crowdfund.getRound(roundId);
+        ICrowdfund.Round memory r = crowdfund.getRound(roundId);
         if (block.timestamp < r.end || block.timestamp >= uint256(r.end) + crowdfund.FINALIZATION_WINDOW()) return;
         for (uint256 k; k < _campaigns.length; ++k) {
             uint256 id = _campaigns[(campaignSeed + k) % _campaigns.length];
-            Crowdfund.Campaign memory c = crowdfund.getCampaign(id);
+            ICrowdfund.Campaign memory c = crowdfund.getCampaign(id);
             if (c.roundId == 0 || c.finalized || c.raised < c.goal) continue;
             crowdfund.finalizeCampaignForRound(id);
             ++calls["finalize"];
@@ -158,7 +159,7 @@ contract CrowdfundHandler is CommonBase, StdCheats, StdUtils {
         if (block.timestamp < uint256(crowdfund.getRound(roundId).end) + crowdfund.FINALIZATION_WINDOW()) return;
         for (uint256 k; k < _campaigns.length; ++k) {
             uint256 id = _campaigns[(campaignSeed + k) % _campaigns.length];
-            Crowdfund.Campaign memory c = crowdfund.getCampaign(id);
+            ICrowdfund.Campaign memory c = crowdfund.getCampaign(id);
             if (!c.finalized || c.matchClaimed) continue;
             uint256 paidBefore = crowdfund.getRound(roundId).paid;
             crowdfund.claimMatch(id);
@@ -203,7 +204,7 @@ contract CrowdfundHandler is CommonBase, StdCheats, StdUtils {
             // the window closes: half the time finalise what the random calls left, so match claims have work
             // (the other half leaves the pool unreserved, so sweeps have work)
             for (uint256 k; finalizeRest && k < _campaigns.length; ++k) {
-                Crowdfund.Campaign memory c = crowdfund.getCampaign(_campaigns[k]);
+                ICrowdfund.Campaign memory c = crowdfund.getCampaign(_campaigns[k]);
                 if (c.roundId == 0 || c.finalized || c.raised < c.goal) continue;
                 crowdfund.finalizeCampaignForRound(_campaigns[k]);
                 ++calls["finalize"];
@@ -223,7 +224,7 @@ contract CrowdfundHandler is CommonBase, StdCheats, StdUtils {
     {
         for (uint256 c; c < _campaigns.length; ++c) {
             id = _campaigns[(campaignSeed + c) % _campaigns.length];
-            Crowdfund.Campaign memory camp = crowdfund.getCampaign(id);
+            ICrowdfund.Campaign memory camp = crowdfund.getCampaign(id);
             bool ended = block.timestamp >= camp.deadline;
             if (failed ? !ended || camp.raised >= camp.goal : ended) continue;
             for (uint256 k; k < _pledgers.length; ++k) {

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {console} from "forge-std/console.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {Crowdfund} from "../../../../contracts/src/economy/Crowdfund.sol";
+import {ICrowdfund} from "../../../../contracts/src/economy/ICrowdfund.sol";
 import {EconomyTestBase} from "../EconomyTestBase.sol";
 import {CrowdfundHandler} from "./CrowdfundHandler.sol";
 import {PathCoverage} from "../../utils/PathCoverage.sol";
@@ -92,7 +92,7 @@ contract CrowdfundInvariantsTest is EconomyTestBase, PathCoverage {
         uint256[] memory ids = handler.campaigns();
         address[] memory pledgers = handler.pledgers();
         for (uint256 c; c < ids.length; ++c) {
-            Crowdfund.Campaign memory camp = crowdfund.getCampaign(ids[c]);
+            ICrowdfund.Campaign memory camp = crowdfund.getCampaign(ids[c]);
             uint256 sum;
             uint256 sumSqrt;
             for (uint256 i; i < pledgers.length; ++i) {
@@ -116,7 +116,7 @@ contract CrowdfundInvariantsTest is EconomyTestBase, PathCoverage {
 
     /// @dev Matching never pays out more than the pool; paid + swept never exceed it; the ghosts agree.
     function _matchingPaidNeverExceedsPool() internal view {
-        Crowdfund.Round memory r = crowdfund.getRound(roundId);
+        ICrowdfund.Round memory r = crowdfund.getRound(roundId);
         assertEq(r.pool, INITIAL_POOL + handler.ghostPoolFunded());
         assertEq(r.paid, handler.ghostMatchPaid());
         assertEq(r.swept, handler.ghostSwept());
@@ -129,10 +129,10 @@ contract CrowdfundInvariantsTest is EconomyTestBase, PathCoverage {
         uint256[] memory ids = handler.campaigns();
         uint256 owed;
         for (uint256 c; c < ids.length; ++c) {
-            Crowdfund.Campaign memory camp = crowdfund.getCampaign(ids[c]);
+            ICrowdfund.Campaign memory camp = crowdfund.getCampaign(ids[c]);
             if (!camp.claimed) owed += camp.raised;
         }
-        Crowdfund.Round memory r = crowdfund.getRound(roundId);
+        ICrowdfund.Round memory r = crowdfund.getRound(roundId);
         owed += r.pool - r.paid - r.swept;
         assertEq(token.balanceOf(address(crowdfund)), owed);
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Demands} from "../../../contracts/src/bargaining/Demands.sol";
+import {IDemands} from "../../../contracts/src/bargaining/IDemands.sol";
 import {ERC1271Wallet} from "../utils/ERC1271Wallet.sol";
 import {DemandsTestBase} from "./DemandsTestBase.sol";
 
@@ -13,40 +13,40 @@ contract DemandsTest is DemandsTestBase {
     function test_create_recordsTheDemand() public {
         uint48 deadline = uint48(block.timestamp + 30 days);
         vm.expectEmit(address(demands));
-        emit Demands.DemandCreated(1, address(union), founder, TEXT, TARGET, 2, deadline);
+        emit IDemands.DemandCreated(1, address(union), founder, TEXT, TARGET, 2, deadline);
         uint256 id = _create(2);
         assertEq(id, 1);
-        Demands.Demand memory d = demands.getDemand(id);
+        IDemands.Demand memory d = demands.getDemand(id);
         assertEq(d.union, address(union));
         assertEq(d.creator, founder);
         assertEq(d.threshold, 2);
         assertEq(d.textCid, TEXT);
         assertEq(d.target, TARGET);
-        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Open));
+        assertEq(uint8(demands.stateOf(id)), uint8(IDemands.DemandState.Open));
     }
 
     function test_create_revertWhen_NotMember() public {
         vm.prank(carol);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotMember.selector, address(union), carol));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_NotMember.selector, address(union), carol));
         demands.create(address(union), TEXT, TARGET, 2, uint48(block.timestamp + 1 days));
     }
 
     function test_create_revertWhen_UnknownUnion() public {
         vm.prank(founder);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_UnknownUnion.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_UnknownUnion.selector, carol));
         demands.create(carol, TEXT, TARGET, 2, uint48(block.timestamp + 1 days));
     }
 
     function test_create_revertWhen_BadInput() public {
         vm.startPrank(founder);
-        vm.expectRevert(Demands.Demands_ZeroThreshold.selector);
+        vm.expectRevert(IDemands.Demands_ZeroThreshold.selector);
         demands.create(address(union), TEXT, TARGET, 0, uint48(block.timestamp + 1 days));
-        vm.expectRevert(Demands.Demands_EmptyText.selector);
+        vm.expectRevert(IDemands.Demands_EmptyText.selector);
         demands.create(address(union), "", TARGET, 1, uint48(block.timestamp + 1 days));
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_BadDeadline.selector, block.timestamp, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_BadDeadline.selector, block.timestamp, block.timestamp));
         demands.create(address(union), TEXT, TARGET, 1, uint48(block.timestamp));
         uint256 far = block.timestamp + 366 days;
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_BadDeadline.selector, far, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_BadDeadline.selector, far, block.timestamp));
         demands.create(address(union), TEXT, TARGET, 1, uint48(far));
         vm.stopPrank();
     }
@@ -57,7 +57,7 @@ contract DemandsTest is DemandsTestBase {
         uint256 id = _create(2);
         bytes memory sig = _signCommitment(aliceKey, id);
         vm.expectEmit(address(demands));
-        emit Demands.Committed(id, alice, relayer, 0, sig, 1);
+        emit IDemands.Committed(id, alice, relayer, 0, sig, 1);
         vm.prank(relayer);
         demands.commit(id, alice, sig);
         assertTrue(demands.isCommitted(id, alice));
@@ -74,7 +74,7 @@ contract DemandsTest is DemandsTestBase {
         _commit(aliceKey, id);
         _commit(bobKey, id);
         assertEq(demands.getDemand(id).commitments, 2);
-        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Open));
+        assertEq(uint8(demands.stateOf(id)), uint8(IDemands.DemandState.Open));
     }
 
     function test_activate_withThresholdTrustedCommitters() public {
@@ -82,19 +82,19 @@ contract DemandsTest is DemandsTestBase {
         _commit(aliceKey, id);
         _commit(bobKey, id);
         vm.expectEmit(address(demands));
-        emit Demands.DemandActivated(id, address(union), 2);
+        emit IDemands.DemandActivated(id, address(union), 2);
         vm.prank(relayer); // anyone
         _activate(id, _pair(alice, bob));
-        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Active));
+        assertEq(uint8(demands.stateOf(id)), uint8(IDemands.DemandState.Active));
         assertEq(demands.getDemand(id).activatedBlock, block.number);
         // once active, nobody else can join in and nobody can withdraw
         bytes memory late = _signCommitment(founderKey, id);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_AlreadyActive.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_AlreadyActive.selector, id));
         demands.commit(id, founder, late);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_AlreadyActive.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_AlreadyActive.selector, id));
         demands.withdraw(id);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_AlreadyActive.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_AlreadyActive.selector, id));
         _activate(id, _pair(alice, bob));
     }
 
@@ -106,7 +106,7 @@ contract DemandsTest is DemandsTestBase {
         vm.prank(alice);
         union.leave();
         _activate(id, _pair(bob, founder));
-        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Active));
+        assertEq(uint8(demands.stateOf(id)), uint8(IDemands.DemandState.Active));
     }
 
     function test_activate_revertWhen_CommitterLeft() public {
@@ -116,7 +116,7 @@ contract DemandsTest is DemandsTestBase {
         vm.prank(alice);
         union.leave();
         address[] memory committers = _sorted(_pair(alice, bob));
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotTrusted.selector, address(union), alice));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_NotTrusted.selector, address(union), alice));
         demands.activate(id, committers);
     }
 
@@ -124,7 +124,7 @@ contract DemandsTest is DemandsTestBase {
         uint256 id = _create(2);
         _commit(aliceKey, id);
         address[] memory committers = _sorted(_pair(alice, bob));
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotCommitted.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_NotCommitted.selector, id, bob));
         demands.activate(id, committers);
     }
 
@@ -134,14 +134,14 @@ contract DemandsTest is DemandsTestBase {
         _commit(bobKey, id);
         address[] memory one = new address[](1);
         one[0] = alice;
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_WrongCommitterCount.selector, id, 1, 2));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_WrongCommitterCount.selector, id, 1, 2));
         demands.activate(id, one);
     }
 
     function test_activate_revertWhen_CommitterRepeated() public {
         uint256 id = _create(2);
         _commit(aliceKey, id);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_CommittersNotAscending.selector, id, alice));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_CommittersNotAscending.selector, id, alice));
         demands.activate(id, _pair(alice, alice));
     }
 
@@ -151,7 +151,7 @@ contract DemandsTest is DemandsTestBase {
         _commit(bobKey, id);
         address[] memory committers = _sorted(_pair(alice, bob));
         (committers[0], committers[1]) = (committers[1], committers[0]);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_CommittersNotAscending.selector, id, committers[1]));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_CommittersNotAscending.selector, id, committers[1]));
         demands.activate(id, committers);
     }
 
@@ -161,7 +161,7 @@ contract DemandsTest is DemandsTestBase {
         _commit(bobKey, id);
         vm.warp(block.timestamp + 30 days + 1);
         address[] memory committers = _sorted(_pair(alice, bob));
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_Expired.selector, id, demands.getDemand(id).deadline));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_Expired.selector, id, demands.getDemand(id).deadline));
         demands.activate(id, committers);
     }
 
@@ -169,7 +169,7 @@ contract DemandsTest is DemandsTestBase {
         uint256 id = _create(2);
         (address stranger, uint256 key) = makeAddrAndKey("stranger");
         bytes memory sig = _signCommitment(key, id);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotTrusted.selector, address(union), stranger));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_NotTrusted.selector, address(union), stranger));
         demands.commit(id, stranger, sig);
     }
 
@@ -178,28 +178,28 @@ contract DemandsTest is DemandsTestBase {
         (address free, uint256 key) = makeAddrAndKey("free");
         _join(free); // the Open rule: a member, not trusted
         bytes memory sig = _signCommitment(key, id);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotTrusted.selector, address(union), free));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_NotTrusted.selector, address(union), free));
         demands.commit(id, free, sig);
     }
 
     function test_create_revertWhen_ThresholdTooHigh() public {
         uint32 max = demands.MAX_THRESHOLD();
         vm.prank(founder);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_ThresholdTooHigh.selector, max + 1, max));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_ThresholdTooHigh.selector, max + 1, max));
         demands.create(address(union), TEXT, TARGET, max + 1, uint48(block.timestamp + 1 days));
     }
 
     function test_commit_revertWhen_SignedByAnother() public {
         uint256 id = _create(2);
         bytes memory bobSig = _signCommitment(bobKey, id);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_InvalidSignature.selector, id, alice));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_InvalidSignature.selector, id, alice));
         demands.commit(id, alice, bobSig);
     }
 
     function test_commit_revertWhen_SignedOverOtherText() public {
         uint256 id = _create(2);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(aliceKey, _digest(id, alice, "bafyother", 0));
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_InvalidSignature.selector, id, alice));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_InvalidSignature.selector, id, alice));
         demands.commit(id, alice, abi.encodePacked(r, s, v));
     }
 
@@ -207,21 +207,21 @@ contract DemandsTest is DemandsTestBase {
         uint256 id = _create(3);
         bytes memory sig = _signCommitment(aliceKey, id);
         demands.commit(id, alice, sig);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_AlreadyCommitted.selector, id, alice));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_AlreadyCommitted.selector, id, alice));
         demands.commit(id, alice, sig);
     }
 
     function test_commit_revertWhen_Expired() public {
         uint256 id = _create(2);
         vm.warp(block.timestamp + 30 days + 1);
-        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Expired));
+        assertEq(uint8(demands.stateOf(id)), uint8(IDemands.DemandState.Expired));
         bytes memory sig = _signCommitment(aliceKey, id);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_Expired.selector, id, demands.getDemand(id).deadline));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_Expired.selector, id, demands.getDemand(id).deadline));
         demands.commit(id, alice, sig);
     }
 
     function test_commit_revertWhen_UnknownDemand() public {
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_UnknownDemand.selector, 7));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_UnknownDemand.selector, 7));
         demands.commit(7, alice, "");
     }
 
@@ -241,12 +241,12 @@ contract DemandsTest is DemandsTestBase {
         bytes memory sig = _signCommitment(aliceKey, id);
         demands.commit(id, alice, sig);
         vm.expectEmit(address(demands));
-        emit Demands.CommitmentWithdrawn(id, alice, false, 0);
+        emit IDemands.CommitmentWithdrawn(id, alice, false, 0);
         vm.prank(alice);
         demands.withdraw(id);
         assertFalse(demands.isCommitted(id, alice));
         assertEq(demands.nonceOf(id, alice), 1);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_InvalidSignature.selector, id, alice));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_InvalidSignature.selector, id, alice));
         demands.commit(id, alice, sig);
         // a fresh signature over the new nonce works
         _commit(aliceKey, id);
@@ -256,7 +256,7 @@ contract DemandsTest is DemandsTestBase {
     function test_withdraw_revertWhen_NotCommitted() public {
         uint256 id = _create(2);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotCommitted.selector, id, alice));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_NotCommitted.selector, id, alice));
         demands.withdraw(id);
     }
 
@@ -264,12 +264,12 @@ contract DemandsTest is DemandsTestBase {
         uint256 id = _create(2);
         _commit(aliceKey, id);
         vm.prank(relayer);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_StillTrusted.selector, address(union), alice));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_StillTrusted.selector, address(union), alice));
         demands.prune(id, alice);
         vm.prank(alice);
         union.leave();
         vm.expectEmit(address(demands));
-        emit Demands.CommitmentWithdrawn(id, alice, true, 0);
+        emit IDemands.CommitmentWithdrawn(id, alice, true, 0);
         vm.prank(relayer);
         demands.prune(id, alice);
         assertEq(demands.getDemand(id).commitments, 0);
@@ -289,14 +289,14 @@ contract DemandsTest is DemandsTestBase {
             if (i < t) {
                 _commit(key, id);
                 committed[i] = m;
-                assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Open));
+                assertEq(uint8(demands.stateOf(id)), uint8(IDemands.DemandState.Open));
                 if (i + 1 == t) {
                     _activate(id, committed);
-                    assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Active));
+                    assertEq(uint8(demands.stateOf(id)), uint8(IDemands.DemandState.Active));
                 }
             } else {
                 bytes memory sig = _signCommitment(key, id);
-                vm.expectRevert(abi.encodeWithSelector(Demands.Demands_AlreadyActive.selector, id));
+                vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_AlreadyActive.selector, id));
                 demands.commit(id, m, sig);
             }
         }
@@ -316,7 +316,7 @@ contract DemandsTest is DemandsTestBase {
         vm.prank(alice);
         union.leave();
         _commit(founderKey, id);
-        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Open), "activated counting a departed member");
+        assertEq(uint8(demands.stateOf(id)), uint8(IDemands.DemandState.Open), "activated counting a departed member");
         assertEq(demands.getDemand(id).activatedBlock, 0);
         // activation refuses the departed committer
         address[] memory committers = new address[](3);
@@ -324,7 +324,7 @@ contract DemandsTest is DemandsTestBase {
         committers[1] = bob;
         committers[2] = founder;
         committers = _sorted(committers);
-        vm.expectRevert(abi.encodeWithSelector(Demands.Demands_NotTrusted.selector, address(union), alice));
+        vm.expectRevert(abi.encodeWithSelector(IDemands.Demands_NotTrusted.selector, address(union), alice));
         demands.activate(id, committers);
         // a third trusted member still in the union makes it
         (address dora, uint256 doraKey) = makeAddrAndKey("dora");
@@ -334,7 +334,7 @@ contract DemandsTest is DemandsTestBase {
         committers[1] = founder;
         committers[2] = dora;
         _activate(id, committers);
-        assertEq(uint8(demands.stateOf(id)), uint8(Demands.DemandState.Active));
+        assertEq(uint8(demands.stateOf(id)), uint8(IDemands.DemandState.Active));
     }
 
     function _pair(address a, address b) internal pure returns (address[] memory pair) {

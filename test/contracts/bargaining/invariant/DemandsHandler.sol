@@ -5,6 +5,7 @@ import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
 import {Demands} from "../../../../contracts/src/bargaining/Demands.sol";
+import {IDemands} from "../../../../contracts/src/bargaining/IDemands.sol";
 import {Union} from "../../../../contracts/src/Union.sol";
 
 /// @dev Drives commitments, withdrawals, members leaving (with live commitments) and rejoining (vouched for again
@@ -67,7 +68,7 @@ contract DemandsHandler is CommonBase, StdCheats, StdUtils {
     function activate(uint256 demandSeed) external {
         for (uint256 k; k < _demandIds.length; ++k) {
             uint256 id = _demandIds[(demandSeed + k) % _demandIds.length];
-            if (demands.stateOf(id) != Demands.DemandState.Open) continue;
+            if (demands.stateOf(id) != IDemands.DemandState.Open) continue;
             if (_tryActivate(id)) return;
         }
     }
@@ -114,7 +115,7 @@ contract DemandsHandler is CommonBase, StdCheats, StdUtils {
         ++reached["leave"];
         for (uint256 k; k < _demandIds.length; ++k) {
             uint256 id = _demandIds[k];
-            if (demands.stateOf(id) == Demands.DemandState.Open && demands.isCommitted(id, member)) {
+            if (demands.stateOf(id) == IDemands.DemandState.Open && demands.isCommitted(id, member)) {
                 ++reached["leftBeforeActivation"];
                 return;
             }
@@ -146,7 +147,7 @@ contract DemandsHandler is CommonBase, StdCheats, StdUtils {
     {
         for (uint256 k; k < _demandIds.length; ++k) {
             id = _demandIds[(demandSeed + k) % _demandIds.length];
-            if (demands.stateOf(id) != Demands.DemandState.Open) continue;
+            if (demands.stateOf(id) != IDemands.DemandState.Open) continue;
             if (demands.isCommitted(id, member) == committed) return (true, id);
         }
     }

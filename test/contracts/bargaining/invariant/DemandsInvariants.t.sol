@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Demands} from "../../../../contracts/src/bargaining/Demands.sol";
+import {IDemands} from "../../../../contracts/src/bargaining/IDemands.sol";
 import {DemandsTestBase} from "../DemandsTestBase.sol";
 import {DemandsHandler} from "./DemandsHandler.sol";
 import {PathCoverage} from "../../utils/PathCoverage.sol";
@@ -41,7 +41,7 @@ contract DemandsInvariantsTest is DemandsTestBase, PathCoverage {
         address[] memory members = handler.members();
         uint256[] memory ids = handler.demandIds();
         for (uint256 k; k < ids.length; ++k) {
-            Demands.Demand memory d = demands.getDemand(ids[k]);
+            IDemands.Demand memory d = demands.getDemand(ids[k]);
             uint256 committed;
             for (uint256 i; i < members.length; ++i) {
                 if (demands.isCommitted(ids[k], members[i])) ++committed;
@@ -49,7 +49,7 @@ contract DemandsInvariantsTest is DemandsTestBase, PathCoverage {
             // the counter is exactly the live commitments
             assertEq(d.commitments, committed);
             // Active only once the threshold was reached, for good
-            if (demands.stateOf(ids[k]) == Demands.DemandState.Active) {
+            if (demands.stateOf(ids[k]) == IDemands.DemandState.Active) {
                 assertGe(d.commitments, d.threshold);
                 assertGt(d.activatedBlock, 0);
             } else {
