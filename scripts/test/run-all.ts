@@ -2,10 +2,10 @@
 // (Playwright against the real local stack) — then one closing line `N passed, N failed` for CI.
 // A suite that crashes before reporting counts as one failure, so a broken suite can never look green.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { forgeBin } from '../lib/tools.ts';
+import { forgeBin, projectRoot } from '../lib/tools.ts';
 
 interface SuiteResult {
   name: string;
@@ -34,6 +34,9 @@ function crashed(name: string): SuiteResult {
 }
 
 function forgeSuite(): SuiteResult {
+  // The invariant path-coverage tables are written under .data/ (foundry.toml's fs_permissions). forge only
+  // grants a path that exists when it starts, and a fresh clone has no .data/ yet.
+  mkdirSync(join(projectRoot, '.data', 'invariant-paths'), { recursive: true });
   const profile = process.env.CI ? 'ci' : (process.env.FOUNDRY_PROFILE ?? 'default');
   const { output } = run(forgeBin(), ['test'], { FOUNDRY_PROFILE: profile });
   const summary = /(\d+) tests passed, (\d+) failed, (\d+) skipped/.exec(output);

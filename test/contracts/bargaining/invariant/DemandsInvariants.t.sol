@@ -7,7 +7,7 @@ import {DemandsHandler} from "./DemandsHandler.sol";
 import {PathCoverage} from "../../utils/PathCoverage.sol";
 
 /// @dev Six trusted members with known keys commit to, withdraw from, leave and rejoin around three demands
-/// (thresholds 3, 4, 5); former members' commitments get pruned; activations are tried with lists that may count
+/// (thresholds 2, 3, 4); former members' commitments get pruned; activations are tried with lists that may count
 /// someone who left. One campaign; path floors as for the escrow.
 contract DemandsInvariantsTest is DemandsTestBase, PathCoverage {
     DemandsHandler internal handler;
@@ -22,7 +22,7 @@ contract DemandsInvariantsTest is DemandsTestBase, PathCoverage {
         }
         uint256[] memory ids = new uint256[](3);
         for (uint256 i; i < 3; ++i) {
-            ids[i] = _create(uint32(3 + i));
+            ids[i] = _create(uint32(2 + i));
         }
         handler = new DemandsHandler(demands, union, keys, ids);
         targetContract(address(handler));
