@@ -8,7 +8,8 @@ import {console} from "forge-std/console.sol";
 /// and on the last run prints the counts and asserts a floor. forge reverts every contract's storage between
 /// runs (each run starts from the state `setUp` left) and calls `afterInvariant` at the end of each run, so the
 /// tally lives outside the EVM, in this process's environment (`vm.setEnv`). The campaign's run count comes
-/// from the test's inline `forge-config` for the active `FOUNDRY_PROFILE`. The last run also writes the counts
+/// from the active `FOUNDRY_PROFILE` in foundry.toml (no inline `forge-config`: forge 1.7 applies a `default.`
+/// inline line under every profile, and with a `ci.` line it drops fs_permissions). The last run also writes the counts
 /// to `.data/invariant-paths/<suite>.txt`.
 abstract contract PathCoverage is Test {
     /// @dev Every path must be reached in at least a fifth of the runs (issue 13).

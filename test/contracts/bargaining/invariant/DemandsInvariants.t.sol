@@ -28,12 +28,6 @@ contract DemandsInvariantsTest is DemandsTestBase, PathCoverage {
         targetContract(address(handler));
     }
 
-    /// forge-config: default.invariant.runs = 64
-    /// forge-config: default.invariant.depth = 50
-    /// forge-config: ci.invariant.runs = 128
-    /// forge-config: ci.invariant.depth = 100
-    /// forge-config: deep.invariant.runs = 256
-    /// forge-config: deep.invariant.depth = 200
     function invariant_demandsCounting() public view {
         assertFalse(handler.ghostBroken());
         // no activation ever counted a committer who was not a trusted member at that moment

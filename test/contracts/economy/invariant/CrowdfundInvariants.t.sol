@@ -57,12 +57,6 @@ contract CrowdfundInvariantsTest is EconomyTestBase, PathCoverage {
         targetContract(address(handler));
     }
 
-    /// forge-config: default.invariant.runs = 64
-    /// forge-config: default.invariant.depth = 60
-    /// forge-config: ci.invariant.runs = 128
-    /// forge-config: ci.invariant.depth = 100
-    /// forge-config: deep.invariant.runs = 256
-    /// forge-config: deep.invariant.depth = 200
     function invariant_crowdfundAccounting() public view {
         _raisedEqualsSumOfLivePledges();
         _matchingCountsOnlyTrustedPledges();

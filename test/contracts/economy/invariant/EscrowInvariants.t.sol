@@ -32,12 +32,6 @@ contract EscrowInvariantsTest is EconomyTestBase, PathCoverage {
         excludeSelector(FuzzSelector({addr: address(handler), selectors: helpers}));
     }
 
-    /// forge-config: default.invariant.runs = 64
-    /// forge-config: default.invariant.depth = 100
-    /// forge-config: ci.invariant.runs = 128
-    /// forge-config: ci.invariant.depth = 100
-    /// forge-config: deep.invariant.runs = 256
-    /// forge-config: deep.invariant.depth = 200
     function invariant_escrowAccounting() public view {
         _balanceEqualsUnsettledPlusCredits();
         _paidPlusRefundedEqualsFundedPerDeal();
