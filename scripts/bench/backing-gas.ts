@@ -6,6 +6,7 @@ import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts'
 import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import { measuredRow, vouchFor } from './union-gas.ts';
 import type { Row } from './table.ts';
+import { unionParams } from '../lib/unionParams.ts';
 
 export async function benchBackingGas(rpcUrl: string, factory: Address): Promise<Row[]> {
   const lc = localChain(rpcUrl);
@@ -15,22 +16,7 @@ export async function benchBackingGas(rpcUrl: string, factory: Address): Promise
     address: factory,
     abi: unionFactoryAbi,
     functionName: 'createUnion',
-    args: [
-      {
-        name: 'Backing Bench Union',
-        charterCid: 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y',
-        admissionRule: 0,
-        tokenName: 'Backing Bench',
-        tokenSymbol: 'BBN',
-        joinGrant: parseEther('1'),
-        treasuryReserve: 0n,
-        allocations: [],
-        vesting: { start: 0n, cliff: 0n, duration: 1n },
-        governance: { votingDelay: 60, votingPeriod: 3 * 86400, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 86400n },
-        foundingMembers: [],
-        trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
-      },
-    ],
+    args: [unionParams({ name: 'Backing Bench Union', tokenName: 'Backing Bench', tokenSymbol: 'BBN', joinGrant: parseEther('1'), governance: { votingDelay: 60, votingPeriod: 3 * 86400, timelockDelay: 86400n } })],
   });
   const union = unionCreatedIn(created);
   await send(lc, member, { address: union, abi: unionAbi, functionName: 'join' });

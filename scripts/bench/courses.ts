@@ -15,6 +15,7 @@ import { advanceClock, localChain, send, unionCreatedIn } from '../lib/localChai
 import { installTestWallet } from '../../test/e2e/fixtures/testWallet.ts';
 import { measuredRow, vouchFor } from './union-gas.ts';
 import type { Row } from './table.ts';
+import { unionParams } from '../lib/unionParams.ts';
 
 const MNEMONIC = 'test test test test test test test test test test test junk';
 const account = (i: number): Address => mnemonicToAccount(MNEMONIC, { addressIndex: i }).address;
@@ -36,22 +37,7 @@ export async function benchCourses(input: CoursesBenchInput): Promise<Row[]> {
     address: input.factory,
     abi: unionFactoryAbi,
     functionName: 'createUnion',
-    args: [
-      {
-        name: 'Bench Course Guild',
-        charterCid: 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y',
-        admissionRule: 0,
-        tokenName: 'Guild Token',
-        tokenSymbol: 'GLD',
-        joinGrant: parseEther('100'),
-        treasuryReserve: parseEther('1000'),
-        allocations: [],
-        vesting: { start: 0n, cliff: 0n, duration: 1n },
-        governance: { votingDelay: 60, votingPeriod: 3600, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 60n },
-        foundingMembers: [],
-        trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
-      },
-    ],
+    args: [unionParams({ name: 'Bench Course Guild', tokenName: 'Guild Token', tokenSymbol: 'GLD', treasuryReserve: parseEther('1000'), governance: { votingDelay: 60 } })],
   });
   const union = unionCreatedIn(created);
   for (const m of [payer, freeLearner]) await send(lc, m, { address: union, abi: unionAbi, functionName: 'join' });

@@ -8,6 +8,7 @@ import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from
 import type { UniswapDeployment } from '../stack/uniswap.ts';
 import { measuredRow, vouchFor } from './union-gas.ts';
 import type { Row } from './table.ts';
+import { unionParams } from '../lib/unionParams.ts';
 
 export interface FundSwapBenchParams {
   rpcUrl: string;
@@ -33,22 +34,7 @@ export async function benchFundSwap(p: FundSwapBenchParams): Promise<Row[]> {
     address: p.unionFactory,
     abi: unionFactoryAbi,
     functionName: 'createUnion',
-    args: [
-      {
-        name: 'Bench Fund Union',
-        charterCid: 'bafkqaaa',
-        admissionRule: 0,
-        tokenName: 'Bench Fund Token',
-        tokenSymbol: 'BFT',
-        joinGrant: parseEther('100'),
-        treasuryReserve: 0n,
-        allocations: [],
-        vesting: { start: 0n, cliff: 0n, duration: 1n },
-        governance: { votingDelay: 1, votingPeriod: 3600, proposalThreshold: 0n, quorumPercent: 1n, timelockDelay: 60n },
-        foundingMembers: [],
-        trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
-      },
-    ],
+    args: [unionParams({ name: 'Bench Fund Union', charterCid: 'bafkqaaa', tokenName: 'Bench Fund Token', tokenSymbol: 'BFT', governance: { quorumPercent: 1n } })],
   });
   const union = unionCreatedIn(created);
   const token = await lc.client.readContract({ address: union, abi: unionAbi, functionName: 'token' });

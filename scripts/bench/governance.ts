@@ -11,6 +11,7 @@ import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from
 import { storageFloor } from './floor.ts';
 import { gasRow, measuredRow, vouchFor } from './union-gas.ts';
 import type { Row } from './table.ts';
+import { unionParams } from '../lib/unionParams.ts';
 
 const WETH_DEPOSIT_ABI = [{ type: 'function', name: 'deposit', stateMutability: 'payable', inputs: [], outputs: [] }] as const;
 
@@ -28,22 +29,7 @@ export async function benchGovernanceGas(rpcUrl: string, factory: Address, deman
     address: factory,
     abi: unionFactoryAbi,
     functionName: 'createUnion',
-    args: [
-      {
-        name: 'Bench Governed Union',
-        charterCid: 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y',
-        admissionRule: 0,
-        tokenName: 'Governed Token',
-        tokenSymbol: 'GOV',
-        joinGrant: parseEther('100'),
-        treasuryReserve: parseEther('1000000'),
-        allocations: [],
-        vesting: { start: 0n, cliff: 0n, duration: 1n },
-        governance: { votingDelay: 1, votingPeriod: 600, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 60n },
-        foundingMembers: [],
-        trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
-      },
-    ],
+    args: [unionParams({ name: 'Bench Governed Union', tokenName: 'Governed Token', tokenSymbol: 'GOV', treasuryReserve: parseEther('1000000'), governance: { votingPeriod: 600 } })],
   });
   const union = unionCreatedIn(created);
   const [log] = await lc.client.getContractEvents({ address: factory, abi: unionFactoryAbi, eventName: 'UnionCreated', args: { union }, fromBlock: created.blockNumber, toBlock: created.blockNumber, strict: true });

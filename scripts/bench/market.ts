@@ -6,6 +6,7 @@ import { escrowAbi, unionAbi, unionArbitersAbi, unionFactoryAbi, unionTokenAbi }
 import { advanceClock, localChain, mineBlocks, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import type { Row } from './table.ts';
 import { measuredRow, vouchFor } from './union-gas.ts';
+import { unionParams } from '../lib/unionParams.ts';
 
 export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: Address, arbiters: Address): Promise<Row[]> {
   const lc = localChain(rpcUrl);
@@ -25,22 +26,7 @@ export async function benchMarketGas(rpcUrl: string, factory: Address, escrow: A
       address: factory,
       abi: unionFactoryAbi,
       functionName: 'createUnion',
-      args: [
-        {
-          name: 'Market Bench',
-          charterCid: 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y',
-          admissionRule: 0,
-          tokenName: 'Market Bench Token',
-          tokenSymbol: 'MBT',
-          joinGrant: parseEther('1000'),
-          treasuryReserve: 0n,
-          allocations: [],
-          vesting: { start: 0n, cliff: 0n, duration: 1n },
-          governance: { votingDelay: 1, votingPeriod: 3600, proposalThreshold: 0n, quorumPercent: 1n, timelockDelay: 60n },
-          foundingMembers: [],
-          trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
-        },
-      ],
+      args: [unionParams({ name: 'Market Bench', tokenSymbol: 'MBT', joinGrant: parseEther('1000'), governance: { quorumPercent: 1n } })],
     }),
   );
   for (const m of [provider, client, arbiter, spare]) await send(lc, m, { address: union, abi: unionAbi, functionName: 'join' });

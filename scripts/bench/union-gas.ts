@@ -6,6 +6,7 @@ import { unionAbi, unionFactoryAbi } from '../../web/lib/chain/abi/generated.ts'
 import { advanceClock, localChain, send, signInvite, unionCreatedIn, unlockedAccounts, type LocalChain } from '../lib/localChain.ts';
 import type { Row } from './table.ts';
 import { explainGas, storageFloor } from './floor.ts';
+import { unionParams } from '../lib/unionParams.ts';
 
 export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<Row[]> {
   const lc = localChain(rpcUrl);
@@ -29,20 +30,15 @@ export async function benchUnionGas(rpcUrl: string, factory: Address): Promise<R
       abi: unionFactoryAbi,
       functionName: 'createUnion',
       args: [
-        {
+        unionParams({
           name: 'Bench Union',
-          charterCid: 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y',
-          admissionRule: 0,
           tokenName: 'Bench Token',
           tokenSymbol: 'BEN',
-          joinGrant: parseEther('100'),
           treasuryReserve: parseEther('1000000'),
           allocations: [{ beneficiary: founder, amount: parseEther('200000') }],
           vesting: { start: now, cliff: 86400n * 180n, duration: 86400n * 730n },
-          governance: { votingDelay: 60, votingPeriod: 3 * 86400, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 86400n },
-          foundingMembers: [],
-          trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
-        },
+          governance: { votingDelay: 60, votingPeriod: 3 * 86400, timelockDelay: 86400n },
+        }),
       ],
     }),
     'anchors: 3 full deployments 7,333,588; 3 clones + init 743,271',

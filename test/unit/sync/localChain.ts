@@ -22,6 +22,7 @@ import {
 	type Account
 } from 'viem';
 import { unionAbi, unionFactoryAbi } from '../../../web/lib/chain/abi/generated';
+import { unionParams } from '../../../scripts/lib/unionParams.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const ANVIL = resolve(ROOT, 'node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil');
@@ -110,22 +111,7 @@ export async function deployUnion(anvil: Anvil): Promise<UnionChain> {
 		address: factory,
 		abi: unionFactoryAbi,
 		functionName: 'createUnion',
-		args: [
-			{
-				name: 'Sync Test Union',
-				charterCid: 'bafy-charter',
-				admissionRule: 0,
-				tokenName: 'Sync Token',
-				tokenSymbol: 'SYN',
-				joinGrant: 10n ** 18n,
-				treasuryReserve: 0n,
-				allocations: [],
-				vesting: { start: 0n, cliff: 0n, duration: 0n },
-				governance: { votingDelay: 1, votingPeriod: 3600, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 60n },
-				foundingMembers: [],
-				trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n },
-			}
-		]
+		args: [unionParams({ name: 'Sync Test Union', charterCid: 'bafy-charter', tokenName: 'Sync Token', tokenSymbol: 'SYN', joinGrant: 10n ** 18n })]
 	});
 	const receipt = await publicClient.waitForTransactionReceipt({ hash: tx });
 	const [created] = parseEventLogs({ abi: unionFactoryAbi, eventName: 'UnionCreated', logs: receipt.logs });

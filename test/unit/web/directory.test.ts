@@ -13,6 +13,7 @@ import { readEventLogs } from '$lib/rpc/eventLogs';
 import { startPublicRpcProxy, type PublicRpcProxy, type PublicRpcProxyOptions } from '../../../scripts/lib/publicRpcProxy';
 import { deployUnion, startAnvil, type Anvil, type UnionChain } from '../sync/localChain';
 import { testPort } from '../ports.ts';
+import { unionParams } from '../../../scripts/lib/unionParams.ts';
 
 const PORT = Number(testPort(18675));
 const NAMES = ['Bakers of Lyon', 'Ünïon des Travailleu·ses ✊ 労働組合', 'A union whose name is far longer than one 32-byte word of ABI data, to cross words', 'x', 'Night Shift', 'Dock 7'];
@@ -54,22 +55,7 @@ beforeAll(async () => {
 			address: factory,
 			abi: unionFactoryAbi,
 			functionName: 'createUnion',
-			args: [
-				{
-					name,
-					charterCid: 'bafy-charter',
-					admissionRule: 0,
-					tokenName: `Token ${i}`,
-					tokenSymbol: `T${i}`,
-					joinGrant: 10n ** 18n,
-					treasuryReserve: 0n,
-					allocations: [],
-					vesting: { start: 0n, cliff: 0n, duration: 0n },
-					governance: { votingDelay: 1, votingPeriod: 3600, proposalThreshold: 0n, quorumPercent: 4n, timelockDelay: 60n },
-					foundingMembers: [],
-					trust: { vouchThreshold: 1, inviteQuota: 5, invitePeriod: 30n * 86400n }
-				}
-			]
+			args: [unionParams({ name, charterCid: 'bafy-charter', tokenName: `Token ${i}`, tokenSymbol: `T${i}`, joinGrant: 10n ** 18n })]
 		});
 		expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
 		// Three unions close together (more than a 2-log answer may hold), then a stretch of empty
