@@ -5,6 +5,8 @@
 // CourseVersionPublished events carry them too). Dependency-free: imported by the stack (Node)
 // and the web app.
 
+import { addressProperty, objectSchema, modelDefinition } from '../ceramic/model';
+
 export const COURSE_TITLE_MAX = 120;
 export const COURSE_SUMMARY_MAX = 2000;
 export const COURSE_LESSONS_MAX = 50;
@@ -17,12 +19,10 @@ const cid = { type: 'string', minLength: 1, maxLength: COURSE_CID_MAX } as const
 /** A file name inside the course directory: no leading slash, no "..", no backslash. */
 const path = { type: 'string', minLength: 1, maxLength: COURSE_PATH_MAX, pattern: '^(?!/)(?!.*\\.\\.)[^\\\\]+$' } as const;
 
-export const courseSchema = {
-	$schema: 'https://json-schema.org/draft/2020-12/schema',
-	type: 'object',
-	properties: {
-		union: { type: 'string', pattern: '^0x[0-9a-fA-F]{40}$' },
-		author: { type: 'string', pattern: '^0x[0-9a-fA-F]{40}$' },
+export const courseSchema = objectSchema(
+	{
+		union: addressProperty,
+		author: addressProperty,
 		title: { type: 'string', minLength: 1, maxLength: COURSE_TITLE_MAX },
 		summary: { type: 'string', maxLength: COURSE_SUMMARY_MAX },
 		/** Path of the cover image inside the directory. */
@@ -48,15 +48,13 @@ export const courseSchema = {
 		authorShareBps: { type: 'integer', minimum: 0, maximum: 10000 },
 		previousVersions: { type: 'array', maxItems: COURSE_VERSIONS_MAX, items: cid }
 	},
-	required: ['union', 'author', 'title', 'contentCid', 'lessons', 'price', 'authorShareBps'],
-	additionalProperties: false
-} as const;
+	['union', 'author', 'title', 'contentCid', 'lessons', 'price', 'authorShareBps']
+);
 
 /** The Model stream's content (ModelDefinition v1). Any change here makes a different model. */
-export const courseModelDefinition = {
-	version: '1.0',
-	name: 'NetworkUnionCourse',
-	description: 'A Network Union course: title, summary, ordered lessons in one IPFS directory, price and earlier versions.',
-	accountRelation: { type: 'list' },
-	schema: courseSchema
-} as const;
+export const courseModelDefinition = modelDefinition(
+	'NetworkUnionCourse',
+	'A Network Union course: title, summary, ordered lessons in one IPFS directory, price and earlier versions.',
+	'list',
+	courseSchema
+);

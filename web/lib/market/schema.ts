@@ -3,6 +3,8 @@
 // field, so one pair of models serves every union. Dependency-free: imported by the stack (model
 // creation) and the web app (validation on read and before write).
 
+import { addressProperty, objectSchema, modelDefinition } from '../ceramic/model';
+
 export const LISTING_TITLE_MAX = 120;
 export const LISTING_TEXT_MAX = 4000;
 export const LISTING_TAGS_MAX = 8;
@@ -11,17 +13,13 @@ export const LISTING_APPLY_MAX = 1000;
 export const LISTING_DELIVERY_DAYS_MIN = 1;
 export const LISTING_DELIVERY_DAYS_MAX = 365;
 
-/** A union (or any account) address. */
-const addressSchema = { type: 'string', pattern: '^0x[0-9a-fA-F]{40}$' } as const;
 /** A token amount in whole tokens, as people type it ("25", "0.5"); at most 18 decimals. */
 const amountSchema = { type: 'string', pattern: '^[0-9]{1,30}(\\.[0-9]{1,18})?$', maxLength: 50 } as const;
 const statusSchema = { type: 'string', enum: ['open', 'closed'] } as const;
 
-export const serviceSchema = {
-	$schema: 'https://json-schema.org/draft/2020-12/schema',
-	type: 'object',
-	properties: {
-		union: addressSchema,
+export const serviceSchema = objectSchema(
+	{
+		union: addressProperty,
 		title: { type: 'string', minLength: 1, maxLength: LISTING_TITLE_MAX },
 		description: { type: 'string', maxLength: LISTING_TEXT_MAX },
 		price: amountSchema,
@@ -29,37 +27,31 @@ export const serviceSchema = {
 		tags: { type: 'array', maxItems: LISTING_TAGS_MAX, items: { type: 'string', minLength: 1, maxLength: LISTING_TAG_MAX } },
 		status: statusSchema
 	},
-	required: ['union', 'title', 'price', 'deliveryDays', 'status'],
-	additionalProperties: false
-} as const;
+	['union', 'title', 'price', 'deliveryDays', 'status']
+);
 
-export const jobSchema = {
-	$schema: 'https://json-schema.org/draft/2020-12/schema',
-	type: 'object',
-	properties: {
-		union: addressSchema,
+export const jobSchema = objectSchema(
+	{
+		union: addressProperty,
 		role: { type: 'string', minLength: 1, maxLength: LISTING_TITLE_MAX },
 		description: { type: 'string', maxLength: LISTING_TEXT_MAX },
 		pay: amountSchema,
 		howToApply: { type: 'string', maxLength: LISTING_APPLY_MAX },
 		status: statusSchema
 	},
-	required: ['union', 'role', 'pay', 'status'],
-	additionalProperties: false
-} as const;
+	['union', 'role', 'pay', 'status']
+);
 
-export const serviceModelDefinition = {
-	version: '1.0',
-	name: 'NetworkUnionService',
-	description: 'A service a union member offers, priced in the union token.',
-	accountRelation: { type: 'list' },
-	schema: serviceSchema
-} as const;
+export const serviceModelDefinition = modelDefinition(
+	'NetworkUnionService',
+	'A service a union member offers, priced in the union token.',
+	'list',
+	serviceSchema
+);
 
-export const jobModelDefinition = {
-	version: '1.0',
-	name: 'NetworkUnionJob',
-	description: 'A job a union member posts, paid in the union token.',
-	accountRelation: { type: 'list' },
-	schema: jobSchema
-} as const;
+export const jobModelDefinition = modelDefinition(
+	'NetworkUnionJob',
+	'A job a union member posts, paid in the union token.',
+	'list',
+	jobSchema
+);

@@ -3,6 +3,8 @@
 // (scripts/stack/ceramic/models.ts) and for the web app's validation (../validate.ts), so this
 // file stays dependency-free and importable in both the browser and Node.
 
+import { objectSchema, modelDefinition } from '../ceramic/model';
+
 export const PROFILE_NAME_MAX = 80;
 export const PROFILE_BIO_MAX = 1000;
 export const PROFILE_LINKS_MAX = 8;
@@ -10,10 +12,8 @@ export const PROFILE_AVATAR_CID_MAX = 128;
 export const PROFILE_LINK_MAX = 2000;
 
 /** JSON Schema (draft 2020-12) as Ceramic checks it: ajv in strict mode with ajv-formats. */
-export const profileSchema = {
-	$schema: 'https://json-schema.org/draft/2020-12/schema',
-	type: 'object',
-	properties: {
+export const profileSchema = objectSchema(
+	{
 		name: { type: 'string', minLength: 1, maxLength: PROFILE_NAME_MAX },
 		bio: { type: 'string', maxLength: PROFILE_BIO_MAX },
 		avatarCid: { type: 'string', minLength: 1, maxLength: PROFILE_AVATAR_CID_MAX },
@@ -23,15 +23,13 @@ export const profileSchema = {
 			items: { type: 'string', format: 'uri', maxLength: PROFILE_LINK_MAX }
 		}
 	},
-	required: ['name'],
-	additionalProperties: false
-} as const;
+	['name']
+);
 
 /** The Model stream's content (ModelDefinition v1). Any change here makes a different model. */
-export const profileModelDefinition = {
-	version: '1.0',
-	name: 'NetworkUnionProfile',
-	description: 'A Network Union member profile: display name, bio, avatar (IPFS CID) and links.',
-	accountRelation: { type: 'single' },
-	schema: profileSchema
-} as const;
+export const profileModelDefinition = modelDefinition(
+	'NetworkUnionProfile',
+	'A Network Union member profile: display name, bio, avatar (IPFS CID) and links.',
+	'single',
+	profileSchema
+);

@@ -8,6 +8,8 @@
 // document whose author differs from its controller is rejected on read. Ceramic documents cannot be
 // removed: deleting sets `deleted: true` and empties the text, and feeds hide such tombstones.
 
+import { objectSchema, modelDefinition } from '../ceramic/model';
+
 export const POST_TITLE_MAX = 140;
 export const POST_BODY_MAX = 10_000;
 export const POST_IMAGES_MAX = 4;
@@ -18,10 +20,8 @@ const address = { type: 'string', pattern: '^0x[0-9a-f]{40}$' } as const;
 const timestamp = { type: 'string', format: 'date-time', maxLength: 40 } as const;
 
 /** JSON Schema (draft 2020-12) as Ceramic checks it: ajv in strict mode with ajv-formats. */
-export const postSchema = {
-	$schema: 'https://json-schema.org/draft/2020-12/schema',
-	type: 'object',
-	properties: {
+export const postSchema = objectSchema(
+	{
 		union: address,
 		author: address,
 		title: { type: 'string', maxLength: POST_TITLE_MAX },
@@ -32,14 +32,11 @@ export const postSchema = {
 		editedAt: timestamp,
 		deleted: { type: 'boolean' }
 	},
-	required: ['union', 'author', 'body', 'images', 'createdAt'],
-	additionalProperties: false
-} as const;
+	['union', 'author', 'body', 'images', 'createdAt']
+);
 
-export const replySchema = {
-	$schema: 'https://json-schema.org/draft/2020-12/schema',
-	type: 'object',
-	properties: {
+export const replySchema = objectSchema(
+	{
 		// Stream id of the post replied to (a `document` relation: Ceramic checks it is a post).
 		post: { type: 'string', minLength: 1, maxLength: 100 },
 		union: address,
@@ -49,27 +46,21 @@ export const replySchema = {
 		editedAt: timestamp,
 		deleted: { type: 'boolean' }
 	},
-	required: ['post', 'union', 'author', 'body', 'createdAt'],
-	additionalProperties: false
-} as const;
+	['post', 'union', 'author', 'body', 'createdAt']
+);
 
 /** The post Model stream's content (ModelDefinition v1). Any change here makes a different model. */
-export const postModelDefinition = {
-	version: '1.0',
-	name: 'NetworkUnionPost',
-	description: 'A post in a Network Union feed: markdown body, optional title, images as IPFS CIDs.',
-	accountRelation: { type: 'list' },
-	schema: postSchema
-} as const;
+export const postModelDefinition = modelDefinition(
+	'NetworkUnionPost',
+	'A post in a Network Union feed: markdown body, optional title, images as IPFS CIDs.',
+	'list',
+	postSchema
+);
 
 /** The reply model points at the post model, so it is built from the post model's stream id. */
 export function replyModelDefinition(postModel: string) {
 	return {
-		version: '1.0',
-		name: 'NetworkUnionReply',
-		description: 'A reply to a Network Union post.',
-		accountRelation: { type: 'list' },
-		schema: replySchema,
+		...modelDefinition('NetworkUnionReply', 'A reply to a Network Union post.', 'list', replySchema),
 		relations: { post: { type: 'document', model: postModel } }
 	} as const;
 }
