@@ -13,7 +13,10 @@ import {
   parseEther,
   type Abi,
   type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
   type PublicClient,
+  type WriteContractParameters,
 } from 'viem';
 import { startAnvil, type Anvil } from '../sync/localChain.ts';
 import { testPort } from '../ports.ts';
@@ -53,6 +56,21 @@ async function mined(hash: `0x${string}`) {
   const r = await client.waitForTransactionReceipt({ hash });
   expect(r.status).toBe('success');
   return r;
+}
+
+type RouterWrite = ContractFunctionName<typeof uniswapV2RouterAbi, 'nonpayable' | 'payable'>;
+
+/** A Router02 call from `from` with the explicit GAS, mined and checked to have succeeded. */
+async function routerTx<const F extends RouterWrite>(
+  from: Address,
+  functionName: F,
+  args: ContractFunctionArgs<typeof uniswapV2RouterAbi, 'nonpayable' | 'payable', F>,
+  value?: bigint,
+) {
+  // Type-checked against the ABI at the caller; viem cannot follow a generic function name into writeContract,
+  // so one shape from here on (as in scripts/lib/localChain.ts).
+  const call = { address: uni.router, abi: uniswapV2RouterAbi, gas: GAS, functionName, args, value } as unknown as WriteContractParameters;
+  return mined(await wallet(from).writeContract(call));
 }
 
 async function deadline(): Promise<bigint> {
@@ -110,16 +128,7 @@ describe('deployed on anvil', () => {
     token = (await mined(hash)).contractAddress as Address;
     await mined(await wallet(lp).writeContract({ address: token, abi: erc20Abi, functionName: 'transfer', args: [trader, parseEther('1000')] }));
     await mined(await wallet(lp).writeContract({ address: token, abi: erc20Abi, functionName: 'approve', args: [uni.router, parseEther('10000')] }));
-    await mined(
-      await wallet(lp).writeContract({
-        address: uni.router,
-        abi: uniswapV2RouterAbi,
-        gas: GAS,
-        functionName: 'addLiquidityETH',
-        args: [token, parseEther('10000'), 0n, 0n, lp, await deadline()],
-        value: parseEther('10'),
-      }),
-    );
+    await routerTx(lp, 'addLiquidityETH', [token, parseEther('10000'), 0n, 0n, lp, await deadline()], parseEther('10'));
     const pair = await client.readContract({ address: uni.factory, abi: uniswapV2FactoryAbi, functionName: 'getPair', args: [token, uni.weth] });
     const [t0, t1] = token.toLowerCase() < uni.weth.toLowerCase() ? [token, uni.weth] : [uni.weth, token];
     const predicted = getContractAddress({
@@ -140,15 +149,7 @@ describe('deployed on anvil', () => {
 
     await mined(await wallet(trader).writeContract({ address: token, abi: erc20Abi, functionName: 'approve', args: [uni.router, amountIn] }));
     const before = await client.getBalance({ address: trader });
-    const r = await mined(
-      await wallet(trader).writeContract({
-        address: uni.router,
-        abi: uniswapV2RouterAbi,
-        gas: GAS,
-        functionName: 'swapExactTokensForETH',
-        args: [amountIn, minimumOut(expected, 50n), [token, uni.weth], trader, await deadline()],
-      }),
-    );
+    const r = await routerTx(trader, 'swapExactTokensForETH', [amountIn, minimumOut(expected, 50n), [token, uni.weth], trader, await deadline()]);
     const after = await client.getBalance({ address: trader });
     expect(after - before + r.gasUsed * r.effectiveGasPrice).toBe(expected);
   });
@@ -159,15 +160,7 @@ describe('deployed on anvil', () => {
     const quoted = getAmountOut(amountIn, reserveToken, reserveEth);
     // Another account moves the price (sells tokens) after the trader's quote.
     await mined(await wallet(lp).writeContract({ address: token, abi: erc20Abi, functionName: 'approve', args: [uni.router, parseEther('500')] }));
-    await mined(
-      await wallet(lp).writeContract({
-        address: uni.router,
-        abi: uniswapV2RouterAbi,
-        gas: GAS,
-        functionName: 'swapExactTokensForETH',
-        args: [parseEther('500'), 0n, [token, uni.weth], mover, await deadline()],
-      }),
-    );
+    await routerTx(lp, 'swapExactTokensForETH', [parseEther('500'), 0n, [token, uni.weth], mover, await deadline()]);
     await mined(await wallet(trader).writeContract({ address: token, abi: erc20Abi, functionName: 'approve', args: [uni.router, amountIn] }));
     const balanceBefore = await client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [trader] });
     const attempt = client.simulateContract({
@@ -189,31 +182,14 @@ describe('deployed on anvil', () => {
     const [reserveToken, reserveEth] = await reserves();
     const expected = getAmountOut(value, reserveEth, reserveToken);
     const before = await client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [trader] });
-    await mined(
-      await wallet(trader).writeContract({
-        address: uni.router,
-        abi: uniswapV2RouterAbi,
-        gas: GAS,
-        functionName: 'swapExactETHForTokens',
-        args: [expected, [uni.weth, token], trader, await deadline()],
-        value,
-      }),
-    );
+    await routerTx(trader, 'swapExactETHForTokens', [expected, [uni.weth, token], trader, await deadline()], value);
     expect(await client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [trader] })).toBe(before + expected);
 
     const pair = await client.readContract({ address: uni.factory, abi: uniswapV2FactoryAbi, functionName: 'getPair', args: [token, uni.weth] });
     const liquidity = (await client.readContract({ address: pair, abi: uniswapV2PairAbi, functionName: 'balanceOf', args: [lp] })) / 2n;
     await mined(await wallet(lp).writeContract({ address: pair, abi: uniswapV2PairAbi, functionName: 'approve', args: [uni.router, liquidity] }));
     const supplyBefore = await client.readContract({ address: pair, abi: uniswapV2PairAbi, functionName: 'totalSupply' });
-    await mined(
-      await wallet(lp).writeContract({
-        address: uni.router,
-        abi: uniswapV2RouterAbi,
-        gas: GAS,
-        functionName: 'removeLiquidityETH',
-        args: [token, liquidity, 1n, 1n, lp, await deadline()],
-      }),
-    );
+    await routerTx(lp, 'removeLiquidityETH', [token, liquidity, 1n, 1n, lp, await deadline()]);
     expect(await client.readContract({ address: pair, abi: uniswapV2PairAbi, functionName: 'totalSupply' })).toBe(supplyBefore - liquidity);
   });
 });

@@ -10,8 +10,8 @@ import { unionAbi } from '../../../web/lib/chain/abi/generated';
 import { describeChainError } from '../../../web/lib/chain/errors';
 import { describeSyncRetry, SyncError, type SyncRetry } from '../../../web/lib/sync/errors';
 import { IdbSyncStore } from '../../../web/lib/sync/idbStore';
-import { MemorySyncStore } from '../../../web/lib/sync/store';
-import { syncUnionLogs } from '../../../web/lib/sync/syncLogs';
+import { MemorySyncStore, type SyncStore } from '../../../web/lib/sync/store';
+import { syncUnionLogs, type SyncOptions, type SyncResult } from '../../../web/lib/sync/syncLogs';
 import type { UnionLog } from '../../../web/lib/sync/types';
 import { startPublicRpcProxy, type PublicRpcProxy, type PublicRpcProxyOptions } from '../../../scripts/lib/publicRpcProxy';
 import { createBackingHistory, historyMembers } from '../../../scripts/lib/unionHistory';
@@ -52,6 +52,11 @@ function clientFor(url: string): PublicClient {
 // the longest wait.
 const retry = { attempts: 8, baseDelayMs: 50, maxDelayMs: 1_000 };
 
+/** Syncs the test union's logs through the provider at `url` into `store`; `options` add to or replace the defaults. */
+function syncThrough(url: string, store: SyncStore, options: Partial<SyncOptions> = {}): Promise<SyncResult> {
+	return syncUnionLogs({ client: clientFor(url), address: chain.union, startBlock: chain.createdBlock, chainId: 31337, store, retry, ...options });
+}
+
 beforeAll(async () => {
 	anvil = await startAnvil(PORT, ['--gas-limit', '2000000000', '--order', 'fifo']);
 	chain = await deployUnion(anvil);
@@ -73,8 +78,7 @@ describe('sync through a public-RPC-like provider', () => {
 		expect(expected.length).toBe(1 + MEMBERS + BACKS);
 		const p = await proxy();
 		const retries: SyncRetry[] = [];
-		const result = await syncUnionLogs({ client: clientFor(p.url), address: chain.union, startBlock: chain.createdBlock,
-			chainId: 31337, store: new MemorySyncStore(), retry, onRetry: (r) => retries.push(r) });
+		const result = await syncThrough(p.url, new MemorySyncStore(), { onRetry: (r) => retries.push(r) });
 
 		expect(result.logs.map(key)).toEqual(expected);
 		// The provider really refused some of each kind, and the sync got past all of them.
@@ -100,7 +104,7 @@ describe('sync through a public-RPC-like provider', () => {
 
 	it('a block-range cap the provider names is taken at its word: one refusal, then ranges of exactly that size', async () => {
 		const p = await proxy({ maxBlockRange: 100, maxLogs: 100_000, ratePerSecond: Infinity, failEvery: 0 });
-		const result = await syncUnionLogs({ client: clientFor(p.url), address: chain.union, startBlock: chain.createdBlock, chainId: 31337, store: new MemorySyncStore(), retry });
+		const result = await syncThrough(p.url, new MemorySyncStore());
 		expect(result.logs.map(key)).toEqual(expected);
 		expect(p.counters.rangeRefused).toBe(1);
 		expect(p.getLogsRanges.slice(1, -1).every(([a, b]) => b - a + 1 === 100)).toBe(true);
@@ -112,13 +116,7 @@ describe('sync through a public-RPC-like provider', () => {
 		let store = await IdbSyncStore.open(dbName);
 		const first = await proxy({ ...PROVIDER, ratePerSecond: Infinity, failEvery: 0 });
 		let progressEvents = 0;
-		const interrupted = syncUnionLogs({
-			client: clientFor(first.url),
-			address: chain.union,
-			startBlock: chain.createdBlock,
-			chainId: 31337,
-			store,
-			retry,
+		const interrupted = syncThrough(first.url, store, {
 			signal: controller.signal,
 			onProgress: () => {
 				if (++progressEvents === 4) controller.abort();
@@ -136,8 +134,7 @@ describe('sync through a public-RPC-like provider', () => {
 		// A reload: a fresh store on the same database, through a fresh provider connection.
 		store = await IdbSyncStore.open(dbName);
 		const second = await proxy({ ...PROVIDER, ratePerSecond: Infinity, failEvery: 0 });
-		const resumed = await syncUnionLogs({ client: clientFor(second.url), address: chain.union, startBlock: chain.createdBlock,
-			chainId: 31337, store, retry });
+		const resumed = await syncThrough(second.url, store);
 		expect(resumed.logs.map(key)).toEqual(expected);
 		expect(resumed.fromBlock).toBe(stoppedAt + 1 - 12);
 		// Nothing before the reorg window was asked for again.
@@ -149,12 +146,7 @@ describe('sync through a public-RPC-like provider', () => {
 		const store = new MemorySyncStore();
 		const first = await proxy({ ...PROVIDER, ratePerSecond: Infinity, failEvery: 0 });
 		let progressEvents = 0;
-		const failing = syncUnionLogs({
-			client: clientFor(first.url),
-			address: chain.union,
-			startBlock: chain.createdBlock,
-			chainId: 31337,
-			store,
+		const failing = syncThrough(first.url, store, {
 			retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 20 },
 			onProgress: () => {
 				if (++progressEvents === 3) void first.close();
@@ -169,8 +161,7 @@ describe('sync through a public-RPC-like provider', () => {
 
 		// The provider is back (same address): the next sync starts at the cursor's reorg window.
 		const back = await proxy({ ...PROVIDER, port: first.port, ratePerSecond: Infinity, failEvery: 0 });
-		const resumed = await syncUnionLogs({ client: clientFor(back.url), address: chain.union, startBlock: chain.createdBlock,
-			chainId: 31337, store, retry });
+		const resumed = await syncThrough(back.url, store);
 		expect(resumed.logs.map(key)).toEqual(expected);
 		expect(back.getLogsRanges[0][0]).toBe(stoppedAt + 1 - 12);
 	}, 120_000);
@@ -181,14 +172,7 @@ describe('what the member reads when the provider refuses', () => {
 	const rawWords = /Request exceeds defined limit|query returned more than|max block range|Service Temporarily Unavailable|HTTP request failed|Details:|Version: viem/;
 
 	async function syncError(p: PublicRpcProxy, attempts = 2): Promise<unknown> {
-		return syncUnionLogs({
-			client: clientFor(p.url),
-			address: chain.union,
-			startBlock: chain.createdBlock,
-			chainId: 31337,
-			store: new MemorySyncStore(),
-			retry: { attempts, baseDelayMs: 1, maxDelayMs: 5 }
-		}).catch((e: unknown) => e);
+		return syncThrough(p.url, new MemorySyncStore(), { retry: { attempts, baseDelayMs: 1, maxDelayMs: 5 } }).catch((e: unknown) => e);
 	}
 
 	it('a rate limit that does not lift', async () => {
@@ -228,7 +212,7 @@ describe('what the member reads when the provider refuses', () => {
 	it('the page’s progress line shows how far the sync got, then why it waits, then progress again', async () => {
 		const lines: string[] = [];
 		const p = await proxy({ ...PROVIDER, failEvery: 0, ratePerSecond: 4, burst: 2 });
-		await syncUnionLogs({ client: clientFor(p.url), address: chain.union, startBlock: chain.createdBlock, chainId: 31337, store: new MemorySyncStore(), retry, ...progressLine((l) => lines.push(l)) });
+		await syncThrough(p.url, new MemorySyncStore(), progressLine((l) => lines.push(l)));
 		expect(lines[0]).toMatch(/^(Reading the union’s history: \d+ % of blocks \(up to block [\d,]+ of [\d,]+\), [\d,]+ events so far…|The chain provider .*…)$/);
 		expect(lines).toContain('The chain provider is rate-limiting this site; retrying in 1 s…');
 		expect(lines.at(-1)).toMatch(/^Reading the union’s history: 100 % of blocks .*, 3,301 events so far…$/);
