@@ -95,23 +95,8 @@ export async function exportFile(blocks: Map<string, Uint8Array>, root: CID, pat
 
 /** Fetches `<root>/<path>` through the gateway and returns its bytes only if they verify against `root`. */
 export async function fetchVerifiedPath(rootText: string, path: string, opts: VerifiedFetchOptions = {}): Promise<Uint8Array> {
-	let root: CID;
-	try {
-		root = CID.parse(rootText.trim());
-	} catch {
-		throw new IpfsError(`"${rootText}" is not a valid IPFS content id`);
-	}
-	const timeoutMs = opts.timeoutMs ?? 60_000;
-	const timeout = AbortSignal.timeout(timeoutMs);
-	const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-	let res: Response;
-	try {
-		res = await fetch(carUrl(root.toString(), path), { signal, headers: { Accept: 'application/vnd.ipld.car' } });
-	} catch (e) {
-		if (timeout.aborted) throw new IpfsError(`“${path}” could not be found on IPFS within ${Math.round(timeoutMs / 1000)} s`, { cause: e });
-		if (opts.signal?.aborted) throw e;
-		throw new IpfsError(`Cannot reach the IPFS gateway at ${getConfig().ipfs.gateway}`, { cause: e });
-	}
+	const root = parseRoot(rootText);
+	const res = await fetchCar(carUrl(root.toString(), path), `“${path}”`, opts);
 	if (res.status === 404 || res.status === 410) throw new IpfsError(`“${path}” is not available on IPFS`);
 	if (res.status === 504) throw new IpfsError(`“${path}” could not be found on IPFS in time`);
 	if (!res.ok) throw new IpfsError(`The IPFS gateway answered HTTP ${res.status} for “${path}”`);
@@ -131,23 +116,8 @@ export async function fetchVerifiedPath(rootText: string, path: string, opts: Ve
  * course version whose manifest has since been replaced.
  */
 export async function listVerifiedDirectory(rootText: string, opts: VerifiedFetchOptions = {}): Promise<string[]> {
-	let root: CID;
-	try {
-		root = CID.parse(rootText.trim());
-	} catch {
-		throw new IpfsError(`"${rootText}" is not a valid IPFS content id`);
-	}
-	const timeoutMs = opts.timeoutMs ?? 60_000;
-	const timeout = AbortSignal.timeout(timeoutMs);
-	const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-	let res: Response;
-	try {
-		res = await fetch(`${getConfig().ipfs.gateway}/ipfs/${root.toString()}?format=car&dag-scope=block`, { signal, headers: { Accept: 'application/vnd.ipld.car' } });
-	} catch (e) {
-		if (timeout.aborted) throw new IpfsError(`The directory could not be found on IPFS within ${Math.round(timeoutMs / 1000)} s`, { cause: e });
-		if (opts.signal?.aborted) throw e;
-		throw new IpfsError(`Cannot reach the IPFS gateway at ${getConfig().ipfs.gateway}`, { cause: e });
-	}
+	const root = parseRoot(rootText);
+	const res = await fetchCar(`${getConfig().ipfs.gateway}/ipfs/${root.toString()}?format=car&dag-scope=block`, 'The directory', opts);
 	if (!res.ok) throw new IpfsError(`The IPFS gateway answered HTTP ${res.status} for directory ${short(root.toString())}`);
 	const blocks = await verifiedBlocks(new Uint8Array(await res.arrayBuffer()));
 	return directoryNames(blocks, root);
@@ -171,6 +141,28 @@ export async function directoryNames(blocks: Map<string, Uint8Array>, root: CID)
 	}
 	if (entry.type !== 'directory' || entry.unixfs.type !== 'directory') throw new IpfsError(`${short(root.toString())} is not a plain directory`);
 	return entry.node.Links.map((l) => l.Name ?? '').filter(Boolean);
+}
+
+function parseRoot(rootText: string): CID {
+	try {
+		return CID.parse(rootText.trim());
+	} catch {
+		throw new IpfsError(`"${rootText}" is not a valid IPFS content id`);
+	}
+}
+
+/** Asks the gateway for a CAR at `url` within the timeout; `what` names the content in the errors. */
+async function fetchCar(url: string, what: string, opts: VerifiedFetchOptions): Promise<Response> {
+	const timeoutMs = opts.timeoutMs ?? 60_000;
+	const timeout = AbortSignal.timeout(timeoutMs);
+	const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+	try {
+		return await fetch(url, { signal, headers: { Accept: 'application/vnd.ipld.car' } });
+	} catch (e) {
+		if (timeout.aborted) throw new IpfsError(`${what} could not be found on IPFS within ${Math.round(timeoutMs / 1000)} s`, { cause: e });
+		if (opts.signal?.aborted) throw e;
+		throw new IpfsError(`Cannot reach the IPFS gateway at ${getConfig().ipfs.gateway}`, { cause: e });
+	}
 }
 
 function short(cid: string): string {
