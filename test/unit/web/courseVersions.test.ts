@@ -2,10 +2,8 @@
 // from the current version, new ones from disk), the lessons and paths, the manifest that names it
 // (previousVersions grows), what blocks publishing, and the verified listing of an old version.
 import { describe, expect, it } from 'vitest';
-import { CarWriter } from '@ipld/car/writer';
-import { importer } from 'ipfs-unixfs-importer';
-import type { CID } from 'multiformats/cid';
 import { directoryNames, verifiedBlocks } from '$lib/ipfs/verifiedPath';
+import { directoryCar } from './directoryCar';
 import { manifestProblem, type CourseManifest } from '$lib/courses/manifest';
 import { editsFrom, nextManifest, planVersion, versionProblem, type VersionDraft } from '$lib/courses/revise';
 
@@ -98,30 +96,6 @@ describe('planning a new course version', () => {
 		expect(versionProblem(current, renamed)).toBeNull();
 	});
 });
-
-async function directoryCar(files: Record<string, Uint8Array>): Promise<{ root: CID; car: Uint8Array; fileCid: CID }> {
-	const blocks: Array<{ cid: CID; bytes: Uint8Array }> = [];
-	const store = { put: async (cid: CID, bytes: Uint8Array) => (blocks.push({ cid, bytes }), cid) };
-	let root: CID | undefined;
-	let fileCid: CID | undefined;
-	for await (const r of importer(
-		Object.entries(files).map(([path, content]) => ({ path, content })),
-		store,
-		{ cidVersion: 1, rawLeaves: true, wrapWithDirectory: true }
-	)) {
-		if (r.path === '') root = r.cid;
-		else fileCid ??= r.cid;
-	}
-	const { writer, out } = CarWriter.create([root!]);
-	const chunks: Uint8Array[] = [];
-	const collect = (async () => {
-		for await (const c of out) chunks.push(c);
-	})();
-	for (const b of blocks) await writer.put(b);
-	await writer.close();
-	await collect;
-	return { root: root!, fileCid: fileCid!, car: new Uint8Array(Buffer.concat(chunks)) };
-}
 
 describe('listing an old version', () => {
 	it('lists the entries of a directory from its verified root block', async () => {

@@ -2,44 +2,18 @@
 // importer options the IPFS node uses), upload progress mapping, lesson file naming, manifest checks and
 // the chain/manifest cross-check.
 import { describe, expect, it } from 'vitest';
-import { CarWriter } from '@ipld/car/writer';
-import { importer } from 'ipfs-unixfs-importer';
-import { fixedSize } from 'ipfs-unixfs-importer/chunker';
-import type { CID } from 'multiformats/cid';
 import { exportFile, verifiedBlocks } from '$lib/ipfs/verifiedPath';
 import { parseAddLines, progressAt } from '$lib/ipfs/upload';
 import { lessonFileName, lessonTypeOf } from '$lib/courses/files';
 import { manifestProblem, type CourseManifest } from '$lib/courses/manifest';
 import { crossCheck } from '$lib/courses/load';
 import type { CourseOnChain } from '$lib/courses/chain';
+import { directoryCar as directoryCarOf } from './directoryCar';
 
 const enc = new TextEncoder();
 
-/** Imports files as one directory (small chunks so a file spans several blocks) and returns a CAR of all blocks. */
-async function directoryCar(files: Record<string, Uint8Array>): Promise<{ root: CID; car: Uint8Array }> {
-	const blocks: Array<{ cid: CID; bytes: Uint8Array }> = [];
-	const store = { put: async (cid: CID, bytes: Uint8Array) => (blocks.push({ cid, bytes }), cid) };
-	let root: CID | undefined;
-	const entries = Object.entries(files).map(([path, content]) => ({ path, content }));
-	for await (const r of importer(entries, store, { cidVersion: 1, rawLeaves: true, wrapWithDirectory: true, chunker: fixedSize({ chunkSize: 64 }) })) {
-		if (r.path === '') root = r.cid;
-	}
-	const { writer, out } = CarWriter.create([root!]);
-	const chunks: Uint8Array[] = [];
-	const collect = (async () => {
-		for await (const c of out) chunks.push(c);
-	})();
-	for (const b of blocks) await writer.put(b);
-	await writer.close();
-	await collect;
-	const car = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-	let o = 0;
-	for (const c of chunks) {
-		car.set(c, o);
-		o += c.length;
-	}
-	return { root: root!, car };
-}
+/** Small chunks, so a lesson spans several blocks. */
+const directoryCar = (files: Record<string, Uint8Array>) => directoryCarOf(files, 64);
 
 const LESSON = enc.encode('# Lesson one\n\nWe bargain together, and this text spans more than one 64-byte block of the file.\n');
 
