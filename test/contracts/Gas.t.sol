@@ -11,18 +11,9 @@ import {UnionTestBase} from "./utils/UnionTestBase.sol";
 /// run (as smoke tests) but record nothing, so a plain `forge test` never overwrites the committed figures
 /// with non-isolated ones (warm storage and same-transaction checkpoints read ~22k low).
 contract UnionGasTest is UnionTestBase {
-    bool internal record;
-
     function setUp() public override {
         super.setUp();
-        record = vm.envOr("GAS_SNAPSHOT", false);
-        // a later block and timestamp, as for a real member: checkpoints are pushed, not overwritten
-        vm.roll(block.number + 1);
-        vm.warp(block.timestamp + 1 hours);
-    }
-
-    function _snap(string memory name) internal {
-        if (record) vm.snapshotGasLastCall("UnionGas", name);
+        _recordGasAs("UnionGas");
     }
 
     function test_gas_createUnion() public {

@@ -28,12 +28,9 @@ contract GovernanceTest is UnionTestBase {
     }
 
     function test_proposal_paysFromTreasury() public {
-        address[] memory targets = new address[](1);
-        uint256[] memory values = new uint256[](1);
-        bytes[] memory calldatas = new bytes[](1);
-        targets[0] = address(token);
-        calldatas[0] = abi.encodeCall(IERC20.transfer, (carol, 1_000e18));
-        _pass(targets, values, calldatas, "Pay carol for the website");
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) =
+            _one(address(token), abi.encodeCall(IERC20.transfer, (carol, 1_000e18)));
+        _passSplit(targets, values, calldatas, "Pay carol for the website");
         assertEq(token.balanceOf(carol), 1_000e18);
         assertEq(token.balanceOf(address(timelock)), SMALL_RESERVE - 1_000e18);
     }
@@ -41,23 +38,17 @@ contract GovernanceTest is UnionTestBase {
     function test_proposal_usesStewardPowersAfterHandOver() public {
         vm.prank(founder);
         union.handOverToGovernance();
-        address[] memory targets = new address[](1);
-        uint256[] memory values = new uint256[](1);
-        bytes[] memory calldatas = new bytes[](1);
-        targets[0] = address(union);
-        calldatas[0] = abi.encodeCall(Union.setCharter, ("bafyvoted"));
-        _pass(targets, values, calldatas, "New charter");
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) =
+            _one(address(union), abi.encodeCall(Union.setCharter, ("bafyvoted")));
+        _passSplit(targets, values, calldatas, "New charter");
         assertEq(union.charterCid(), "bafyvoted");
     }
 
     function test_proposal_cannotExecuteBeforeTimelockDelay() public {
-        address[] memory targets = new address[](1);
-        uint256[] memory values = new uint256[](1);
-        bytes[] memory calldatas = new bytes[](1);
-        targets[0] = address(token);
-        calldatas[0] = abi.encodeCall(IERC20.transfer, (carol, 1e18));
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) =
+            _one(address(token), abi.encodeCall(IERC20.transfer, (carol, 1e18)));
         bytes32 descriptionHash = keccak256("early");
-        uint256 id = _proposeAndVote(targets, values, calldatas, "early");
+        uint256 id = _voteSplit(targets, values, calldatas, "early");
         governor.queue(targets, values, calldatas, descriptionHash);
         vm.expectRevert();
         governor.execute(targets, values, calldatas, descriptionHash);
@@ -65,11 +56,8 @@ contract GovernanceTest is UnionTestBase {
     }
 
     function test_proposal_canBeCancelledByProposerBeforeVoting() public {
-        address[] memory targets = new address[](1);
-        uint256[] memory values = new uint256[](1);
-        bytes[] memory calldatas = new bytes[](1);
-        targets[0] = address(token);
-        calldatas[0] = abi.encodeCall(IERC20.transfer, (carol, 1e18));
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) =
+            _one(address(token), abi.encodeCall(IERC20.transfer, (carol, 1e18)));
         vm.prank(alice);
         uint256 id = governor.propose(targets, values, calldatas, "oops");
         assertTrue(governor.proposalNeedsQueuing(id));
@@ -78,32 +66,25 @@ contract GovernanceTest is UnionTestBase {
         assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Canceled));
     }
 
-    function _proposeAndVote(
+    /// @dev alice proposes; founder and alice vote for, bob against, and the proposal succeeds.
+    function _voteSplit(
         address[] memory targets,
         uint256[] memory values,
         bytes[] memory calldatas,
         string memory description
     ) internal returns (uint256 id) {
-        vm.prank(alice);
-        id = governor.propose(targets, values, calldatas, description);
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        vm.prank(founder);
-        governor.castVote(id, 1);
-        vm.prank(alice);
-        governor.castVote(id, 1);
-        vm.prank(bob);
-        governor.castVote(id, 0);
-        vm.warp(block.timestamp + VOTING_PERIOD);
+        id = _proposeAndVote(targets, values, calldatas, description, [FOR, FOR, AGAINST]);
         assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Succeeded));
     }
 
-    function _pass(
+    /// @dev Passes a split vote, queues, and has carol (anyone) execute after the timelock delay.
+    function _passSplit(
         address[] memory targets,
         uint256[] memory values,
         bytes[] memory calldatas,
         string memory description
     ) internal {
-        uint256 id = _proposeAndVote(targets, values, calldatas, description);
+        uint256 id = _voteSplit(targets, values, calldatas, description);
         bytes32 descriptionHash = keccak256(bytes(description));
         governor.queue(targets, values, calldatas, descriptionHash);
         vm.warp(block.timestamp + TIMELOCK_DELAY);

@@ -21,6 +21,13 @@ contract TrustTest is UnionTestBase {
         );
     }
 
+    /// @dev The founder's `createUnion(p)` reverts with `reason`.
+    function _expectCreateRevert(UnionFactory.CreateParams memory p, bytes memory reason) internal {
+        vm.expectRevert(reason);
+        vm.prank(founder);
+        factory.createUnion(p);
+    }
+
     // ------------------------------------------------------------ founding members
 
     function test_createUnion_trustsFoundingMembersWithGrant() public {
@@ -38,17 +45,13 @@ contract TrustTest is UnionTestBase {
     function test_createUnion_revertWhen_TooManyFoundingMembers() public {
         UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
         p.foundingMembers = new address[](17);
-        vm.expectRevert(abi.encodeWithSelector(Union.Union_TooManyFoundingMembers.selector, 17, 16));
-        vm.prank(founder);
-        factory.createUnion(p);
+        _expectCreateRevert(p, abi.encodeWithSelector(Union.Union_TooManyFoundingMembers.selector, 17, 16));
     }
 
     function test_createUnion_revertWhen_FoundingMemberIsZero() public {
         UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
         p.foundingMembers = new address[](1);
-        vm.expectRevert(abi.encodeWithSelector(Union.Union_ZeroFoundingMember.selector, 0));
-        vm.prank(founder);
-        factory.createUnion(p);
+        _expectCreateRevert(p, abi.encodeWithSelector(Union.Union_ZeroFoundingMember.selector, 0));
     }
 
     // ------------------------------------------------------------ factory refusals
@@ -56,44 +59,33 @@ contract TrustTest is UnionTestBase {
     function test_createUnion_revertWhen_QuorumIsZero() public {
         UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
         p.governance.quorumPercent = 0;
-        vm.expectRevert(abi.encodeWithSelector(UnionFactory.UnionFactory_ZeroQuorum.selector, 0));
-        vm.prank(founder);
-        factory.createUnion(p);
+        _expectCreateRevert(p, abi.encodeWithSelector(UnionFactory.UnionFactory_ZeroQuorum.selector, 0));
     }
 
     function test_createUnion_revertWhen_VotingDelayIsZero() public {
         UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
         p.governance.votingDelay = 0;
-        vm.expectRevert(abi.encodeWithSelector(UnionFactory.UnionFactory_ZeroVotingDelay.selector, 0));
-        vm.prank(founder);
-        factory.createUnion(p);
+        _expectCreateRevert(p, abi.encodeWithSelector(UnionFactory.UnionFactory_ZeroVotingDelay.selector, 0));
     }
 
     function test_createUnion_revertWhen_TimelockDelayIsZero() public {
         UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
         p.governance.timelockDelay = 0;
-        vm.expectRevert(abi.encodeWithSelector(UnionFactory.UnionFactory_ZeroTimelockDelay.selector, 0));
-        vm.prank(founder);
-        factory.createUnion(p);
+        _expectCreateRevert(p, abi.encodeWithSelector(UnionFactory.UnionFactory_ZeroTimelockDelay.selector, 0));
     }
 
     function test_createUnion_revertWhen_VouchThresholdIsZero() public {
         UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
         p.trust.vouchThreshold = 0;
-        vm.expectRevert(abi.encodeWithSelector(UnionFactory.UnionFactory_ZeroVouchThreshold.selector, 0));
-        vm.prank(founder);
-        factory.createUnion(p);
+        _expectCreateRevert(p, abi.encodeWithSelector(UnionFactory.UnionFactory_ZeroVouchThreshold.selector, 0));
     }
 
     /// @dev Threshold 0 is allowed because strangers have no votes: a stranger may propose, never pass.
     function test_zeroProposalThreshold_strangerProposalCannotPass() public {
         _join(carol);
         vm.warp(block.timestamp + 1);
-        address[] memory t = new address[](1);
-        uint256[] memory v = new uint256[](1);
-        bytes[] memory c = new bytes[](1);
-        t[0] = address(token);
-        c[0] = abi.encodeCall(IERC20.transfer, (carol, RESERVE));
+        (address[] memory t, uint256[] memory v, bytes[] memory c) =
+            _one(address(token), abi.encodeCall(IERC20.transfer, (carol, RESERVE)));
         vm.prank(carol);
         uint256 id = governor.propose(t, v, c, "stranger");
         vm.warp(block.timestamp + VOTING_DELAY + 1);

@@ -598,15 +598,7 @@ contract UnionTest is UnionTestBase {
 
     function test_hashInvite_isTheEIP712Digest() public view {
         Union.Invite memory invite = _invite(founder, alice, 9, 1234);
-        bytes32 domain = keccak256(
-            abi.encode(
-                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
-                keccak256("Network Union"),
-                keccak256("1"),
-                block.chainid,
-                address(union)
-            )
-        );
+        bytes32 domain = _unionDomain();
         bytes32 structHash =
             keccak256(abi.encode(union.INVITE_TYPEHASH(), founder, alice, address(0), uint256(9), uint256(1234)));
         assertEq(union.hashInvite(invite), keccak256(abi.encodePacked("\x19\x01", domain, structHash)));

@@ -29,37 +29,18 @@ contract TreasuryTakeoverTest is UnionTestBase {
     }
 
     function _drain() internal view returns (address[] memory t, uint256[] memory v, bytes[] memory c) {
-        t = new address[](1);
-        v = new uint256[](1);
-        c = new bytes[](1);
-        t[0] = address(token);
-        c[0] = abi.encodeCall(IERC20.transfer, (attacker, RESERVE));
+        return _one(address(token), abi.encodeCall(IERC20.transfer, (attacker, RESERVE)));
     }
 
-    /// @dev Proposes the drain from `proposer`, lets `sybils` vote for and the honest members against, and
-    /// returns the proposal's state after the vote.
-    function _runDrain(address proposer, address[] memory sybils) internal returns (IGovernor.ProposalState) {
+    /// @dev Proposes the drain from `proposer`, lets `sybils` vote for and founder, alice and bob cast `honest`,
+    /// runs it if it passed, and returns the state the proposal ends in.
+    function _runDrain(address proposer, address[] memory sybils, uint8[3] memory honest)
+        internal
+        returns (IGovernor.ProposalState)
+    {
         (address[] memory t, uint256[] memory v, bytes[] memory c) = _drain();
-        vm.prank(proposer);
-        uint256 id = governor.propose(t, v, c, "pay the attacker");
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        for (uint256 i; i < sybils.length; ++i) {
-            vm.prank(sybils[i]);
-            governor.castVote(id, 1);
-        }
-        address[3] memory honest = [founder, alice, bob];
-        for (uint256 i; i < 3; ++i) {
-            vm.prank(honest[i]);
-            governor.castVote(id, 0);
-        }
-        vm.warp(block.timestamp + VOTING_PERIOD);
-        IGovernor.ProposalState s = governor.state(id);
-        if (s == IGovernor.ProposalState.Succeeded) {
-            governor.queue(t, v, c, keccak256("pay the attacker"));
-            vm.warp(block.timestamp + TIMELOCK_DELAY);
-            governor.execute(t, v, c, keccak256("pay the attacker"));
-        }
-        return s;
+        uint256 id = _proposeAndVote(proposer, t, v, c, "pay the attacker", sybils, honest);
+        return _executeIfPassed(id, t, v, c, "pay the attacker");
     }
 
     function test_attack_thirtyFreshAddressesCannotPassProposalAgainstHonestMembers() public {
@@ -74,7 +55,7 @@ contract TreasuryTakeoverTest is UnionTestBase {
             union.back(sybils[(i + 1) % SYBILS]);
         }
         vm.warp(block.timestamp + 1);
-        IGovernor.ProposalState s = _runDrain(sybils[0], sybils);
+        IGovernor.ProposalState s = _runDrain(sybils[0], sybils, [AGAINST, AGAINST, AGAINST]);
         assertEq(uint8(s), uint8(IGovernor.ProposalState.Defeated), "defeated");
         assertEq(token.balanceOf(attacker), 0, "attacker got nothing");
         assertEq(token.balanceOf(address(timelock)), RESERVE, "reserve intact");
@@ -92,7 +73,8 @@ contract TreasuryTakeoverTest is UnionTestBase {
             _redeemSelfInvite(sybils[i], i);
         }
         vm.warp(block.timestamp + 1);
-        IGovernor.ProposalState s = _runDrainWithAlice(sybils);
+        // alice proposes; the honest founder and bob vote against, alice and her invitees for
+        IGovernor.ProposalState s = _runDrain(alice, sybils, [AGAINST, FOR, AGAINST]);
         assertEq(uint8(s), uint8(IGovernor.ProposalState.Defeated), "defeated");
         assertEq(token.balanceOf(attacker), 0, "attacker got nothing");
         assertEq(token.balanceOf(address(timelock)), RESERVE, "reserve intact");
@@ -118,8 +100,8 @@ contract TreasuryTakeoverTest is UnionTestBase {
     function test_attack_timelockJoiningLeavesQuorumReachable() public {
         // a proposal makes the timelock join the union
         (address[] memory t, uint256[] memory v, bytes[] memory c) =
-            _call(address(union), abi.encodeCall(Union.join, ()));
-        uint256 id = _proposeAndPassHonestly(t, v, c, "timelock joins");
+            _one(address(union), abi.encodeCall(Union.join, ()));
+        uint256 id = _proposeAndVote(t, v, c, "timelock joins", [FOR, FOR, FOR]);
         governor.queue(t, v, c, keccak256("timelock joins"));
         vm.warp(block.timestamp + TIMELOCK_DELAY);
         try governor.execute(t, v, c, keccak256("timelock joins")) {} catch {}
@@ -127,64 +109,12 @@ contract TreasuryTakeoverTest is UnionTestBase {
         assertEq(token.delegates(address(timelock)), address(0), "treasury never delegates");
         vm.warp(block.timestamp + 1);
         // every honest member can still pass a proposal
-        (t, v, c) = _call(address(token), abi.encodeCall(IERC20.transfer, (carol, 1e18)));
-        uint256 id2 = _proposeAndPassHonestly(t, v, c, "pay carol");
+        (t, v, c) = _one(address(token), abi.encodeCall(IERC20.transfer, (carol, 1e18)));
+        uint256 id2 = _proposeAndVote(t, v, c, "pay carol", [FOR, FOR, FOR]);
         assertEq(uint8(governor.state(id2)), uint8(IGovernor.ProposalState.Succeeded), "quorum reachable");
     }
 
     // ------------------------------------------------------------ helpers
-
-    function _call(address target, bytes memory data)
-        internal
-        pure
-        returns (address[] memory t, uint256[] memory v, bytes[] memory c)
-    {
-        t = new address[](1);
-        v = new uint256[](1);
-        c = new bytes[](1);
-        t[0] = target;
-        c[0] = data;
-    }
-
-    function _proposeAndPassHonestly(address[] memory t, uint256[] memory v, bytes[] memory c, string memory d)
-        internal
-        returns (uint256 id)
-    {
-        vm.prank(alice);
-        id = governor.propose(t, v, c, d);
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        address[3] memory honest = [founder, alice, bob];
-        for (uint256 i; i < 3; ++i) {
-            vm.prank(honest[i]);
-            governor.castVote(id, 1);
-        }
-        vm.warp(block.timestamp + VOTING_PERIOD);
-    }
-
-    function _runDrainWithAlice(address[] memory sybils) internal returns (IGovernor.ProposalState s) {
-        // alice proposes; the honest founder and bob vote against, alice and her invitees for
-        (address[] memory t, uint256[] memory v, bytes[] memory c) = _drain();
-        vm.prank(alice);
-        uint256 id = governor.propose(t, v, c, "pay the attacker");
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        for (uint256 i; i < sybils.length; ++i) {
-            vm.prank(sybils[i]);
-            governor.castVote(id, 1);
-        }
-        vm.prank(alice);
-        governor.castVote(id, 1);
-        vm.prank(founder);
-        governor.castVote(id, 0);
-        vm.prank(bob);
-        governor.castVote(id, 0);
-        vm.warp(block.timestamp + VOTING_PERIOD);
-        s = governor.state(id);
-        if (s == IGovernor.ProposalState.Succeeded) {
-            governor.queue(t, v, c, keccak256("pay the attacker"));
-            vm.warp(block.timestamp + TIMELOCK_DELAY);
-            governor.execute(t, v, c, keccak256("pay the attacker"));
-        }
-    }
 
     function _redeemSelfInvite(address sybil, uint256 nonce) internal {
         Union.Invite memory invite = _invite(alice, sybil, nonce, block.timestamp + 1 days);

@@ -23,12 +23,8 @@ contract CrowdfundTest is EconomyTestBase {
         pledgers = [alice, bob, arb1, arb2];
     }
 
-    function _openRound() internal returns (uint256 roundId) {
-        vm.prank(founder);
-        roundId = crowdfund.openRound(address(union), uint48(block.timestamp), roundEnd);
-        _fundAndApprove(founder, address(crowdfund), POOL);
-        vm.prank(founder);
-        crowdfund.fundRound(roundId, POOL);
+    function _openRound() internal returns (uint256) {
+        return _openFundedRound(roundEnd, POOL);
     }
 
     function _afterFinalization() internal {

@@ -23,12 +23,8 @@ contract CrowdfundTrustTest is EconomyTestBase {
         _join(mallory); // Open rule: a member, not trusted
     }
 
-    function _openRound() internal returns (uint256 roundId) {
-        vm.prank(founder);
-        roundId = crowdfund.openRound(address(union), uint48(block.timestamp), roundEnd);
-        _fundAndApprove(founder, address(crowdfund), POOL);
-        vm.prank(founder);
-        crowdfund.fundRound(roundId, POOL);
+    function _openRound() internal returns (uint256) {
+        return _openFundedRound(roundEnd, POOL);
     }
 
     /// @dev A campaign of `goal` for the round, created by alice, paying carol: alice, bob and arb1 (trusted)

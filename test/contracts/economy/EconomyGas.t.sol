@@ -10,17 +10,9 @@ import {EconomyTestBase} from "./EconomyTestBase.sol";
 /// @dev As in `UnionGasTest`: run `GAS_SNAPSHOT=true forge test --isolate --match-contract EconomyGasTest` so
 /// each figure is a whole transaction; without GAS_SNAPSHOT nothing is recorded.
 contract EconomyGasTest is EconomyTestBase {
-    bool internal record;
-
     function setUp() public override {
         super.setUp();
-        record = vm.envOr("GAS_SNAPSHOT", false);
-        vm.roll(block.number + 1);
-        vm.warp(block.timestamp + 1 hours);
-    }
-
-    function _snap(string memory name) internal {
-        if (record) vm.snapshotGasLastCall("EconomyGas", name);
+        _recordGasAs("EconomyGas");
     }
 
     function test_gas_openDeal_twoMilestones() public {

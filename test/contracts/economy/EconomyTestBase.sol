@@ -162,4 +162,13 @@ abstract contract EconomyTestBase is UnionTestBase {
         vm.prank(who);
         crowdfund.pledge(campaignId, amount);
     }
+
+    /// @dev The founder opens a matching round for the union, from now until `end`, and funds it with `pool`.
+    function _openFundedRound(uint48 end, uint256 pool) internal returns (uint256 roundId) {
+        vm.prank(founder);
+        roundId = crowdfund.openRound(address(union), uint48(block.timestamp), end);
+        _fundAndApprove(founder, address(crowdfund), pool);
+        vm.prank(founder);
+        crowdfund.fundRound(roundId, pool);
+    }
 }

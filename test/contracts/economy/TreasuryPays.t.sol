@@ -18,28 +18,6 @@ contract TreasuryPaysTest is EconomyTestBase {
         vm.warp(block.timestamp + 1);
     }
 
-    /// @dev Proposes `t/v/c`, lets founder, alice and bob vote for, queues and executes after the delay.
-    function _pass(address[] memory t, uint256[] memory v, bytes[] memory c, string memory description)
-        internal
-        returns (IGovernor.ProposalState)
-    {
-        vm.prank(alice);
-        uint256 id = governor.propose(t, v, c, description);
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        address[3] memory voters = [founder, alice, bob];
-        for (uint256 i; i < 3; ++i) {
-            vm.prank(voters[i]);
-            governor.castVote(id, 1);
-        }
-        vm.warp(block.timestamp + VOTING_PERIOD);
-        if (governor.state(id) != IGovernor.ProposalState.Succeeded) return governor.state(id);
-        bytes32 h = keccak256(bytes(description));
-        governor.queue(t, v, c, h);
-        vm.warp(block.timestamp + TIMELOCK_DELAY);
-        governor.execute(t, v, c, h);
-        return governor.state(id);
-    }
-
     /// @dev The issue's scenario: a proposal has the treasury hire bob through escrow — approve the escrow, open a
     /// funded deal as client. Before the fix `openDeal` reverted with `Escrow_NotMember` (the timelock had to
     /// join first, which delegated the whole reserve to it and put quorum out of reach). Now the deal opens with
@@ -76,7 +54,7 @@ contract TreasuryPaysTest is EconomyTestBase {
 
         // governance still works: a second proposal pays carol
         (address[] memory t2, uint256[] memory v2, bytes[] memory c2) =
-            _single(address(token), abi.encodeCall(IERC20.transfer, (carol, 1e18)));
+            _one(address(token), abi.encodeCall(IERC20.transfer, (carol, 1e18)));
         assertEq(uint8(_pass(t2, v2, c2, "pay carol")), uint8(IGovernor.ProposalState.Executed));
     }
 
@@ -105,17 +83,5 @@ contract TreasuryPaysTest is EconomyTestBase {
         vm.expectRevert(abi.encodeWithSelector(IEscrow.Escrow_NotMember.selector, address(union), outsider));
         vm.prank(outsider);
         escrow.openDeal(_dealParams(bob, _milestones(M0, M1)));
-    }
-
-    function _single(address target, bytes memory data)
-        internal
-        pure
-        returns (address[] memory t, uint256[] memory v, bytes[] memory c)
-    {
-        t = new address[](1);
-        v = new uint256[](1);
-        c = new bytes[](1);
-        t[0] = target;
-        c[0] = data;
     }
 }

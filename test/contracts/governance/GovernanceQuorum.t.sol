@@ -135,20 +135,10 @@ contract GovernanceQuorumTest is GovernanceTestBase {
 
     function test_treasuryPayment_ofEth() public {
         vm.deal(address(timelock), 5 ether);
-        address[] memory t = new address[](1);
-        uint256[] memory v = new uint256[](1);
-        bytes[] memory c = new bytes[](1);
-        t[0] = carol;
+        (address[] memory t, uint256[] memory v, bytes[] memory c) = _one(carol, "");
         v[0] = 2 ether;
-        vm.prank(alice);
-        uint256 id = governor.propose(t, v, c, "eth");
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        vm.prank(alice);
-        governor.castVote(id, 1);
-        vm.warp(block.timestamp + VOTING_PERIOD);
-        governor.queue(t, v, c, keccak256("eth"));
-        vm.warp(block.timestamp + TIMELOCK_DELAY);
-        governor.execute(t, v, c, keccak256("eth"));
+        _proposeAndVote(t, v, c, "eth", [NO_VOTE, FOR, NO_VOTE]);
+        _queueAndExecute(t, v, c, "eth");
         assertEq(carol.balance, 2 ether);
         assertEq(address(timelock).balance, 3 ether);
     }

@@ -17,18 +17,6 @@ abstract contract GovernanceTestBase is UnionTestBase {
         vm.warp(block.timestamp + 1);
     }
 
-    function _one(address target, bytes memory data)
-        internal
-        pure
-        returns (address[] memory targets, uint256[] memory values, bytes[] memory calldatas)
-    {
-        targets = new address[](1);
-        values = new uint256[](1);
-        calldatas = new bytes[](1);
-        targets[0] = target;
-        calldatas[0] = data;
-    }
-
     function _payment(address to, uint256 amount)
         internal
         view
@@ -46,20 +34,9 @@ abstract contract GovernanceTestBase is UnionTestBase {
     /// @dev Proposes, lets every member vote for, queues and executes after the delay.
     function _passOne(address target, bytes memory data, string memory description) internal returns (uint256 id) {
         (address[] memory t, uint256[] memory v, bytes[] memory c) = _one(target, data);
-        vm.prank(alice);
-        id = governor.propose(t, v, c, description);
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        address[3] memory voters = [founder, alice, bob];
-        for (uint256 i; i < 3; ++i) {
-            vm.prank(voters[i]);
-            governor.castVote(id, 1);
-        }
-        vm.warp(block.timestamp + VOTING_PERIOD);
+        id = _proposeAndVote(t, v, c, description, [FOR, FOR, FOR]);
         assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Succeeded), "succeeded");
-        bytes32 h = keccak256(bytes(description));
-        governor.queue(t, v, c, h);
-        vm.warp(block.timestamp + TIMELOCK_DELAY);
-        governor.execute(t, v, c, h);
+        _queueAndExecute(t, v, c, description);
         assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Executed), "executed");
     }
 

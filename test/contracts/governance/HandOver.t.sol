@@ -98,16 +98,9 @@ contract HandOverTest is GovernanceTestBase {
         c[0] = abi.encodeCall(IERC20.approve, (address(crowdfund), 5_000e18));
         t[1] = address(crowdfund);
         c[1] = abi.encodeCall(Crowdfund.fundRound, (roundId, 5_000e18));
-        vm.prank(alice);
-        uint256 id = governor.propose(t, v, c, "fund");
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        vm.prank(alice);
-        governor.castVote(id, 1);
-        vm.warp(block.timestamp + VOTING_PERIOD);
-        governor.queue(t, v, c, keccak256("fund"));
-        vm.warp(block.timestamp + TIMELOCK_DELAY);
+        _proposeAndVote(t, v, c, "fund", [NO_VOTE, FOR, NO_VOTE]);
         uint256 before = token.balanceOf(address(timelock));
-        governor.execute(t, v, c, keccak256("fund"));
+        _queueAndExecute(t, v, c, "fund");
         assertEq(crowdfund.getRound(roundId).pool, 5_000e18);
         assertEq(token.balanceOf(address(timelock)), before - 5_000e18);
     }

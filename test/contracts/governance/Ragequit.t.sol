@@ -35,21 +35,9 @@ contract RagequitTest is GovernanceTestBase {
 
     /// @dev A proposal paying carol all ETH, passed by founder + alice (bob votes against) and queued.
     function _queueDrain() internal returns (uint256 id) {
-        t = new address[](1);
-        v = new uint256[](1);
-        c = new bytes[](1);
-        t[0] = carol;
+        (t, v, c) = _one(carol, "");
         v[0] = ETH;
-        vm.prank(alice);
-        id = governor.propose(t, v, c, DESC);
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
-        vm.prank(founder);
-        governor.castVote(id, 1);
-        vm.prank(alice);
-        governor.castVote(id, 1);
-        vm.prank(bob);
-        governor.castVote(id, 0);
-        vm.warp(block.timestamp + VOTING_PERIOD);
+        id = _proposeAndVote(t, v, c, DESC, [FOR, FOR, AGAINST]);
         governor.queue(t, v, c, keccak256(bytes(DESC)));
         assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Queued));
     }
@@ -88,10 +76,7 @@ contract RagequitTest is GovernanceTestBase {
     }
 
     function test_ragequit_revertWhen_NotQueued() public {
-        t = new address[](1);
-        v = new uint256[](1);
-        c = new bytes[](1);
-        t[0] = carol;
+        (t, v, c) = _one(carol, "");
         vm.prank(alice);
         uint256 id = governor.propose(t, v, c, "x");
         vm.expectRevert(

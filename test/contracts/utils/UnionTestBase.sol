@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Test} from "forge-std/Test.sol";
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
 import {Union} from "../../../contracts/src/Union.sol";
 import {UnionToken} from "../../../contracts/src/UnionToken.sol";
@@ -44,6 +45,10 @@ abstract contract UnionTestBase is Test {
     uint32 internal constant VOUCHES = 1;
     uint32 internal constant INVITE_QUOTA = 64;
     uint64 internal constant INVITE_PERIOD = 30 days;
+    /// @dev Vote choices for `_proposeAndVote` (GovernorCountingSimple's 0 and 1; NO_VOTE skips the voter).
+    uint8 internal constant AGAINST = 0;
+    uint8 internal constant FOR = 1;
+    uint8 internal constant NO_VOTE = type(uint8).max;
 
     function setUp() public virtual {
         (founder, founderKey) = makeAddrAndKey("founder");
@@ -114,10 +119,9 @@ abstract contract UnionTestBase is Test {
         });
     }
 
-    /// @dev The open-invite link key's signature for `redeemer` (empty for a named invitee is fine too).
-    /// Computed without calling the union, so it can sit inside a pranked call's arguments.
-    function _claim(address redeemer) internal view returns (bytes memory) {
-        bytes32 domain = keccak256(
+    /// @dev The union's EIP-712 domain separator, computed from its parts.
+    function _unionDomain() internal view returns (bytes32) {
+        return keccak256(
             abi.encode(
                 keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
                 keccak256("Network Union"),
@@ -126,6 +130,12 @@ abstract contract UnionTestBase is Test {
                 address(union)
             )
         );
+    }
+
+    /// @dev The open-invite link key's signature for `redeemer` (empty for a named invitee is fine too).
+    /// Computed without calling the union, so it can sit inside a pranked call's arguments.
+    function _claim(address redeemer) internal view returns (bytes memory) {
+        bytes32 domain = _unionDomain();
         bytes32 digest = keccak256(
             abi.encodePacked(
                 "\x19\x01", domain, keccak256(abi.encode(keccak256("InviteClaim(address redeemer)"), redeemer))
@@ -171,5 +181,111 @@ abstract contract UnionTestBase is Test {
         );
         bytes32 digest = keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash));
         (v, r, s) = vm.sign(key, digest);
+    }
+
+    // ------------------------------------------------------------ governance steps
+
+    /// @dev One call as a proposal's targets, values and calldatas.
+    function _one(address target, bytes memory data)
+        internal
+        pure
+        returns (address[] memory targets, uint256[] memory values, bytes[] memory calldatas)
+    {
+        targets = new address[](1);
+        values = new uint256[](1);
+        calldatas = new bytes[](1);
+        targets[0] = target;
+        calldatas[0] = data;
+    }
+
+    /// @dev alice proposes `t/v/c`; once voting opens, founder, alice and bob cast `votes` (in that order, NO_VOTE
+    /// skips one), and the voting period runs out.
+    function _proposeAndVote(
+        address[] memory t,
+        uint256[] memory v,
+        bytes[] memory c,
+        string memory description,
+        uint8[3] memory votes
+    ) internal returns (uint256 id) {
+        return _proposeAndVote(alice, t, v, c, description, new address[](0), votes);
+    }
+
+    /// @dev `proposer` proposes `t/v/c`; once voting opens, every address in `backers` votes for, then founder,
+    /// alice and bob cast `votes`, and the voting period runs out.
+    function _proposeAndVote(
+        address proposer,
+        address[] memory t,
+        uint256[] memory v,
+        bytes[] memory c,
+        string memory description,
+        address[] memory backers,
+        uint8[3] memory votes
+    ) internal returns (uint256 id) {
+        vm.prank(proposer);
+        id = governor.propose(t, v, c, description);
+        vm.warp(block.timestamp + VOTING_DELAY + 1);
+        for (uint256 i; i < backers.length; ++i) {
+            vm.prank(backers[i]);
+            governor.castVote(id, FOR);
+        }
+        address[3] memory voters = [founder, alice, bob];
+        for (uint256 i; i < 3; ++i) {
+            if (votes[i] == NO_VOTE) continue;
+            vm.prank(voters[i]);
+            governor.castVote(id, votes[i]);
+        }
+        vm.warp(block.timestamp + VOTING_PERIOD);
+    }
+
+    /// @dev Queues a passed proposal and executes it once the timelock delay is over.
+    function _queueAndExecute(address[] memory t, uint256[] memory v, bytes[] memory c, string memory description)
+        internal
+    {
+        bytes32 descriptionHash = keccak256(bytes(description));
+        governor.queue(t, v, c, descriptionHash);
+        vm.warp(block.timestamp + TIMELOCK_DELAY);
+        governor.execute(t, v, c, descriptionHash);
+    }
+
+    /// @dev Queues and executes the proposal if its vote passed; returns the state it ends in.
+    function _executeIfPassed(
+        uint256 id,
+        address[] memory t,
+        uint256[] memory v,
+        bytes[] memory c,
+        string memory description
+    ) internal returns (IGovernor.ProposalState) {
+        if (governor.state(id) == IGovernor.ProposalState.Succeeded) {
+            _queueAndExecute(t, v, c, description);
+        }
+        return governor.state(id);
+    }
+
+    /// @dev alice proposes `t/v/c`, founder, alice and bob vote for, and it runs if it passed; returns the state
+    /// it ends in.
+    function _pass(address[] memory t, uint256[] memory v, bytes[] memory c, string memory description)
+        internal
+        returns (IGovernor.ProposalState)
+    {
+        uint256 id = _proposeAndVote(t, v, c, description, [FOR, FOR, FOR]);
+        return _executeIfPassed(id, t, v, c, description);
+    }
+
+    // ------------------------------------------------------------ gas snapshots
+
+    /// @dev The snapshot file `_snap` writes to; empty (nothing recorded) unless GAS_SNAPSHOT is on.
+    string internal gasGroup;
+
+    /// @dev For gas suites' setUp: records into `group` under GAS_SNAPSHOT, and moves to a later block and
+    /// timestamp, as for a real member, so checkpoints are pushed, not overwritten.
+    function _recordGasAs(string memory group) internal {
+        if (vm.envOr("GAS_SNAPSHOT", false)) gasGroup = group;
+        vm.roll(block.number + 1);
+        vm.warp(block.timestamp + 1 hours);
+    }
+
+    /// @dev Records the last call's gas as `name`, when recording.
+    function _snap(string memory name) internal {
+        if (bytes(gasGroup).length != 0) vm.snapshotGasLastCall(gasGroup, name);
     }
 }
