@@ -19,7 +19,7 @@ export interface ExitToken {
 export interface ExitInfo extends ExitEligibility {
 	/** The member's union tokens now (an exit burns from these). */
 	balance: bigint;
-	holdings: TreasuryHoldings & { tokens: ExitToken[] };
+	holdings: Omit<TreasuryHoldings, 'tokens'> & { tokens: ExitToken[] };
 }
 
 export interface ExitContracts {
