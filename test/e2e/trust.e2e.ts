@@ -142,6 +142,7 @@ test('an invite is listed with the quota left and revoked, and its link is refus
   await page.getByTestId('create-invite').click();
   const link = await page.getByTestId('invite-link').inputValue();
   await expect(page.getByTestId('invite-open-item')).toHaveCount(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.getByTestId('invite-revoke').click();
   await expect(page.getByTestId('invite-revoke-status')).toHaveAttribute('data-state', 'confirmed', { timeout: 60_000 });
   await expect(page.getByTestId('invite-open-item')).toHaveCount(0);
@@ -200,6 +201,9 @@ test('while a passed proposal is queued, a member who did not vote for it exits 
   expect(shownEth).toBe((parseEther('1') * parseEther('4')) / (supply - own));
   expect(shownWeth).toBe((parseEther('0.7') * parseEther('4')) / (supply - own));
 
+  // the phone-layout walk meets no queued proposal: the exit panel must fit 390 px here
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
   const [ethBefore, wethBefore, treasuryEthBefore] = await Promise.all([
     chain.client.getBalance({ address: M }),
     chain.client.readContract({ address: weth, abi: wethAbi, functionName: 'balanceOf', args: [M] }),
@@ -226,3 +230,16 @@ test('while a passed proposal is queued, a member who did not vote for it exits 
 function encodeTransfer(to: Address, amount: bigint): `0x${string}` {
   return encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] });
 }
+
+test('withdrawing a followed back returns the follower’s votes', async () => {
+  const { page } = newcomer;
+  await go(newcomer, `/u/${c.union}/m/${F}`);
+  await expect(page.getByTestId('backing-panel')).toHaveAttribute('data-following', 'true');
+  await expect(page.getByTestId('unback-button')).toHaveText('Withdraw backing and take my votes back');
+  await page.getByTestId('unback-button').click();
+  await expect(page.getByTestId('backing-panel')).toHaveAttribute('data-backing', 'false', { timeout: 60_000 });
+  expect(await votesOf(N)).toBe(GRANT);
+  expect(await votesOf(F)).toBe(GRANT);
+  await go(newcomer, `/u/${c.union}`);
+  await expect(page.getByTestId('trust-votes')).toHaveAttribute('data-votes', GRANT.toString());
+});
