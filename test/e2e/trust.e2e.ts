@@ -243,3 +243,23 @@ test('withdrawing a followed back returns the follower’s votes', async () => {
   await go(newcomer, `/u/${c.union}`);
   await expect(page.getByTestId('trust-votes')).toHaveAttribute('data-votes', GRANT.toString());
 });
+
+test('votes left with a leader whose back died are taken back with one click', async () => {
+  const { page } = newcomer;
+  const chain = lc();
+  await go(newcomer, `/u/${c.union}/m/${F}`);
+  await page.getByTestId('back-follow-button').click();
+  await expect(page.getByTestId('backing-panel')).toHaveAttribute('data-following', 'true', { timeout: 60_000 });
+  // the newcomer leaves and rejoins: the follow edge died with the old membership, the votes stayed with F
+  await send(chain, N, { address: c.union, abi: unionAbi, functionName: 'leave' });
+  await send(chain, N, { address: c.union, abi: unionAbi, functionName: 'join' });
+  expect(await votesOf(F)).toBe(2n * GRANT);
+  await go(newcomer, `/u/${c.union}`);
+  await go(newcomer, `/u/${c.union}/m/${F}`);
+  await expect(page.getByTestId('backing-panel')).toHaveAttribute('data-backing', 'false');
+  await expect(page.getByTestId('reclaim-note')).toBeVisible();
+  await page.getByTestId('reclaim-button').click();
+  await expect(page.getByTestId('reclaim-button')).toHaveCount(0, { timeout: 60_000 });
+  expect(await chain.client.readContract({ address: c.token, abi: unionTokenAbi, functionName: 'delegates', args: [N] })).toBe(N);
+  expect(await votesOf(F)).toBe(GRANT);
+});
