@@ -1,8 +1,9 @@
 // Trust, following and exit (issue 12) with three wallets against the built site at /ipfs/<cid>/, in a union
 // that needs two vouches: a newcomer joins and sees why they have no votes yet, the founder and the founding
 // member vouch for them from their page, and their grant and votes arrive (on the page and on chain); the
-// newcomer's "Back and follow" moves their votes to the founder; an invite is listed and revoked; and while a
-// passed proposal waits in the timelock, the founding member exits with exactly the share the page showed.
+// newcomer's "Back and follow" moves their votes to the founder and Withdraw returns them; an invite is listed and
+// revoked (by its inviter, and another's by the steward); while a passed proposal waits in the timelock, the
+// founding member exits with exactly the share the page showed; and votes left with a dead follow are reclaimed.
 import { expect, test } from '@playwright/test';
 import { encodeFunctionData, erc20Abi, keccak256, parseAbi, parseEther, parseEventLogs, toBytes, type Address } from 'viem';
 import { unionAbi, unionFactoryAbi, unionGovernorAbi, unionTimelockAbi, unionTokenAbi } from '../../web/lib/chain/abi/generated.ts';
@@ -150,6 +151,23 @@ test('an invite is listed with the quota left and revoked, and its link is refus
   await expect(page.getByTestId('invite-quota')).toHaveAttribute('data-left', '3');
   await member.page.goto(link);
   await expect(member.page.getByTestId('invite-problem')).toHaveAttribute('data-problem', 'used');
+
+  // the steward revokes another member's invite from its link
+  await member.open(`/u/${c.union}`);
+  await expect(member.page.getByTestId('wallet-account')).toBeVisible();
+  await expect(member.page.getByTestId('steward-revoke')).toHaveCount(0);
+  await member.page.getByTestId('create-invite').click();
+  const membersLink = await member.page.getByTestId('invite-link').inputValue();
+  await page.getByTestId('steward-revoke-link').fill(membersLink);
+  await page.getByTestId('steward-revoke').click();
+  await expect(page.getByTestId('invite-revoke-status')).toHaveAttribute('data-state', 'confirmed', { timeout: 60_000 });
+  await member.page.reload();
+  await expect(member.page.getByTestId('wallet-account')).toBeVisible();
+  await expect(member.page.getByTestId('invite-open-item')).toHaveCount(0);
+  await newcomer.page.goto(membersLink);
+  await expect(newcomer.page.getByTestId('invite-problem')).toHaveAttribute('data-problem', 'used');
+  await newcomer.open(`/u/${c.union}`);
+  await expect(newcomer.page.getByTestId('wallet-account')).toBeVisible();
 });
 
 test('while a passed proposal is queued, a member who did not vote for it exits with exactly the share shown', async () => {
@@ -254,7 +272,9 @@ test('votes left with a leader whose back died are taken back with one click', a
   await send(chain, N, { address: c.union, abi: unionAbi, functionName: 'leave' });
   await send(chain, N, { address: c.union, abi: unionAbi, functionName: 'join' });
   expect(await votesOf(F)).toBe(2n * GRANT);
+  // away and back, so the member page reads the chain afresh
   await go(newcomer, `/u/${c.union}`);
+  await expect(page.getByTestId('membership-status')).toHaveAttribute('data-status', 'member');
   await go(newcomer, `/u/${c.union}/m/${F}`);
   await expect(page.getByTestId('backing-panel')).toHaveAttribute('data-backing', 'false');
   await expect(page.getByTestId('reclaim-note')).toBeVisible();
