@@ -7,7 +7,7 @@ import { defineConfig } from '@playwright/test';
  * Files that move the shared chain's clock forward (evm_increaseTime): they run after every other file,
  * so no other test meets a chain that is days ahead of the browser's clock.
  */
-const MOVES_CHAIN_CLOCK = ['**/fund-swap.e2e.ts', '**/fund-round.e2e.ts', '**/governance.e2e.ts'];
+const MOVES_CHAIN_CLOCK = ['**/fund-swap.e2e.ts', '**/fund-round.e2e.ts', '**/governance.e2e.ts', '**/trust.e2e.ts'];
 
 export default defineConfig({
   testDir: '.',
