@@ -30,7 +30,11 @@ import {CloneArgs} from "./utils/CloneArgs.sol";
 /// whatever the proposal moves when it later executes.
 ///
 /// The governor, the union and the union's token are the clone's immutable arguments (`CloneArgs`; packed as
-/// governor (20 bytes), union (20), token (20)); roles and the delay stay in OpenZeppelin's storage.
+/// governor (20 bytes), union (20), token (20)); the delay stays in OpenZeppelin's storage. The four roles every
+/// union's timelock starts with — the governor as proposer and canceller, anyone (the zero address) as executor,
+/// the timelock itself as admin — are *default roles* read from those arguments, not four storage slots: `hasRole`
+/// answers them from the arguments unless governance revoked one (one flag per role), and grants and revocations
+/// of every other role are OpenZeppelin's as usual, with the same events.
 contract UnionTimelock is Initializable, TimelockControllerUpgradeable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -39,6 +43,8 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
     uint256 private constant _ARG_UNION = 20;
     uint256 private constant _ARG_TOKEN = 40;
 
+    /// @dev A default role (see the contract's notice) that governance revoked; `_grantRole` restores it.
+    mapping(bytes32 role => bool) private _defaultRoleRevoked;
     /// @dev Tokens each account burnt in exits under each proposal (bounded by their snapshot votes).
     mapping(uint256 proposalId => mapping(address account => uint256)) private _exited;
 
@@ -94,7 +100,46 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
         proposers[0] = governor();
         // the zero address as executor opens execution to anyone
         address[] memory executors = new address[](1);
+        // the default roles need no storage (`_grantRole` returns false for them), so their grants are logged here
         __TimelockController_init({minDelay: minDelay, proposers: proposers, executors: executors, admin: address(0)});
+        emit RoleGranted(DEFAULT_ADMIN_ROLE, address(this), msg.sender);
+        emit RoleGranted(PROPOSER_ROLE, proposers[0], msg.sender);
+        emit RoleGranted(CANCELLER_ROLE, proposers[0], msg.sender);
+        emit RoleGranted(EXECUTOR_ROLE, address(0), msg.sender);
+    }
+
+    /// @notice Whether `account` has `role`: a default role unless governance revoked it, else OpenZeppelin's record.
+    /// @param role The role.
+    /// @param account The account.
+    /// @return True iff `account` holds `role`.
+    function hasRole(bytes32 role, address account) public view override returns (bool) {
+        if (_isDefaultRole(role, account)) return !_defaultRoleRevoked[role];
+        return super.hasRole(role, account);
+    }
+
+    /// @dev A default role is held unless revoked: granting it only undoes a revocation.
+    function _grantRole(bytes32 role, address account) internal override returns (bool) {
+        if (!_isDefaultRole(role, account)) return super._grantRole(role, account);
+        if (!_defaultRoleRevoked[role]) return false;
+        _defaultRoleRevoked[role] = false;
+        emit RoleGranted(role, account, _msgSender());
+        return true;
+    }
+
+    /// @dev Revoking (or renouncing) a default role sets its flag.
+    function _revokeRole(bytes32 role, address account) internal override returns (bool) {
+        if (!_isDefaultRole(role, account)) return super._revokeRole(role, account);
+        if (_defaultRoleRevoked[role]) return false;
+        _defaultRoleRevoked[role] = true;
+        emit RoleRevoked(role, account, _msgSender());
+        return true;
+    }
+
+    /// @dev The governor proposes and cancels, anyone executes, the timelock administers itself.
+    function _isDefaultRole(bytes32 role, address account) private view returns (bool) {
+        if (role == PROPOSER_ROLE || role == CANCELLER_ROLE) return account == governor();
+        if (role == EXECUTOR_ROLE) return account == address(0);
+        return role == DEFAULT_ADMIN_ROLE && account == address(this);
     }
 
     /// @notice Disabled: use `initialize(minDelay)`.

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {
     TimelockControllerUpgradeable
 } from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
@@ -170,6 +171,40 @@ contract UnionFactoryTest is UnionTestBase {
         assertEq(w.start(), p.vesting.start);
         assertEq(w.duration(), p.vesting.duration);
         assertEq(w.cliff(), uint256(p.vesting.start) + p.vesting.cliff);
+    }
+
+    /// @dev The timelock's default roles come from its clone arguments; governance (the timelock itself, the admin)
+    /// can still revoke and grant them, and any other role is stored as OpenZeppelin does.
+    function test_timelock_defaultRolesCanBeRevokedAndRestored() public {
+        bytes32 proposer = timelock.PROPOSER_ROLE();
+        vm.expectEmit(address(timelock));
+        emit IAccessControl.RoleRevoked(proposer, address(governor), address(timelock));
+        vm.prank(address(timelock));
+        timelock.revokeRole(proposer, address(governor));
+        assertFalse(timelock.hasRole(proposer, address(governor)));
+        assertTrue(timelock.hasRole(timelock.CANCELLER_ROLE(), address(governor)));
+        vm.prank(address(governor));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, address(governor), proposer)
+        );
+        timelock.schedule(address(0), 0, "", bytes32(0), bytes32(0), TIMELOCK_DELAY);
+
+        vm.expectEmit(address(timelock));
+        emit IAccessControl.RoleGranted(proposer, address(governor), address(timelock));
+        vm.prank(address(timelock));
+        timelock.grantRole(proposer, address(governor));
+        assertTrue(timelock.hasRole(proposer, address(governor)));
+
+        // another account's role is ordinary storage
+        vm.prank(address(timelock));
+        timelock.grantRole(proposer, alice);
+        assertTrue(timelock.hasRole(proposer, alice));
+        assertFalse(timelock.hasRole(proposer, bob));
+        // and nobody but the admin (the timelock) grants
+        bytes32 admin = timelock.DEFAULT_ADMIN_ROLE();
+        vm.prank(founder);
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, founder, admin));
+        timelock.grantRole(proposer, founder);
     }
 
     function test_createUnion_revertWhen_TooManyAllocations() public {
