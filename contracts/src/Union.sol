@@ -578,7 +578,8 @@ contract Union is Initializable, EIP712, IUnion {
     /// @param leader The leader.
     /// @return True iff the edge is live, was made with `backAndFollow`, and the follower still delegates to them.
     function isFollowing(address follower, address leader) external view returns (bool) {
-        return isBacking(follower, leader) && _edges[follower][leader].followed && _tokenContract().delegates(follower) == leader;
+        return isBacking(follower, leader) && _edges[follower][leader].followed
+            && _tokenContract().delegates(follower) == leader;
     }
 
     /// @notice The trust and invite settings.

@@ -185,7 +185,9 @@ contract UnionFactoryTest is UnionTestBase {
         assertTrue(timelock.hasRole(timelock.CANCELLER_ROLE(), address(governor)));
         vm.prank(address(governor));
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, address(governor), proposer)
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, address(governor), proposer
+            )
         );
         timelock.schedule(address(0), 0, "", bytes32(0), bytes32(0), TIMELOCK_DELAY);
 
@@ -203,7 +205,9 @@ contract UnionFactoryTest is UnionTestBase {
         // and nobody but the admin (the timelock) grants
         bytes32 admin = timelock.DEFAULT_ADMIN_ROLE();
         vm.prank(founder);
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, founder, admin));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, founder, admin)
+        );
         timelock.grantRole(proposer, founder);
     }
 
