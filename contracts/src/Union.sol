@@ -6,10 +6,15 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IUnion} from "./interfaces/IUnion.sol";
 import {UnionToken} from "./UnionToken.sol";
+import {CloneArgs} from "./utils/CloneArgs.sol";
 
 /// @title Union
 /// @notice Membership, admission, stewardship, charter and backing edges of one network union.
-/// Used as an EIP-1167 clone created and initialised by `UnionFactory`.
+/// Used as an EIP-1167 clone created and initialised by `UnionFactory`. What never changes after creation is the
+/// clone's immutable arguments, in its code, not storage (`CloneArgs`; packed as token (20 bytes), timelock (20),
+/// founder (20), join grant (32), name length (2), charter length (2), name, initial charter CID): the token, the
+/// timelock, the founder, the join grant, the name and the charter set at creation. The steward is the founder
+/// until `handOverToGovernance`, then the timelock, so storage keeps only that one flag.
 /// @dev The EIP-712 domain ("Network Union", "1") lives in the implementation's immutables; OZ's `EIP712`
 /// rebuilds the separator with `address(this)` when called through a clone, so every clone has its own domain.
 contract Union is Initializable, EIP712, IUnion {
@@ -43,15 +48,9 @@ contract Union is Initializable, EIP712, IUnion {
         uint64 invitePeriod;
     }
 
-    /// @notice Arguments of `initialize`.
+    /// @notice Arguments of `initialize` (everything else is in the clone's immutable arguments).
     struct InitParams {
-        address founder;
-        address token;
-        address timelock;
-        string name;
-        string charterCid;
         AdmissionRule admissionRule;
-        uint256 joinGrant;
         address[] foundingMembers;
         TrustParams trust;
     }
@@ -95,17 +94,26 @@ contract Union is Initializable, EIP712, IUnion {
     /// @notice EIP-712 type hash of the claim an open invite's link key signs for the redeemer.
     bytes32 public constant CLAIM_TYPEHASH = keccak256("InviteClaim(address redeemer)");
 
-    // slot 0: everything `join` reads besides the member slot and the grant.
-    UnionToken private _token;
+    /// @dev Offsets of the clone's immutable arguments.
+    uint256 private constant _ARG_TOKEN = 0;
+    uint256 private constant _ARG_TIMELOCK = 20;
+    uint256 private constant _ARG_FOUNDER = 40;
+    uint256 private constant _ARG_JOIN_GRANT = 60;
+    uint256 private constant _ARG_NAME_LENGTH = 92;
+    uint256 private constant _ARG_CHARTER_LENGTH = 94;
+    uint256 private constant _ARG_STRINGS = 96;
+
+    // slot 0: every mutable setting, and the member count (the trust parameters are flattened to share it).
     AdmissionRule private _admissionRule;
     uint64 private _memberCount;
-    TrustParams private _trust;
+    uint32 private _vouchThreshold;
+    uint32 private _inviteQuota;
+    uint64 private _invitePeriod;
+    /// @dev The steward is the timelock (true) or the founder (false).
+    bool private _governed;
+    /// @dev `setCharter` was called: the charter is `_charterCid`, else the one in the clone's arguments.
+    bool private _charterChanged;
 
-    address private _steward;
-    address private _timelock;
-    address private _founder;
-    uint256 private _joinGrant;
-    string private _name;
     string private _charterCid;
 
     mapping(address account => Member) private _members;
@@ -269,7 +277,8 @@ contract Union is Initializable, EIP712, IUnion {
     event Unbacked(address indexed backer, address indexed leader);
 
     modifier onlySteward() {
-        if (msg.sender != _steward) revert Union_NotSteward(msg.sender, _steward);
+        address steward_ = steward();
+        if (msg.sender != steward_) revert Union_NotSteward(msg.sender, steward_);
         _;
     }
 
@@ -281,28 +290,21 @@ contract Union is Initializable, EIP712, IUnion {
     /// @notice Initialises a clone; the founder becomes the first member and the steward; the founder and the
     /// founding members start trusted (each receives the join grant, self-delegated).
     /// @dev The token must already be initialised with this union as its minter.
-    /// @param p Founder, token, timelock, name, charter CID, admission rule, join grant, founding members and
-    /// trust settings.
+    /// @param p Admission rule, founding members and trust settings.
     function initialize(InitParams calldata p) external initializer {
         uint256 count = p.foundingMembers.length;
         if (count > MAX_FOUNDING_MEMBERS) revert Union_TooManyFoundingMembers(count, MAX_FOUNDING_MEMBERS);
         _setTrustParams(p.trust);
-        _token = UnionToken(p.token);
         _admissionRule = p.admissionRule;
-        _timelock = p.timelock;
-        _founder = p.founder;
-        _joinGrant = p.joinGrant;
-        _name = p.name;
-        _charterCid = p.charterCid;
-        _steward = p.founder;
-        emit StewardChanged(address(0), p.founder);
-        emit CharterUpdated(p.charterCid);
+        address founder_ = founder();
+        emit StewardChanged(address(0), founder_);
+        emit CharterUpdated(charterCid());
         emit AdmissionRuleChanged(p.admissionRule);
-        _admit({account: p.founder, path: JoinPath.Founder, inviter: address(0)});
+        _admit({account: founder_, path: JoinPath.Founder, inviter: address(0)});
         for (uint256 i; i < count; ++i) {
             address m = p.foundingMembers[i];
             if (m == address(0)) revert Union_ZeroFoundingMember(i);
-            _admit({account: m, path: JoinPath.FoundingMember, inviter: p.founder});
+            _admit({account: m, path: JoinPath.FoundingMember, inviter: founder_});
         }
     }
 
@@ -416,7 +418,7 @@ contract Union is Initializable, EIP712, IUnion {
     /// @notice Remove `member` after a ragequit (the union's timelock only).
     /// @param member The member who exited.
     function removeOnExit(address member) external {
-        if (msg.sender != _timelock) revert Union_NotTimelock(msg.sender);
+        if (msg.sender != timelock()) revert Union_NotTimelock(msg.sender);
         if (_members[member].active) _leave(member);
     }
 
@@ -426,6 +428,7 @@ contract Union is Initializable, EIP712, IUnion {
     /// @param cid The charter's CID.
     function setCharter(string calldata cid) external onlySteward {
         _charterCid = cid;
+        _charterChanged = true;
         emit CharterUpdated(cid);
     }
 
@@ -447,16 +450,15 @@ contract Union is Initializable, EIP712, IUnion {
     /// @param member The member.
     function recountTrust(address member) external {
         Member memory m = _members[member];
-        if (m.active && !m.trusted && m.vouches >= _trust.vouchThreshold) _trustMember(member, TrustPath.Vouched);
+        if (m.active && !m.trusted && m.vouches >= _vouchThreshold) _trustMember(member, TrustPath.Vouched);
     }
 
     /// @notice Hand the founder's powers to the union's timelock, i.e. to governance (steward, one way).
     function handOverToGovernance() external onlySteward {
-        address previous = _steward;
-        address next = _timelock;
-        if (previous == next) revert Union_AlreadyGoverned(next);
-        _steward = next;
-        emit StewardChanged(previous, next);
+        address next = timelock();
+        if (_governed) revert Union_AlreadyGoverned(next);
+        _governed = true;
+        emit StewardChanged(founder(), next);
     }
 
     // ---------------------------------------------------------------- backing
@@ -473,7 +475,7 @@ contract Union is Initializable, EIP712, IUnion {
     /// @param leader The member to back and follow.
     function backAndFollow(address leader) external {
         _back(leader, true);
-        _token.delegateFor(msg.sender, leader);
+        _tokenContract().delegateFor(msg.sender, leader);
         emit Followed(msg.sender, leader);
     }
 
@@ -482,11 +484,11 @@ contract Union is Initializable, EIP712, IUnion {
     /// until then the leader, no longer trusted, cannot vote with them.
     /// @param follower The follower whose back died.
     function reclaimVotes(address follower) external {
-        address leader = _token.delegates(follower);
+        address leader = _tokenContract().delegates(follower);
         Edge memory e = _edges[follower][leader];
         if (!e.followed || isBacking(follower, leader)) revert Union_NothingToReclaim(follower, leader);
         delete _edges[follower][leader];
-        _token.delegateFor(follower, follower);
+        _tokenContract().delegateFor(follower, follower);
         emit VotesReturned(follower, leader);
     }
 
@@ -524,8 +526,8 @@ contract Union is Initializable, EIP712, IUnion {
                 emit VouchWithdrawn(msg.sender, leader, left);
             }
         }
-        if (e.followed && _token.delegates(msg.sender) == leader) {
-            _token.delegateFor(msg.sender, msg.sender);
+        if (e.followed && _tokenContract().delegates(msg.sender) == leader) {
+            _tokenContract().delegateFor(msg.sender, msg.sender);
             emit VotesReturned(msg.sender, leader);
         }
     }
@@ -576,13 +578,14 @@ contract Union is Initializable, EIP712, IUnion {
     /// @param leader The leader.
     /// @return True iff the edge is live, was made with `backAndFollow`, and the follower still delegates to them.
     function isFollowing(address follower, address leader) external view returns (bool) {
-        return isBacking(follower, leader) && _edges[follower][leader].followed && _token.delegates(follower) == leader;
+        return isBacking(follower, leader) && _edges[follower][leader].followed
+            && _tokenContract().delegates(follower) == leader;
     }
 
     /// @notice The trust and invite settings.
     /// @return The vouch threshold, invite quota and invite period.
     function trustParams() external view returns (TrustParams memory) {
-        return _trust;
+        return _trustParams();
     }
 
     /// @notice Invites `inviter` may still have redeemed in the current period, and when the quota refills.
@@ -590,7 +593,7 @@ contract Union is Initializable, EIP712, IUnion {
     /// @return left Redemptions left now.
     /// @return refillsAt When the current period ends (now, if it already has).
     function invitesLeft(address inviter) external view returns (uint32 left, uint256 refillsAt) {
-        TrustParams memory t = _trust;
+        TrustParams memory t = _trustParams();
         InviteWindow memory w = _inviteWindows[inviter];
         // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp >= uint256(w.start) + t.invitePeriod) return (t.inviteQuota, block.timestamp);
@@ -633,41 +636,43 @@ contract Union is Initializable, EIP712, IUnion {
 
     /// @notice IPFS CID of the charter.
     /// @return The CID.
-    function charterCid() external view returns (string memory) {
-        return _charterCid;
+    function charterCid() public view returns (string memory) {
+        if (_charterChanged) return _charterCid;
+        uint256 nameLength = CloneArgs.uintAt(_ARG_NAME_LENGTH, 2);
+        return CloneArgs.stringAt(_ARG_STRINGS + nameLength, CloneArgs.uintAt(_ARG_CHARTER_LENGTH, 2));
     }
 
     /// @notice The union's name.
     /// @return The name.
     function name() external view returns (string memory) {
-        return _name;
+        return CloneArgs.stringAt(_ARG_STRINGS, CloneArgs.uintAt(_ARG_NAME_LENGTH, 2));
     }
 
     /// @inheritdoc IUnion
     function token() external view returns (address) {
-        return address(_token);
+        return CloneArgs.addressAt(_ARG_TOKEN);
     }
 
     /// @inheritdoc IUnion
-    function timelock() external view returns (address) {
-        return _timelock;
+    function timelock() public view returns (address) {
+        return CloneArgs.addressAt(_ARG_TIMELOCK);
     }
 
     /// @inheritdoc IUnion
-    function steward() external view returns (address) {
-        return _steward;
+    function steward() public view returns (address) {
+        return _governed ? timelock() : founder();
     }
 
     /// @notice Who created the union.
     /// @return The founder.
-    function founder() external view returns (address) {
-        return _founder;
+    function founder() public view returns (address) {
+        return CloneArgs.addressAt(_ARG_FOUNDER);
     }
 
     /// @notice Tokens minted to an address the first time it becomes trusted (once per address ever).
     /// @return The grant.
-    function joinGrant() external view returns (uint256) {
-        return _joinGrant;
+    function joinGrant() public view returns (uint256) {
+        return uint256(CloneArgs.word(_ARG_JOIN_GRANT));
     }
 
     /// @notice Whether `account` has a pending request to join.
@@ -711,7 +716,7 @@ contract Union is Initializable, EIP712, IUnion {
     /// @dev Records a member and clears any pending request. Joining alone confers no power: the founder, the
     /// founding members and approved applicants are trusted at once; everyone else when vouched for.
     function _admit(address account, JoinPath path, address inviter) private {
-        if (account == _timelock) revert Union_TimelockCannotJoin(account);
+        if (account == timelock()) revert Union_TimelockCannotJoin(account);
         Member memory m = _members[account];
         if (m.active) revert Union_AlreadyMember(account);
         // cannot overflow: one join per transaction, 2^64 transactions is out of reach
@@ -736,7 +741,7 @@ contract Union is Initializable, EIP712, IUnion {
             count = ++m.vouches;
         }
         emit Vouched(voucher, member, count);
-        if (count >= _trust.vouchThreshold) _trustMember(member, TrustPath.Vouched);
+        if (count >= _vouchThreshold) _trustMember(member, TrustPath.Vouched);
     }
 
     /// @dev Trust for the rest of this membership; the one-time grant is minted and the member self-delegated
@@ -747,10 +752,10 @@ contract Union is Initializable, EIP712, IUnion {
         uint256 grant;
         if (!m.granted) {
             m.granted = true;
-            grant = _joinGrant;
+            grant = joinGrant();
         }
         emit Trusted(account, path, grant);
-        UnionToken token_ = _token;
+        UnionToken token_ = _tokenContract();
         if (grant != 0) token_.mint(account, grant);
         token_.delegateOnTrust(account);
     }
@@ -769,7 +774,7 @@ contract Union is Initializable, EIP712, IUnion {
 
     /// @dev Uses one of `inviter`'s redemptions for the current period (the bucket refills after a period).
     function _useInvite(address inviter) private {
-        TrustParams memory t = _trust;
+        TrustParams memory t = _trustParams();
         InviteWindow memory w = _inviteWindows[inviter];
         // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp >= uint256(w.start) + t.invitePeriod) {
@@ -796,8 +801,20 @@ contract Union is Initializable, EIP712, IUnion {
     function _setTrustParams(TrustParams calldata t) private {
         if (t.vouchThreshold == 0) revert Union_ZeroVouchThreshold(t.vouchThreshold);
         if (t.invitePeriod == 0) revert Union_ZeroInvitePeriod(t.invitePeriod);
-        _trust = t;
+        _vouchThreshold = t.vouchThreshold;
+        _inviteQuota = t.inviteQuota;
+        _invitePeriod = t.invitePeriod;
         emit TrustParamsChanged(t.vouchThreshold, t.inviteQuota, t.invitePeriod);
+    }
+
+    /// @dev The trust and invite settings from their slot-0 fields.
+    function _trustParams() private view returns (TrustParams memory) {
+        return TrustParams({vouchThreshold: _vouchThreshold, inviteQuota: _inviteQuota, invitePeriod: _invitePeriod});
+    }
+
+    /// @dev The union's token, from the clone's arguments.
+    function _tokenContract() private view returns (UnionToken) {
+        return UnionToken(CloneArgs.addressAt(_ARG_TOKEN));
     }
 
     /// @dev Bitmap position of an invite nonce.

@@ -21,10 +21,11 @@ import {
 import {
     TimelockControllerUpgradeable
 } from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
-import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {UnionToken} from "./UnionToken.sol";
 import {IUnion} from "./interfaces/IUnion.sol";
+import {CloneArgs} from "./utils/CloneArgs.sol";
 
 /// @title UnionGovernor
 /// @notice A union's OpenZeppelin Governor (settings, simple counting, token votes, quorum fraction, timelock
@@ -44,6 +45,12 @@ import {IUnion} from "./interfaces/IUnion.sol";
 /// balances of untrusted accounts still count in the delegated supply, so they raise the quorum without adding
 /// votes that can meet it (a stranger can make quorum harder to reach by buying and self-delegating tokens, but
 /// can never add a vote).
+///
+/// Per-union constants are the clone's immutable arguments, not storage (`CloneArgs`; packed as union (20 bytes),
+/// token (20), initial quorum percent (1), name length (2), name): the union, the token, the name (also the EIP-712
+/// domain name) and the quorum percent set at creation. A quorum changed later by governance is checkpointed in
+/// storage as OpenZeppelin does; until then (and for timepoints before the first change) the initial one applies.
+/// Voting delay, voting period, proposal threshold and the timelock stay in OpenZeppelin's storage.
 contract UnionGovernor is
     Initializable,
     GovernorUpgradeable,
@@ -53,8 +60,18 @@ contract UnionGovernor is
     GovernorVotesQuorumFractionUpgradeable,
     GovernorTimelockControlUpgradeable
 {
-    /// @dev The union whose trust decides who votes.
-    IUnion private _union;
+    /// @dev Offsets of the clone's immutable arguments.
+    uint256 private constant _ARG_UNION = 0;
+    uint256 private constant _ARG_TOKEN = 20;
+    uint256 private constant _ARG_QUORUM = 40;
+    uint256 private constant _ARG_NAME_LENGTH = 41;
+    uint256 private constant _ARG_NAME = 43;
+    /// @dev ERC-7201 location of OpenZeppelin's `GovernorTimelockControlStorage` (its `_timelockIds` mapping is
+    /// the struct's second field), read by `exitTerms`:
+    /// keccak256(abi.encode(uint256(keccak256("openzeppelin.storage.GovernorTimelockControl")) - 1)) & ~0xff.
+    bytes32 private constant _TIMELOCK_CONTROL_STORAGE =
+        0x0d5829787b8befdbc6044ef7457d8a95c2a04bc99235349f1a212c063e59d400;
+
     /// @dev Who voted For each proposal (the ones who may not ragequit while it waits in the timelock).
     mapping(uint256 proposalId => mapping(address voter => bool)) private _votedFor;
 
@@ -63,38 +80,80 @@ contract UnionGovernor is
         _disableInitializers();
     }
 
-    /// @notice Initialises a clone.
-    /// @param name_ Governor name (EIP-712 domain for vote signatures).
-    /// @param token_ The union's votes token.
+    /// @notice A quorum of zero would let any proposal with one For vote pass.
+    error UnionGovernor_ZeroQuorum();
+
+    /// @notice Initialises a clone (union, token, name and quorum come from its immutable arguments).
     /// @param timelock_ The union's timelock (executor and treasury).
     /// @param votingDelay_ Seconds between proposing and voting.
     /// @param votingPeriod_ Seconds voting stays open.
     /// @param proposalThreshold_ Votes needed to propose.
-    /// @param quorumPercent_ Quorum as a percentage of the delegated supply at the snapshot.
-    /// @param union_ The union whose trusted members alone vote.
     function initialize(
-        IUnion union_,
-        string calldata name_,
-        IVotes token_,
         TimelockControllerUpgradeable timelock_,
         uint48 votingDelay_,
         uint32 votingPeriod_,
-        uint256 proposalThreshold_,
-        uint256 quorumPercent_
+        uint256 proposalThreshold_
     ) external initializer {
-        __Governor_init(name_);
+        uint256 quorumPercent = CloneArgs.uintAt(_ARG_QUORUM, 1);
+        if (quorumPercent == 0) revert UnionGovernor_ZeroQuorum();
         __GovernorSettings_init(votingDelay_, votingPeriod_, proposalThreshold_);
         __GovernorCountingSimple_init();
-        __GovernorVotes_init(token_);
-        __GovernorVotesQuorumFraction_init(quorumPercent_);
         __GovernorTimelockControl_init(timelock_);
-        _union = union_;
     }
 
     /// @notice The union whose trusted members vote.
     /// @return The union.
-    function union() external view returns (IUnion) {
-        return _union;
+    function union() public view returns (IUnion) {
+        return IUnion(CloneArgs.addressAt(_ARG_UNION));
+    }
+
+    /// @notice The union's votes token.
+    /// @return The token.
+    function token() public view override returns (IERC5805) {
+        return IERC5805(CloneArgs.addressAt(_ARG_TOKEN));
+    }
+
+    /// @notice The governor's name (also its EIP-712 domain name).
+    /// @return The name.
+    function name() public view override returns (string memory) {
+        return CloneArgs.stringAt(_ARG_NAME, CloneArgs.uintAt(_ARG_NAME_LENGTH, 2));
+    }
+
+    /// @notice The quorum percent now: the last one governance set, else the one set at creation.
+    /// @return The numerator over `quorumDenominator()`.
+    function quorumNumerator() public view override returns (uint256) {
+        uint256 set = super.quorumNumerator();
+        return set == 0 ? CloneArgs.uintAt(_ARG_QUORUM, 1) : set;
+    }
+
+    /// @notice The quorum percent at `timepoint`: the one governance had set by then, else the one set at creation.
+    /// @dev Governance can never set zero (`_updateQuorumNumerator`), so zero from the checkpoints means "none yet".
+    /// @param timepoint A timestamp.
+    /// @return The numerator over `quorumDenominator()`.
+    function quorumNumerator(uint256 timepoint) public view override returns (uint256) {
+        uint256 set = super.quorumNumerator(timepoint);
+        return set == 0 ? CloneArgs.uintAt(_ARG_QUORUM, 1) : set;
+    }
+
+    /// @notice What the timelock's `ragequit` needs to know, in one call: the timelock operation `proposalId` is
+    /// queued as (zero if it is not queued, or no longer), the proposal's snapshot, and whether `account` voted
+    /// For it.
+    /// @param proposalId The proposal.
+    /// @param account The member exiting.
+    /// @return operationId The timelock operation id (OpenZeppelin's `_timelockIds[proposalId]`).
+    /// @return snapshot The proposal's snapshot timepoint (zero for an unknown proposal).
+    /// @return votedFor_ True iff `account` cast a For vote.
+    function exitTerms(uint256 proposalId, address account)
+        external
+        view
+        returns (bytes32 operationId, uint256 snapshot, bool votedFor_)
+    {
+        bytes32 slot = keccak256(abi.encode(proposalId, uint256(_TIMELOCK_CONTROL_STORAGE) + 1));
+        assembly ("memory-safe") {
+            operationId := sload(slot)
+        }
+        snapshot = proposalSnapshot(proposalId);
+        votedFor_ = _votedFor[proposalId][account];
     }
 
     /// @notice Whether `account` voted For `proposalId`.
@@ -112,7 +171,7 @@ contract UnionGovernor is
         override(GovernorUpgradeable, GovernorVotesUpgradeable)
         returns (uint256)
     {
-        if (!_union.isTrusted(account)) return 0;
+        if (!union().isTrusted(account)) return 0;
         return super._getVotes(account, timepoint, params);
     }
 
@@ -137,6 +196,22 @@ contract UnionGovernor is
     {
         uint256 delegated = UnionToken(address(token())).getPastDelegatedSupply(timepoint);
         return Math.mulDiv(delegated, quorumNumerator(timepoint), quorumDenominator());
+    }
+
+    /// @dev Governance may change the quorum, never to zero.
+    function _updateQuorumNumerator(uint256 newQuorumNumerator) internal override {
+        if (newQuorumNumerator == 0) revert UnionGovernor_ZeroQuorum();
+        super._updateQuorumNumerator(newQuorumNumerator);
+    }
+
+    /// @dev The EIP-712 domain name is the governor's name, from the clone's arguments.
+    function _EIP712Name() internal view override returns (string memory) {
+        return name();
+    }
+
+    /// @dev The EIP-712 domain version (OpenZeppelin's Governor `version()`).
+    function _EIP712Version() internal view override returns (string memory) {
+        return version();
     }
 
     // The overrides below only resolve OpenZeppelin's multiple inheritance.

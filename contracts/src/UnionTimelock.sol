@@ -14,6 +14,7 @@ import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {UnionGovernor} from "./UnionGovernor.sol";
 import {UnionToken} from "./UnionToken.sol";
 import {Union} from "./Union.sol";
+import {CloneArgs} from "./utils/CloneArgs.sol";
 
 /// @title UnionTimelock
 /// @notice A union's treasury and executor: OpenZeppelin's TimelockController, used as an EIP-1167 clone.
@@ -27,15 +28,27 @@ import {Union} from "./Union.sol";
 /// (the supply outside the treasury: members' and former members' balances, and unvested allocations, which
 /// only make each share smaller). The timelock delay is the exit window: an exit is paid at once, in full,
 /// whatever the proposal moves when it later executes.
+///
+/// The governor, the union and the union's token are the clone's immutable arguments (`CloneArgs`; packed as
+/// governor (20 bytes), union (20), token (20)); the delay stays in OpenZeppelin's storage. The four roles every
+/// union's timelock starts with — the governor as proposer and canceller, anyone (the zero address) as executor,
+/// the timelock itself as admin — are *default roles* read from those arguments, not four storage slots: `hasRole`
+/// answers them from the arguments unless governance revoked one (one flag per role), and grants and revocations
+/// of every other role are OpenZeppelin's as usual, with the same events.
 contract UnionTimelock is Initializable, TimelockControllerUpgradeable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    /// @dev The governor (sole proposer), whose proposals open exit windows.
-    UnionGovernor private _governor;
+    /// @dev Offsets of the clone's immutable arguments.
+    uint256 private constant _ARG_GOVERNOR = 0;
+    uint256 private constant _ARG_UNION = 20;
+    uint256 private constant _ARG_TOKEN = 40;
+
+    /// @dev A default role (see the contract's notice) that governance revoked; `_grantRole` restores it.
+    mapping(bytes32 role => bool) private _defaultRoleRevoked;
     /// @dev Tokens each account burnt in exits under each proposal (bounded by their snapshot votes).
     mapping(uint256 proposalId => mapping(address account => uint256)) private _exited;
 
-    /// @notice The generic initialiser is disabled; use `initialize(minDelay, governor)`.
+    /// @notice The generic initialiser is disabled; use `initialize(minDelay)`.
     error UnionTimelock_UseGovernorInitializer();
     /// @notice Exits are open only while the proposal is queued here.
     /// @param proposalId The proposal.
@@ -80,25 +93,64 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
         _disableInitializers();
     }
 
-    /// @notice Initialises a clone.
+    /// @notice Initialises a clone; the governor (from the clone's arguments) becomes sole proposer and canceller.
     /// @param minDelay Minimum delay (seconds) between queueing and executing: the exit window.
-    /// @param governor_ The union's governor: sole proposer and canceller.
-    function initialize(uint256 minDelay, address governor_) external initializer {
+    function initialize(uint256 minDelay) external initializer {
         address[] memory proposers = new address[](1);
-        proposers[0] = governor_;
+        proposers[0] = governor();
         // the zero address as executor opens execution to anyone
         address[] memory executors = new address[](1);
+        // the default roles need no storage (`_grantRole` returns false for them), so their grants are logged here
         __TimelockController_init({minDelay: minDelay, proposers: proposers, executors: executors, admin: address(0)});
-        _governor = UnionGovernor(payable(governor_));
+        emit RoleGranted(DEFAULT_ADMIN_ROLE, address(this), msg.sender);
+        emit RoleGranted(PROPOSER_ROLE, proposers[0], msg.sender);
+        emit RoleGranted(CANCELLER_ROLE, proposers[0], msg.sender);
+        emit RoleGranted(EXECUTOR_ROLE, address(0), msg.sender);
     }
 
-    /// @notice Disabled: use `initialize(minDelay, governor)`.
+    /// @notice Whether `account` has `role`: a default role unless governance revoked it, else OpenZeppelin's record.
+    /// @param role The role.
+    /// @param account The account.
+    /// @return True iff `account` holds `role`.
+    function hasRole(bytes32 role, address account) public view override returns (bool) {
+        if (_isDefaultRole(role, account)) return !_defaultRoleRevoked[role];
+        return super.hasRole(role, account);
+    }
+
+    /// @dev A default role is held unless revoked: granting it only undoes a revocation.
+    function _grantRole(bytes32 role, address account) internal override returns (bool) {
+        if (!_isDefaultRole(role, account)) return super._grantRole(role, account);
+        if (!_defaultRoleRevoked[role]) return false;
+        _defaultRoleRevoked[role] = false;
+        emit RoleGranted(role, account, _msgSender());
+        return true;
+    }
+
+    /// @dev Revoking (or renouncing) a default role sets its flag.
+    function _revokeRole(bytes32 role, address account) internal override returns (bool) {
+        if (!_isDefaultRole(role, account)) return super._revokeRole(role, account);
+        if (_defaultRoleRevoked[role]) return false;
+        _defaultRoleRevoked[role] = true;
+        emit RoleRevoked(role, account, _msgSender());
+        return true;
+    }
+
+    /// @dev The governor proposes and cancels, anyone executes, the timelock administers itself.
+    function _isDefaultRole(bytes32 role, address account) private view returns (bool) {
+        if (role == PROPOSER_ROLE || role == CANCELLER_ROLE) return account == governor();
+        if (role == EXECUTOR_ROLE) return account == address(0);
+        return role == DEFAULT_ADMIN_ROLE && account == address(this);
+    }
+
+    /// @notice Disabled: use `initialize(minDelay)`.
     function initialize(uint256, address[] memory, address[] memory, address) public pure override {
         revert UnionTimelock_UseGovernorInitializer();
     }
 
     /// @notice Leave with your share of the treasury while `proposalId` waits here, if you did not vote For it.
-    /// @dev `amount` is capped by the caller's votes at the proposal's snapshot (`getPastVotes`, checkpointed
+    /// @dev "Waits here" is checked on this contract's own operation (the one the governor queued the proposal
+    /// as, pending until executed or cancelled), which is the governor's `Queued` state without its vote
+    /// and quorum arithmetic; the governor's `state` is read only to report a refusal. `amount` is capped by the caller's votes at the proposal's snapshot (`getPastVotes`, checkpointed
     /// before voting opened) less what they already burnt in exits under it, so tokens bought or borrowed after
     /// the vote cannot drain the treasury. A member whose votes sat with a leader at the snapshot (back and
     /// follow) had them cast by that leader and has no exit under this proposal. The caller leaves the union.
@@ -106,20 +158,9 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
     /// @param amount Union tokens to burn (your share's numerator).
     /// @param tokens ERC-20s to be paid a share of, strictly increasing addresses, not the union's token.
     function ragequit(uint256 proposalId, uint256 amount, address[] calldata tokens) external nonReentrant {
-        UnionGovernor gov = _governor;
-        IGovernor.ProposalState s = gov.state(proposalId);
-        if (s != IGovernor.ProposalState.Queued) revert UnionTimelock_NotQueued(proposalId, s);
-        Union union = Union(address(gov.union()));
-        if (!union.isMember(msg.sender)) revert UnionTimelock_NotMember(msg.sender);
-        if (gov.votedFor(proposalId, msg.sender)) revert UnionTimelock_VotedFor(proposalId, msg.sender);
-        if (amount == 0) revert UnionTimelock_ZeroExit();
-        UnionToken token = UnionToken(union.token());
-        uint256 done = _exited[proposalId][msg.sender];
-        uint256 cap = token.getPastVotes(msg.sender, gov.proposalSnapshot(proposalId));
-        // cannot underflow: done <= cap is kept by the check below on every exit
-        uint256 allowed = cap - done;
-        if (amount > allowed) revert UnionTimelock_ExitTooLarge(amount, allowed);
-
+        uint256 done = _checkExit(proposalId, amount);
+        Union union = Union(CloneArgs.addressAt(_ARG_UNION));
+        UnionToken token = UnionToken(CloneArgs.addressAt(_ARG_TOKEN));
         uint256 memberSupply = token.totalSupply() - token.balanceOf(address(this));
         uint256 eth = Math.mulDiv(address(this).balance, amount, memberSupply);
         _exited[proposalId][msg.sender] = done + amount;
@@ -131,6 +172,21 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
 
         _payTokens({tokens: tokens, unionToken: address(token), amount: amount, memberSupply: memberSupply});
         if (eth != 0) Address.sendValue(payable(msg.sender), eth);
+    }
+
+    /// @dev The checks of `ragequit`, in its documented order; returns what the caller already burnt under it.
+    function _checkExit(uint256 proposalId, uint256 amount) private view returns (uint256 done) {
+        UnionGovernor gov = UnionGovernor(payable(governor()));
+        (bytes32 operationId, uint256 snapshot, bool votedFor) = gov.exitTerms(proposalId, msg.sender);
+        if (!isOperationPending(operationId)) revert UnionTimelock_NotQueued(proposalId, gov.state(proposalId));
+        if (!Union(CloneArgs.addressAt(_ARG_UNION)).isMember(msg.sender)) revert UnionTimelock_NotMember(msg.sender);
+        if (votedFor) revert UnionTimelock_VotedFor(proposalId, msg.sender);
+        if (amount == 0) revert UnionTimelock_ZeroExit();
+        done = _exited[proposalId][msg.sender];
+        uint256 cap = UnionToken(CloneArgs.addressAt(_ARG_TOKEN)).getPastVotes(msg.sender, snapshot);
+        // cannot underflow: done <= cap is kept by the check below on every exit
+        uint256 allowed = cap - done;
+        if (amount > allowed) revert UnionTimelock_ExitTooLarge(amount, allowed);
     }
 
     /// @dev Pays the caller `amount / memberSupply` of each listed token's balance here.
@@ -158,7 +214,7 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
 
     /// @notice The governor whose queued proposals open exit windows.
     /// @return The governor.
-    function governor() external view returns (address) {
-        return address(_governor);
+    function governor() public view returns (address) {
+        return CloneArgs.addressAt(_ARG_GOVERNOR);
     }
 }

@@ -12,14 +12,12 @@ import {
 import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/NoncesUpgradeable.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-
-/// @dev The one union view the token needs (avoids importing the union).
-interface IUnionTimelockView {
-    function timelock() external view returns (address);
-}
+import {CloneArgs} from "./utils/CloneArgs.sol";
 
 /// @title UnionToken
-/// @notice A union's ERC-20 with votes (timestamp clock) and permit. Used as an EIP-1167 clone.
+/// @notice A union's ERC-20 with votes (timestamp clock) and permit. Used as an EIP-1167 clone with immutable
+/// arguments: its union, its timelock, its name and its symbol live in the clone's code, not in storage
+/// (`CloneArgs`; packed as union (20 bytes), timelock (20), name length (2), symbol length (2), name, symbol).
 /// @dev Only the union mints. The factory that initialises the clone may also mint (the treasury reserve and
 /// vesting allocations) until it calls `finishInitialMint`, which it does inside the same `createUnion`.
 /// The token also checkpoints its *delegated supply* (the sum of all voting power: tokens whose holder has a
@@ -29,8 +27,13 @@ interface IUnionTimelockView {
 contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, ERC20VotesUpgradeable {
     using Checkpoints for Checkpoints.Trace208;
 
-    /// @dev The union this token belongs to: the only permanent minter.
-    address private _union;
+    /// @dev Offsets of the clone's immutable arguments.
+    uint256 private constant _ARG_UNION = 0;
+    uint256 private constant _ARG_TIMELOCK = 20;
+    uint256 private constant _ARG_NAME_LENGTH = 40;
+    uint256 private constant _ARG_SYMBOL_LENGTH = 42;
+    uint256 private constant _ARG_STRINGS = 44;
+
     /// @dev The initialiser (the factory) while the initial supply is minted; zero afterwards.
     address private _initialMinter;
     /// @dev Total voting power over time (keyed by timestamp), i.e. the sum of every delegate's votes.
@@ -59,21 +62,36 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
     }
 
     /// @notice Initialises a clone. The caller becomes the initial minter until `finishInitialMint`.
-    /// @param name_ ERC-20 name (also the EIP-712 domain name for permit).
-    /// @param symbol_ ERC-20 symbol.
-    /// @param union_ The union allowed to mint and to delegate on join.
-    function initialize(string calldata name_, string calldata symbol_, address union_) external initializer {
-        __ERC20_init(name_, symbol_);
-        __ERC20Permit_init(name_);
+    /// @dev Name, symbol and the EIP-712 domain (name, version "1") are read from the clone's arguments, so the
+    /// ERC-20 and EIP-712 storage initialisers are not needed.
+    function initialize() external initializer {
         __ERC20Votes_init();
-        _union = union_;
         _initialMinter = msg.sender;
     }
 
-    /// @notice The union that owns this token.
+    /// @notice The union that owns this token (the only permanent minter).
     /// @return The union's address.
-    function union() external view returns (address) {
-        return _union;
+    function union() public view returns (address) {
+        return CloneArgs.addressAt(_ARG_UNION);
+    }
+
+    /// @notice The union's timelock (the only caller of `burnOnExit`).
+    /// @return The timelock's address.
+    function timelock() public view returns (address) {
+        return CloneArgs.addressAt(_ARG_TIMELOCK);
+    }
+
+    /// @notice The ERC-20 name (also the EIP-712 domain name for permit).
+    /// @return The name.
+    function name() public view override returns (string memory) {
+        return CloneArgs.stringAt(_ARG_STRINGS, CloneArgs.uintAt(_ARG_NAME_LENGTH, 2));
+    }
+
+    /// @notice The ERC-20 symbol.
+    /// @return The symbol.
+    function symbol() public view override returns (string memory) {
+        uint256 nameLength = CloneArgs.uintAt(_ARG_NAME_LENGTH, 2);
+        return CloneArgs.stringAt(_ARG_STRINGS + nameLength, CloneArgs.uintAt(_ARG_SYMBOL_LENGTH, 2));
     }
 
     /// @notice The address still allowed to mint the initial supply, or zero once it finished.
@@ -87,7 +105,7 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
     /// @param amount Amount in wei units.
     function mint(address to, uint256 amount) external {
         // The union is checked first so its mints (every join) read one slot.
-        if (msg.sender != _union && msg.sender != _initialMinter) revert UnionToken_NotMinter(msg.sender);
+        if (msg.sender != union() && msg.sender != _initialMinter) revert UnionToken_NotMinter(msg.sender);
         _mint(to, amount);
     }
 
@@ -95,7 +113,7 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
     /// extra transaction. Called by the union when trust reaches a member (never at a bare join).
     /// @param account The newly trusted member.
     function delegateOnTrust(address account) external {
-        if (msg.sender != _union) revert UnionToken_NotUnion(msg.sender);
+        if (msg.sender != union()) revert UnionToken_NotUnion(msg.sender);
         if (delegates(account) == address(0)) _delegate(account, account);
     }
 
@@ -105,7 +123,7 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
     /// @param account The delegator.
     /// @param delegatee The new delegate.
     function delegateFor(address account, address delegatee) external {
-        if (msg.sender != _union) revert UnionToken_NotUnion(msg.sender);
+        if (msg.sender != union()) revert UnionToken_NotUnion(msg.sender);
         _delegate(account, delegatee);
     }
 
@@ -113,8 +131,7 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
     /// @param account The exiting member.
     /// @param amount Tokens burnt.
     function burnOnExit(address account, uint256 amount) external {
-        address timelock = IUnionTimelockView(_union).timelock();
-        if (msg.sender != timelock) revert UnionToken_NotTimelock(msg.sender);
+        if (msg.sender != timelock()) revert UnionToken_NotTimelock(msg.sender);
         _burn(account, amount);
     }
 
@@ -152,6 +169,16 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
     // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() public pure override returns (string memory) {
         return "mode=timestamp";
+    }
+
+    /// @dev The EIP-712 domain name is the token's name, from the clone's arguments.
+    function _EIP712Name() internal view override returns (string memory) {
+        return name();
+    }
+
+    /// @dev The EIP-712 domain version.
+    function _EIP712Version() internal pure override returns (string memory) {
+        return "1";
     }
 
     /// @inheritdoc ERC20PermitUpgradeable

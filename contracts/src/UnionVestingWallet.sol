@@ -5,12 +5,16 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 import {
     VestingWalletCliffUpgradeable
 } from "@openzeppelin/contracts-upgradeable/finance/VestingWalletCliffUpgradeable.sol";
+import {CloneArgs} from "./utils/CloneArgs.sol";
 
 /// @title UnionVestingWallet
 /// @notice OpenZeppelin's vesting wallet with a cliff, used as an EIP-1167 clone (one per founder allocation).
 /// Linear release from `start` to `start + duration`; nothing before `start + cliff`.
+/// @dev The schedule is the clone's immutable arguments (`CloneArgs`; packed as start (8 bytes), duration (8),
+/// cliff seconds (8)); only the owner (the beneficiary, transferable) and the released amounts are in storage.
+/// The factory checks `cliff <= duration` before it creates the clone.
 contract UnionVestingWallet is Initializable, VestingWalletCliffUpgradeable {
-    /// @notice The three-argument initialiser would skip the cliff; use the four-argument one.
+    /// @notice The three-argument initialiser would skip the cliff; use `initialize(beneficiary)`.
     error UnionVestingWallet_UseCliffInitializer();
 
     /// @dev Implementations are only used through clones.
@@ -20,19 +24,30 @@ contract UnionVestingWallet is Initializable, VestingWalletCliffUpgradeable {
 
     /// @notice Initialises a clone.
     /// @param beneficiary Owner of the wallet, who receives released tokens.
-    /// @param startTimestamp When vesting starts (unix seconds).
-    /// @param durationSeconds Length of the linear vesting.
-    /// @param cliffSeconds Seconds after `startTimestamp` before anything vests (<= `durationSeconds`).
-    function initialize(address beneficiary, uint64 startTimestamp, uint64 durationSeconds, uint64 cliffSeconds)
-        external
-        initializer
-    {
-        __VestingWallet_init(beneficiary, startTimestamp, durationSeconds);
-        __VestingWalletCliff_init(cliffSeconds);
+    function initialize(address beneficiary) external initializer {
+        __Ownable_init(beneficiary);
     }
 
-    /// @notice Disabled: use `initialize(beneficiary, start, duration, cliff)`.
+    /// @notice Disabled: use `initialize(beneficiary)`.
     function initialize(address, uint64, uint64) public pure override {
         revert UnionVestingWallet_UseCliffInitializer();
+    }
+
+    /// @notice When vesting starts (unix seconds).
+    /// @return The start timestamp.
+    function start() public view override returns (uint256) {
+        return CloneArgs.uintAt(0, 8);
+    }
+
+    /// @notice Length of the linear vesting in seconds.
+    /// @return The duration.
+    function duration() public view override returns (uint256) {
+        return CloneArgs.uintAt(8, 8);
+    }
+
+    /// @notice Before this timestamp nothing vests (`start` plus the cliff).
+    /// @return The cliff timestamp.
+    function cliff() public view override returns (uint256) {
+        return CloneArgs.uintAt(0, 8) + CloneArgs.uintAt(16, 8);
     }
 }

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {
     TimelockControllerUpgradeable
 } from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
@@ -14,6 +15,8 @@ import {UnionFactory} from "../../contracts/src/UnionFactory.sol";
 import {UnionTimelock} from "../../contracts/src/UnionTimelock.sol";
 import {UnionVestingWallet} from "../../contracts/src/UnionVestingWallet.sol";
 import {UnionGovernor} from "../../contracts/src/UnionGovernor.sol";
+import {Union} from "../../contracts/src/Union.sol";
+import {UnionToken} from "../../contracts/src/UnionToken.sol";
 import {UnionTestBase} from "./utils/UnionTestBase.sol";
 
 contract UnionFactoryTest is UnionTestBase {
@@ -47,8 +50,12 @@ contract UnionFactoryTest is UnionTestBase {
         // union
         assertTrue(union.isMember(founder));
         assertEq(union.steward(), founder);
+        assertEq(union.founder(), founder);
+        assertEq(union.token(), address(token));
+        assertEq(union.timelock(), address(timelock));
         // token: union mints, factory gave up minting
         assertEq(token.union(), address(union));
+        assertEq(token.timelock(), address(timelock));
         assertEq(token.initialMinter(), address(0));
         assertEq(token.name(), "Test Union Token");
         assertEq(token.symbol(), "TUT");
@@ -57,6 +64,7 @@ contract UnionFactoryTest is UnionTestBase {
         assertEq(token.balanceOf(address(wallet)), ALLOCATION);
         // governor
         assertEq(address(governor.token()), address(token));
+        assertEq(address(governor.union()), address(union));
         assertEq(governor.timelock(), address(timelock));
         assertEq(governor.name(), "Test Union");
         assertEq(governor.votingDelay(), VOTING_DELAY);
@@ -72,6 +80,7 @@ contract UnionFactoryTest is UnionTestBase {
         assertFalse(timelock.hasRole(timelock.DEFAULT_ADMIN_ROLE(), address(factory)));
         assertFalse(timelock.hasRole(timelock.DEFAULT_ADMIN_ROLE(), founder));
         assertEq(timelock.getMinDelay(), TIMELOCK_DELAY);
+        assertEq(timelock.governor(), address(governor));
         // vesting wallet
         assertEq(wallet.owner(), cofounder);
         assertEq(wallet.start(), block.timestamp);
@@ -128,6 +137,80 @@ contract UnionFactoryTest is UnionTestBase {
         assertEq(UnionVestingWallet(payable(d.vestingWallets[15])).owner(), address(uint160(0x100f)));
     }
 
+    /// @dev The factory's nonce count stays exact across unions with different numbers of vesting wallets, and
+    /// each clone reads its own constants (names, charter, grant, schedule) from its code.
+    function test_createUnion_nonceCountHoldsAcrossUnions() public {
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
+        p.allocations = new UnionFactory.Allocation[](3);
+        for (uint256 i; i < 3; ++i) {
+            // forge-lint: disable-next-line(unsafe-typecast)
+            p.allocations[i] = UnionFactory.Allocation({beneficiary: address(uint160(0x2000 + i)), amount: 1});
+        }
+        vm.prank(alice);
+        factory.createUnion(p);
+        p.name = "A second union with a much longer name than thirty-two bytes";
+        p.charterCid = "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku";
+        p.tokenName = "Second";
+        p.tokenSymbol = "SEC";
+        p.joinGrant = 7;
+        uint256 nonce = vm.getNonce(address(factory));
+        vm.prank(bob);
+        UnionFactory.Deployment memory d = factory.createUnion(p);
+        assertEq(d.union, vm.computeCreateAddress(address(factory), nonce));
+        assertEq(d.vestingWallets[2], vm.computeCreateAddress(address(factory), nonce + 6));
+        assertEq(vm.getNonce(address(factory)), nonce + 7);
+        assertEq(Union(d.union).name(), p.name);
+        assertEq(Union(d.union).charterCid(), p.charterCid);
+        assertEq(Union(d.union).founder(), bob);
+        assertEq(Union(d.union).joinGrant(), 7);
+        assertEq(UnionToken(d.token).name(), "Second");
+        assertEq(UnionToken(d.token).symbol(), "SEC");
+        assertEq(UnionGovernor(payable(d.governor)).name(), p.name);
+        UnionVestingWallet w = UnionVestingWallet(payable(d.vestingWallets[1]));
+        assertEq(w.owner(), address(uint160(0x2001)));
+        assertEq(w.start(), p.vesting.start);
+        assertEq(w.duration(), p.vesting.duration);
+        assertEq(w.cliff(), uint256(p.vesting.start) + p.vesting.cliff);
+    }
+
+    /// @dev The timelock's default roles come from its clone arguments; governance (the timelock itself, the admin)
+    /// can still revoke and grant them, and any other role is stored as OpenZeppelin does.
+    function test_timelock_defaultRolesCanBeRevokedAndRestored() public {
+        bytes32 proposer = timelock.PROPOSER_ROLE();
+        vm.expectEmit(address(timelock));
+        emit IAccessControl.RoleRevoked(proposer, address(governor), address(timelock));
+        vm.prank(address(timelock));
+        timelock.revokeRole(proposer, address(governor));
+        assertFalse(timelock.hasRole(proposer, address(governor)));
+        assertTrue(timelock.hasRole(timelock.CANCELLER_ROLE(), address(governor)));
+        vm.prank(address(governor));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, address(governor), proposer
+            )
+        );
+        timelock.schedule(address(0), 0, "", bytes32(0), bytes32(0), TIMELOCK_DELAY);
+
+        vm.expectEmit(address(timelock));
+        emit IAccessControl.RoleGranted(proposer, address(governor), address(timelock));
+        vm.prank(address(timelock));
+        timelock.grantRole(proposer, address(governor));
+        assertTrue(timelock.hasRole(proposer, address(governor)));
+
+        // another account's role is ordinary storage
+        vm.prank(address(timelock));
+        timelock.grantRole(proposer, alice);
+        assertTrue(timelock.hasRole(proposer, alice));
+        assertFalse(timelock.hasRole(proposer, bob));
+        // and nobody but the admin (the timelock) grants
+        bytes32 admin = timelock.DEFAULT_ADMIN_ROLE();
+        vm.prank(founder);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, founder, admin)
+        );
+        timelock.grantRole(proposer, founder);
+    }
+
     function test_createUnion_revertWhen_TooManyAllocations() public {
         UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
         p.allocations = new UnionFactory.Allocation[](17);
@@ -173,22 +256,13 @@ contract UnionFactoryTest is UnionTestBase {
 
     function test_createUnion_clonesCannotBeReinitialised() public {
         vm.expectRevert(Initializable.InvalidInitialization.selector);
-        timelock.initialize(0, alice);
+        timelock.initialize(0);
         vm.expectRevert(Initializable.InvalidInitialization.selector);
-        governor.initialize(
-            IUnion(address(union)),
-            "x",
-            IVotes(address(token)),
-            TimelockControllerUpgradeable(payable(address(timelock))),
-            0,
-            1,
-            0,
-            0
-        );
+        governor.initialize(TimelockControllerUpgradeable(payable(address(timelock))), 0, 1, 0);
         vm.expectRevert(Initializable.InvalidInitialization.selector);
-        wallet.initialize(alice, 0, 0, 0);
+        wallet.initialize(alice);
         vm.expectRevert(Initializable.InvalidInitialization.selector);
-        token.initialize("x", "x", alice);
+        token.initialize();
     }
 
     // ------------------------------------------------------------ the clones' disabled initialisers
@@ -205,20 +279,11 @@ contract UnionFactoryTest is UnionTestBase {
 
     function test_implementations_cannotBeInitialised() public {
         vm.expectRevert(Initializable.InvalidInitialization.selector);
-        UnionTimelock(payable(impls.timelock)).initialize(0, alice);
+        UnionTimelock(payable(impls.timelock)).initialize(0);
         vm.expectRevert(Initializable.InvalidInitialization.selector);
         UnionGovernor(payable(impls.governor))
-            .initialize(
-                IUnion(address(union)),
-                "x",
-                IVotes(address(token)),
-                TimelockControllerUpgradeable(payable(address(timelock))),
-                0,
-                1,
-                0,
-                0
-            );
+            .initialize(TimelockControllerUpgradeable(payable(address(timelock))), 0, 1, 0);
         vm.expectRevert(Initializable.InvalidInitialization.selector);
-        UnionVestingWallet(payable(impls.vestingWallet)).initialize(alice, 0, 0, 0);
+        UnionVestingWallet(payable(impls.vestingWallet)).initialize(alice);
     }
 }

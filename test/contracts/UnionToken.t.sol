@@ -11,6 +11,7 @@ contract UnionTokenTest is Test {
     UnionToken internal implementation;
     UnionToken internal token;
     address internal unionAddr = makeAddr("union");
+    address internal timelockAddr = makeAddr("timelock");
     address internal alice;
     uint256 internal aliceKey;
     address internal bob = makeAddr("bob");
@@ -18,8 +19,14 @@ contract UnionTokenTest is Test {
     function setUp() public {
         (alice, aliceKey) = makeAddrAndKey("alice");
         implementation = new UnionToken();
-        token = UnionToken(Clones.clone(address(implementation)));
-        token.initialize("Union Token", "UT", unionAddr);
+        // the factory's argument layout: union, timelock, name length, symbol length, name, symbol
+        token = UnionToken(
+            Clones.cloneWithImmutableArgs(
+                address(implementation),
+                abi.encodePacked(unionAddr, timelockAddr, uint16(11), uint16(2), "Union Token", "UT")
+            )
+        );
+        token.initialize();
     }
 
     function test_initialize_setsMetadataAndMinters() public view {
@@ -27,17 +34,36 @@ contract UnionTokenTest is Test {
         assertEq(token.symbol(), "UT");
         assertEq(token.decimals(), 18);
         assertEq(token.union(), unionAddr);
+        assertEq(token.timelock(), timelockAddr);
         assertEq(token.initialMinter(), address(this));
+    }
+
+    /// @dev The permit domain is built from the name in the clone's arguments, as ERC20Permit's would be.
+    function test_domainSeparator_usesNameFromCloneArgs() public view {
+        (, string memory domainName, string memory version,, address verifying,,) = token.eip712Domain();
+        assertEq(domainName, "Union Token");
+        assertEq(version, "1");
+        assertEq(verifying, address(token));
+        bytes32 expected = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("Union Token"),
+                keccak256("1"),
+                block.chainid,
+                address(token)
+            )
+        );
+        assertEq(token.DOMAIN_SEPARATOR(), expected);
     }
 
     function test_initialize_revertWhen_CalledAgain() public {
         vm.expectRevert(Initializable.InvalidInitialization.selector);
-        token.initialize("X", "X", alice);
+        token.initialize();
     }
 
     function test_initialize_revertWhen_CalledOnImplementation() public {
         vm.expectRevert(Initializable.InvalidInitialization.selector);
-        implementation.initialize("X", "X", alice);
+        implementation.initialize();
     }
 
     function test_mint_byUnion() public {

@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Union} from "../../../contracts/src/Union.sol";
+import {UnionGovernor} from "../../../contracts/src/UnionGovernor.sol";
 import {UnionFactory} from "../../../contracts/src/UnionFactory.sol";
 import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
 import {GovernanceTestBase} from "./GovernanceTestBase.sol";
@@ -24,6 +25,36 @@ contract GovernanceQuorumTest is GovernanceTestBase {
         // three members with 100 each. Over delegated supply two members' votes suffice.
         _passOne(address(token), abi.encodeCall(IERC20.transfer, (carol, 10e18)), "reachable");
         assertEq(token.balanceOf(carol), 10e18);
+    }
+
+    /// @dev The creation quorum lives in the governor clone's arguments; a governance change is checkpointed, older
+    /// timepoints keep the creation quorum, and zero is refused.
+    function test_updateQuorumNumerator_checkpointsOverCreationQuorum() public {
+        uint256 before = block.timestamp;
+        assertEq(governor.quorumNumerator(), QUORUM_PERCENT);
+        _passOne(address(governor), abi.encodeCall(governor.updateQuorumNumerator, (20)), "quorum 20");
+        assertEq(governor.quorumNumerator(), 20);
+        assertEq(governor.quorumNumerator(block.timestamp), 20);
+        assertEq(governor.quorumNumerator(before), QUORUM_PERCENT);
+    }
+
+    function test_updateQuorumNumerator_revertWhen_Zero() public {
+        (address[] memory t, uint256[] memory v, bytes[] memory c) =
+            _one(address(governor), abi.encodeCall(governor.updateQuorumNumerator, (0)));
+        vm.prank(alice);
+        uint256 id = governor.propose(t, v, c, "quorum 0");
+        vm.warp(block.timestamp + VOTING_DELAY + 1);
+        address[3] memory voters = [founder, alice, bob];
+        for (uint256 i; i < 3; ++i) {
+            vm.prank(voters[i]);
+            governor.castVote(id, 1);
+        }
+        vm.warp(block.timestamp + VOTING_PERIOD);
+        bytes32 h = keccak256(bytes("quorum 0"));
+        governor.queue(t, v, c, h);
+        vm.warp(block.timestamp + TIMELOCK_DELAY);
+        vm.expectRevert(UnionGovernor.UnionGovernor_ZeroQuorum.selector);
+        governor.execute(t, v, c, h);
     }
 
     function test_quorum_isTakenAtTheSnapshot() public {

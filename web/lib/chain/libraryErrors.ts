@@ -8,6 +8,7 @@ export const libraryErrors: ErrorSentences<LibraryErrorName> = {
 	AccessControlBadConfirmation: 'Only the account itself can give up its role',
 	AccessControlUnauthorizedAccount: 'Your account does not hold the role this needs',
 	CheckpointUnorderedInsertion: 'The vote record cannot be written out of order',
+	CloneArgumentsTooLong: 'The union’s names and charter are too long to create it; shorten them',
 	ECDSAInvalidSignature: 'The signature is not valid',
 	ECDSAInvalidSignatureLength: 'The signature has the wrong length',
 	ECDSAInvalidSignatureS: 'The signature is not valid',

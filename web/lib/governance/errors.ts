@@ -32,5 +32,6 @@ export const governanceErrors: ErrorSentences<ErrorsNamed<'Governor' | 'Timelock
 	UnionTimelock_NotQueued: 'Exits are open only while a passed proposal waits in the timelock',
 	UnionTimelock_VotedFor: 'You voted for this proposal, so you cannot exit on it',
 	UnionTimelock_ZeroExit: 'Choose an amount above zero to exit with',
-	UnionTimelock_UseGovernorInitializer: 'This timelock must be set up with its governor (the factory does this)'
+	UnionTimelock_UseGovernorInitializer: 'This timelock must be set up with its governor (the factory does this)',
+	UnionGovernor_ZeroQuorum: 'The quorum cannot be zero: any proposal with one vote would pass',
 };
