@@ -66,6 +66,8 @@ if (stack) try {
 // The rank benchmark needs no stack; it runs after the nodes are down so they do not share the cores.
 const rank = wants('rank') ? await import('./rank.ts').catch(() => null) : null;
 if (rank) printTable('Social layer — support rank (target: 100k/1M < 1 s and ≥ 10× both libraries)', await rank.benchRank());
+const atScale = wants('rank') ? await import('./rankAtScale.ts').catch(() => null) : null;
+if (atScale) printTable('Social layer — support rank at 1M members / 10M backs, in a worker (target: build + converge ≤ 3 s, ≤ 500 MB)', await atScale.benchRankAtScale());
 const sync = wants('sync') ? await import('./sync.ts').catch(() => null) : null;
 if (sync) printTable('Social layer — event sync (target: warm reload to ranked leaders < 500 ms at 100k events)', await sync.benchSync());
 process.exit(0);
