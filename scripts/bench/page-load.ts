@@ -130,7 +130,7 @@ function printWaterfall(spans: Span[], start: number, marks: Record<string, numb
   const scale = width / Math.max(1, end - start);
   console.log(`\nunion page waterfall (ms from navigation; last cold load)`);
   const lines = [
-    ...spans.map((s) => ({ at: s.start - start, line: `${String(s.start - start).padStart(5)}–${s.end === null ? '  …  ' : String(s.end - start).padStart(5)}  ${bar(s.start - start, (s.end ?? end) - start)}  ${s.label}${s.bytes ? ` (${(s.bytes / 1024).toFixed(1)} KB)` : ''}` })),
+    ...spans.map((s) => ({ at: s.start - start, line: `${String(s.start - start).padStart(5)}–${s.end === null ? '  …  ' : String(s.end - start).padStart(5)}  ${bar(s.start - start, (s.end ?? end) - start)}  ${s.label}${s.bytes > 0 ? ` (${(s.bytes / 1024).toFixed(1)} KB)` : ''}` })),
     ...Object.entries(marks).map(([name, at]) => ({ at, line: `${String(at).padStart(5)}        ${bar(at, at)}  ◆ ${name}` })),
   ].sort((a, b) => a.at - b.at);
   for (const l of lines) console.log(l.line);
