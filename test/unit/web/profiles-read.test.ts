@@ -12,7 +12,7 @@ import { writeProfile } from '../../../scripts/stack/ceramic/writeProfile.ts';
 import { startAnvil, startCeramic, type AnvilHandle, type CeramicHandle } from '../../../scripts/stack/processes.ts';
 import { parseConfig, resetConfig } from '$lib/config';
 import { queryCollection, parsePage } from '$lib/ceramic/collection';
-import { readProfile, readProfiles } from '$lib/social/profile';
+import { readProfile, readProfiles, readProfilesOf } from '$lib/social/profile';
 import { tempDataDir } from '../stack/helpers.ts';
 import { testPort } from '../ports.ts';
 
@@ -98,6 +98,15 @@ describe('profiles over plain fetch', () => {
 	it('reads one account’s profile, and none for an account without one', async () => {
 		expect(await readProfile(accounts[1]!)).toEqual({ status: 'found', profile: { name: 'Grace Hopper', bio: 'member 1' } });
 		expect(await readProfile(accounts[5]!)).toEqual({ status: 'none' });
+	});
+
+	it('reads only the asked accounts’ profiles (rows on screen), one query per account', async () => {
+		requests = [];
+		const some = await readProfilesOf([accounts[2]!, accounts[5]!, accounts[2]!.toLowerCase()]);
+		expect(requests.filter((u) => u.endsWith('/api/v0/collection'))).toHaveLength(2);
+		expect([...some.keys()].sort()).toEqual([accounts[2]!.toLowerCase(), accounts[5]!.toLowerCase()].sort());
+		expect(some.get(accounts[2]!.toLowerCase())).toEqual({ status: 'found', profile: { name: 'Ünïon Ø', bio: 'member 2' } });
+		expect(some.get(accounts[5]!.toLowerCase())).toEqual({ status: 'none' });
 	});
 
 	it('drops edges that are not stream states instead of passing them on', () => {

@@ -61,6 +61,23 @@ export function readProfiles(maxDocs = 1000, pageSize = 1000): Promise<Map<strin
 	return readable(() => readProfilesRaw(maxDocs, pageSize));
 }
 
+/**
+ * Profiles of just these accounts (the rows a long list has on screen), keyed by lower-case address:
+ * one index query per account (the node filters by one account at a time), `concurrency` at once.
+ * Accounts without a profile map to { status: 'none' }.
+ */
+export function readProfilesOf(addresses: readonly string[], concurrency = 8): Promise<Map<string, ProfileRead>> {
+	return readable(async () => {
+		const out = new Map<string, ProfileRead>();
+		const queue = [...new Set(addresses.map((a) => a.toLowerCase()))];
+		const worker = async (): Promise<void> => {
+			for (let a = queue.shift(); a !== undefined; a = queue.shift()) out.set(a, await readProfileRaw(a));
+		};
+		await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+		return out;
+	});
+}
+
 async function readProfileRaw(address: string): Promise<ProfileRead> {
 	const { docs } = await queryCollection({ model: modelId(), account: pkhDid(address), first: 1 });
 	const doc = docs.find((d) => d.model === modelId());
