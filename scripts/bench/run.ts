@@ -28,14 +28,14 @@ const BENCH_ENV = shiftPorts({
 
 
 // `npm run bench -- market fund` runs only the named sections (while tuning one contract); no names: all.
-const SECTIONS = ['foundation', 'backing', 'market', 'fund', 'governance', 'site', 'publish', 'courses', 'rank', 'sync'] as const;
+const SECTIONS = ['foundation', 'backing', 'market', 'fund', 'governance', 'site', 'publish', 'courses', 'rank', 'sync', 'leaders'] as const;
 type Section = (typeof SECTIONS)[number];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length > 0) throw new Error(`unknown bench section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
 const wants = (s: Section): boolean => asked.length === 0 || asked.includes(s);
 const needsSite = wants('site') || wants('publish') || wants('courses');
-const needsStack = SECTIONS.some((s) => s !== 'rank' && s !== 'sync' && wants(s));
+const needsStack = SECTIONS.some((s) => s !== 'rank' && s !== 'sync' && s !== 'leaders' && wants(s));
 
 // The stack's data is thrown away each run; .data/bench/chains (the sync bench's cached big chain,
 // see bigChain.ts) stays beside it.
@@ -66,6 +66,11 @@ if (stack) try {
 // The rank benchmark needs no stack; it runs after the nodes are down so they do not share the cores.
 const rank = wants('rank') ? await import('./rank.ts').catch(() => null) : null;
 if (rank) printTable('Social layer — support rank (target: 100k/1M < 1 s and ≥ 10× both libraries)', await rank.benchRank());
+const atScale = wants('rank') ? await import('./rankAtScale.ts').catch(() => null) : null;
+if (atScale) printTable('Social layer — support rank at 1M members / 10M backs, in a worker (target: build + converge ≤ 3 s, ≤ 500 MB)', await atScale.benchRankAtScale());
 const sync = wants('sync') ? await import('./sync.ts').catch(() => null) : null;
 if (sync) printTable('Social layer — event sync (target: warm reload to ranked leaders < 500 ms at 100k events)', await sync.benchSync());
+// The leaders page in Chromium over the sync bench's cached chain (scripts/bench/leaders-page.ts).
+const leaders = wants('leaders') ? await import('./leaders-page.ts').catch(() => null) : null;
+if (leaders) printTable('Social layer — the leaders page at scale, in Chromium (targets: warm reload ≤ 500 ms, a few hundred DOM rows, heap ≤ 400 MB)', await leaders.benchLeadersPage());
 process.exit(0);

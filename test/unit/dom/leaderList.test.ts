@@ -68,4 +68,30 @@ describe('LeaderList at 100k leaders', { timeout: 60_000 }, () => {
 		flushSync();
 		expect(document.querySelector('[data-testid="leaders-no-match"]')?.textContent).toContain('No member matches');
 	});
+
+	it('reports exactly the rows it draws, so only their profiles are read', () => {
+		Object.defineProperty(window, 'innerHeight', { value: 844, configurable: true });
+		const reported: string[][] = [];
+		app = mount(LeaderList, { target: document.body, props: { union, leaders, profiles: undefined, onshown: (a: string[]) => reported.push(a) } });
+		flushSync();
+		const list = document.querySelector<HTMLElement>('[data-testid="leader-list"]');
+		if (!list) throw new Error('no list');
+		const drawn = (): string[] => [...document.querySelectorAll<HTMLElement>('[data-testid="leader-item"]')].map((li) => li.dataset.address ?? '');
+		scrollTo(list, 0);
+		expect(reported.at(-1)).toEqual(drawn());
+		expect(reported.at(-1)?.length).toBeLessThanOrEqual(60);
+		scrollTo(list, 30_000 * ROW);
+		expect(reported.at(-1)).toEqual(drawn());
+		expect(reported.at(-1)).toContain(leaders[30_000].address);
+		expect(reported.at(-1)).not.toContain(leaders[0].address);
+		// Never the whole list: every report is a window of it.
+		expect(Math.max(...reported.map((r) => r.length))).toBeLessThanOrEqual(60);
+	});
+
+	it('shows a profile name for a drawn row once its profile is given', () => {
+		const profiles = new Map([[leaders[0].address, { status: 'found' as const, profile: { name: 'Ada' } }]]);
+		app = mount(LeaderList, { target: document.body, props: { union, leaders, profiles } });
+		flushSync();
+		expect(document.querySelector('[data-testid="leader-name"]')?.textContent).toBe('Ada');
+	});
 });

@@ -44,10 +44,14 @@ export async function leaderBoard(union: Address, listen: SyncListeners = {}): P
 	rankClient ??= new RankClient();
 	await rankClient.load(sync.compact, undefined, sync.scores);
 	const { ranking, ms } = await rankClient.rank();
-	// Keep the scores with the snapshot: the next visit starts the iteration from them.
+	// Keep the scores with the snapshot: the next visit starts the iteration from them. Not awaited:
+	// the list is drawn first, then IndexedDB writes (a lost write only costs the next visit's rank more iterations).
 	const { chain } = getConfig();
-	const { snapshots } = await openStores();
-	await snapshots.putScores({ chainId: chain.id, address: union }, sync.compact, scoresFor(sync.compact, ranking)).catch(() => undefined);
+	setTimeout(() => {
+		openStores()
+			.then(({ snapshots }) => snapshots.putScores({ chainId: chain.id, address: union }, sync.compact, scoresFor(sync.compact, ranking)))
+			.catch(() => undefined);
+	}, 0);
 	return { ranking, sync, rankMs: ms };
 }
 

@@ -5,7 +5,8 @@ import type { EIP1193Provider } from 'viem';
 import { getConfig } from '$lib/config';
 import { profileSchema } from './profileSchema';
 import { addressFromDid, CeramicError, getCeramic, pkhDid } from '../ceramic/client';
-import { queryIndex, readable, scanIndex } from '../ceramic/documents';
+import { readable } from '../ceramic/documents';
+import { queryCollection } from '../ceramic/collection';
 import { describeIssues, validate, type JsonSchema } from '../ceramic/validate';
 import { getSession } from '../ceramic/session';
 
@@ -51,23 +52,54 @@ export function readProfile(address: string): Promise<ProfileRead> {
 	return readable(() => readProfileRaw(address));
 }
 
-/** Profiles of many accounts in one index query, keyed by lower-case address. Invalid ones are flagged. */
-export function readProfiles(maxDocs = 1000): Promise<Map<string, ProfileRead>> {
-	return readable(() => readProfilesRaw(maxDocs));
+/**
+ * Profiles of many accounts, keyed by lower-case address, from the node's index in pages of
+ * `pageSize` (one query for up to 1,000 profiles). Invalid ones are flagged. Plain fetch, not the
+ * Ceramic client: a page that only shows names never downloads it (ceramic/collection.ts).
+ */
+export function readProfiles(maxDocs = 1000, pageSize = 1000): Promise<Map<string, ProfileRead>> {
+	return readable(() => readProfilesRaw(maxDocs, pageSize));
+}
+
+/**
+ * Profiles of just these accounts (the rows a long list has on screen), keyed by lower-case address:
+ * one index query per account (the node filters by one account at a time), `concurrency` at once.
+ * Accounts without a profile map to { status: 'none' }.
+ */
+export function readProfilesOf(addresses: readonly string[], concurrency = 8): Promise<Map<string, ProfileRead>> {
+	return readable(async () => {
+		const out = new Map<string, ProfileRead>();
+		const queue = [...new Set(addresses.map((a) => a.toLowerCase()))];
+		const worker = async (): Promise<void> => {
+			for (let a = queue.shift(); a !== undefined; a = queue.shift()) out.set(a, await readProfileRaw(a));
+		};
+		await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+		return out;
+	});
 }
 
 async function readProfileRaw(address: string): Promise<ProfileRead> {
-	const { docs } = await queryIndex(await getCeramic(), { model: modelId(), account: pkhDid(address), pageSize: 1, order: 'oldest' });
-	return docs[0] ? checkProfile(docs[0].content) : { status: 'none' };
+	const { docs } = await queryCollection({ model: modelId(), account: pkhDid(address), first: 1 });
+	const doc = docs.find((d) => d.model === modelId());
+	return doc ? checkProfile(doc.content) : { status: 'none' };
 }
 
-async function readProfilesRaw(maxDocs: number): Promise<Map<string, ProfileRead>> {
+async function readProfilesRaw(maxDocs: number, pageSize: number): Promise<Map<string, ProfileRead>> {
 	const out = new Map<string, ProfileRead>();
-	for await (const raw of scanIndex(await getCeramic(), { model: modelId(), pageSize: 100 }, maxDocs)) {
-		const address = addressFromDid(raw.controller);
-		if (address) out.set(address, checkProfile(raw.content));
+	let after: string | undefined;
+	let seen = 0;
+	for (;;) {
+		const page = await queryCollection({ model: modelId(), first: Math.min(pageSize, maxDocs - seen), ...(after ? { after } : {}) });
+		for (const doc of page.docs) {
+			if (seen++ >= maxDocs) return out;
+			// The index answers for one model; anything else in the answer is not a profile.
+			if (doc.model !== modelId()) continue;
+			const address = addressFromDid(doc.controller);
+			if (address) out.set(address, checkProfile(doc.content));
+		}
+		if (!page.hasNextPage || !page.endCursor || seen >= maxDocs) return out;
+		after = page.endCursor;
 	}
-	return out;
 }
 
 /**
