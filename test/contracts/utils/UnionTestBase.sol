@@ -56,9 +56,9 @@ abstract contract UnionTestBase is Test {
 
     function _deployFactory() internal returns (UnionFactory) {
         impls = UnionFactory.Implementations({
-            union: address(new Union()),
+            union: address(new Union(address(0))),
             token: address(new UnionToken()),
-            governor: address(new UnionGovernor()),
+            governor: address(new UnionGovernor(address(0))),
             timelock: address(new UnionTimelock()),
             vestingWallet: address(new UnionVestingWallet())
         });
