@@ -24,6 +24,7 @@ const BENCH_ENV = shiftPorts({
   NU_IPFS_API_PORT: '35001',
   NU_IPFS_SWARM_PORT: '34001',
   NU_IPFS_WS_PORT: '34002',
+  NU_BUNDLER_PORT: '34337',
 }, portShift());
 
 
