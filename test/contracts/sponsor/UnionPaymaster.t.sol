@@ -52,7 +52,12 @@ contract UnionPaymasterTest is SponsorTestBase {
         // the union's ledger never exceeds the EntryPoint deposit
         assertLe(paymaster.totalBalances(), entryPoint.balanceOf(address(paymaster)));
         assertLe(taken, FUNDING - paymaster.balanceOf(address(union)));
-        console.log("sponsored back: charged wei", charged, "surplus wei of two ops", FUNDING - paymaster.balanceOf(address(union)) - taken);
+        console.log(
+            "sponsored back: charged wei",
+            charged,
+            "surplus wei of two ops",
+            FUNDING - paymaster.balanceOf(address(union)) - taken
+        );
     }
 
     function test_relay_revertedCall_paidAndReportedFailed() public {
@@ -119,7 +124,10 @@ contract UnionPaymasterTest is SponsorTestBase {
         _expectRefused(
             _op(aliceKey, address(foreign), abi.encodeCall(Foreign.back, (bob))),
             abi.encodeWithSelector(
-                IUnionPaymaster.UnionPaymaster_NotAllowed.selector, address(union), address(foreign), Foreign.back.selector
+                IUnionPaymaster.UnionPaymaster_NotAllowed.selector,
+                address(union),
+                address(foreign),
+                Foreign.back.selector
             )
         );
         assertEq(foreign.calls(), 0);
@@ -185,9 +193,8 @@ contract UnionPaymasterTest is SponsorTestBase {
     }
 
     function test_validate_periodNotYetDue_refusedByEntryPoint() public {
-        PackedUserOperation memory op = _opFor(
-            aliceKey, alice, address(union), address(union), abi.encodeCall(Union.back, (bob)), _period() + 1
-        );
+        PackedUserOperation memory op =
+            _opFor(aliceKey, alice, address(union), address(union), abi.encodeCall(Union.back, (bob)), _period() + 1);
         PackedUserOperation[] memory ops = new PackedUserOperation[](1);
         ops[0] = op;
         vm.prank(bundler, bundler);
@@ -198,6 +205,8 @@ contract UnionPaymasterTest is SponsorTestBase {
     function test_validate_insufficientBalance_refused() public {
         vm.prank(founder);
         paymaster.withdraw(address(union), payable(founder), FUNDING - 1);
+        // unallocated deposit (another union's, say), so the EntryPoint's own deposit check passes
+        entryPoint.depositTo{value: 1 ether}(address(paymaster));
         _expectRefused(
             _op(aliceKey, address(union), abi.encodeCall(Union.back, (bob))),
             abi.encodeWithSelector(
@@ -273,11 +282,12 @@ contract UnionPaymasterTest is SponsorTestBase {
 
     function test_forwarder_nonForwarderAppending_isItself() public {
         _join(bob);
+        _join(carol);
         vm.prank(bob);
-        (bool ok,) = address(union).call(abi.encodePacked(abi.encodeCall(Union.back, (alice)), founder));
+        (bool ok,) = address(union).call(abi.encodePacked(abi.encodeCall(Union.back, (carol)), alice));
         assertTrue(ok);
-        assertTrue(union.isBacking(bob, alice));
-        assertFalse(union.isBacking(founder, alice));
+        assertTrue(union.isBacking(bob, carol));
+        assertFalse(union.isBacking(alice, carol));
     }
 
     function test_forwarder_governorVoteCountsAppendedVoter() public {
