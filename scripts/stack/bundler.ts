@@ -20,7 +20,7 @@ const ANVIL_MNEMONIC = 'test test test test test test test test test test test j
  * anvil accounts the bundler signs with (executor, utility): a relay's key belongs to the relay's operator —
  * public infrastructure — never to a union; locally two anvil dev accounts no test or seed uses.
  */
-export const BUNDLER_ACCOUNT_INDEXES = { executor: 46, utility: 47 } as const;
+export const BUNDLER_ACCOUNT_INDEXES = { executor: 38, utility: 39 } as const;
 
 export async function entryPointBytecode(): Promise<Hex> {
   const file = resolve(projectRoot, 'node_modules/@account-abstraction/contracts/artifacts/EntryPoint.json');
