@@ -1,10 +1,10 @@
 // Taking part with no ETH (issue 15), in Chromium against /ipfs/<cid>/: an account that holds 0 ETH from
 // start to end accepts a trusted member's invite to the demo union and, once vouched for, backs a member — each
 // act a user operation the union's paymaster pays, relayed by the stack's real alto bundler; the balance stays
-// 0 and each act is on-chain. A member nobody vouched for, also with 0 ETH, is refused with the reason.
+// 0 and each act is on-chain; then it votes on a proposal made after it was trusted. A member nobody vouched for, also with 0 ETH, is refused with the reason.
 import { expect, test } from '@playwright/test';
-import { toHex, type Address } from 'viem';
-import { unionAbi } from '../../web/lib/chain/abi/generated.ts';
+import { encodeFunctionData, parseEventLogs, toHex, type Address } from 'viem';
+import { unionAbi, unionGovernorAbi, unionTimelockAbi } from '../../web/lib/chain/abi/generated.ts';
 import { localChain, send, type LocalChain } from '../../scripts/lib/localChain.ts';
 import { vouchDirectly } from './fixtures/governance.ts';
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
@@ -82,6 +82,32 @@ test('vouched for, the newcomer backs a member, still with 0 ETH, and is told th
   await expect(status).toHaveAttribute('data-paid-by', 'union');
   await expect(status).toContainText('treasury paid the gas');
   expect(await isBacking(newcomerAddress, ben)).toBe(true);
+  expect(await balanceOf(newcomerAddress)).toBe(0n);
+});
+
+test('the newcomer votes with 0 ETH; the union pays the gas', async () => {
+  const c = chain();
+  const timelock = await c.client.readContract({ address: union, abi: unionAbi, functionName: 'timelock' });
+  const governor = await c.client.readContract({ address: timelock, abi: unionTimelockAbi, functionName: 'governor' });
+  const charter = await c.client.readContract({ address: union, abi: unionAbi, functionName: 'charterCid' });
+  const proposed = await send(c, founder, {
+    address: governor,
+    abi: unionGovernorAbi,
+    functionName: 'propose',
+    args: [[union], [0n], [encodeFunctionData({ abi: unionAbi, functionName: 'setCharter', args: [charter] })], 'Keep the charter (gasless vote test)'],
+  });
+  const [created] = parseEventLogs({ abi: unionGovernorAbi, logs: proposed.logs, eventName: 'ProposalCreated' });
+  const id = created!.args.proposalId;
+  // the demo's voting delay is 60 s of real time (this project leaves the chain clock alone): wait, then mine
+  await new Promise((resolve) => setTimeout(resolve, 62_000));
+  await c.client.request({ method: 'evm_mine' as 'eth_chainId' });
+  const { page } = newcomer;
+  await newcomer.open(`/u/${union}/govern/${id}`);
+  await page.getByTestId('vote-for').click();
+  const status = page.getByTestId('vote-status');
+  await expect(status).toHaveAttribute('data-state', 'confirmed', { timeout: 60_000 });
+  await expect(status).toHaveAttribute('data-paid-by', 'union');
+  expect(await c.client.readContract({ address: governor, abi: unionGovernorAbi, functionName: 'hasVoted', args: [id, newcomerAddress] })).toBe(true);
   expect(await balanceOf(newcomerAddress)).toBe(0n);
 });
 
