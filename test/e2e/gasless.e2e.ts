@@ -1,10 +1,11 @@
 // Taking part with no ETH (issue 15), in Chromium against /ipfs/<cid>/: an account that holds 0 ETH from
 // start to end accepts a trusted member's invite to the demo union and, once vouched for, backs a member — each
 // act a user operation the union's paymaster pays, relayed by the stack's real alto bundler; the balance stays
-// 0 and each act is on-chain; then it votes on a proposal made after it was trusted. A member nobody vouched for, also with 0 ETH, is refused with the reason.
+// 0 and each act is on-chain; then it votes on a proposal made after it was trusted and pledges to a campaign
+// (an ERC-2612 permit signature, then the sponsored pledge). A member nobody vouched for, also with 0 ETH, is refused with the reason.
 import { expect, test } from '@playwright/test';
-import { encodeFunctionData, parseEventLogs, toHex, type Address } from 'viem';
-import { unionAbi, unionGovernorAbi, unionTimelockAbi } from '../../web/lib/chain/abi/generated.ts';
+import { encodeFunctionData, parseEther, parseEventLogs, toHex, type Address } from 'viem';
+import { crowdfundAbi, unionAbi, unionGovernorAbi, unionTimelockAbi } from '../../web/lib/chain/abi/generated.ts';
 import { localChain, send, type LocalChain } from '../../scripts/lib/localChain.ts';
 import { vouchDirectly } from './fixtures/governance.ts';
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
@@ -108,6 +109,29 @@ test('the newcomer votes with 0 ETH; the union pays the gas', async () => {
   await expect(status).toHaveAttribute('data-state', 'confirmed', { timeout: 60_000 });
   await expect(status).toHaveAttribute('data-paid-by', 'union');
   expect(await c.client.readContract({ address: governor, abi: unionGovernorAbi, functionName: 'hasVoted', args: [id, newcomerAddress] })).toBe(true);
+  expect(await balanceOf(newcomerAddress)).toBe(0n);
+});
+
+test('the newcomer pledges its join grant with a permit signature and 0 ETH; the union pays the gas', async () => {
+  const c = chain();
+  const crowdfund = e2eStack().config.contracts.crowdfund as Address;
+  const charter = await c.client.readContract({ address: union, abi: unionAbi, functionName: 'charterCid' });
+  const head = await c.client.getBlock({ blockTag: 'latest' });
+  const created = await send(c, founder, {
+    address: crowdfund,
+    abi: crowdfundAbi,
+    functionName: 'createCampaign',
+    args: [{ union, descriptionCid: charter, recipient: founder, goal: parseEther('1000'), deadline: Number(head.timestamp) + 7 * 86400, roundId: 0n }],
+  });
+  const [event] = parseEventLogs({ abi: crowdfundAbi, logs: created.logs, eventName: 'CampaignCreated' });
+  const id = event!.args.campaignId;
+  const { page } = newcomer;
+  await newcomer.open(`/u/${union}/fund/${id}`);
+  await page.getByTestId('pledge-amount').fill('10');
+  await page.getByTestId('pledge-submit').click();
+  await expectConfirmed(page);
+  await expect(page.getByTestId('tx-status').last()).toHaveAttribute('data-paid-by', 'union');
+  expect(await c.client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledgeOf', args: [id, newcomerAddress] })).toBe(parseEther('10'));
   expect(await balanceOf(newcomerAddress)).toBe(0n);
 });
 
