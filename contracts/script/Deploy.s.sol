@@ -15,6 +15,9 @@ import {Escrow} from "../src/economy/Escrow.sol";
 import {Crowdfund} from "../src/economy/Crowdfund.sol";
 import {Demands} from "../src/bargaining/Demands.sol";
 import {Courses} from "../src/education/Courses.sol";
+import {IEntryPoint} from "@account-abstraction/contracts/interfaces/IEntryPoint.sol";
+import {UnionRelayAccount} from "../src/sponsor/UnionRelayAccount.sol";
+import {UnionPaymaster} from "../src/sponsor/UnionPaymaster.sol";
 
 /// @notice Deploys the union implementations and factory plus the contracts shared by every union
 /// (arbiters, escrow, crowdfunding, …), and records them in `deployments/<chainId>.json`:
@@ -23,11 +26,19 @@ import {Courses} from "../src/education/Courses.sol";
 /// Broadcaster: env `PRIVATE_KEY` if set, else forge's `--private-key` / `--account` / `--sender`.
 /// Idempotent per contract: an address already in the record that has code on this chain is kept, anything
 /// missing is deployed, so adding a feature contract later deploys only that contract.
+/// Sponsorship (issue 15): env `ENTRY_POINT` (an ERC-4337 v0.8 EntryPoint already on the chain) makes the
+/// shared relay account first — every implementation and shared contract takes it as its ERC-2771 trusted
+/// forwarder — and the paymaster last; env `PAYMASTER_STAKE_WEI` / `PAYMASTER_UNSTAKE_DELAY` stake it. Without
+/// `ENTRY_POINT` the forwarder is zero and no paymaster is deployed.
 /// `deployBlock` is the chain head when the factory was deployed: a lower bound of every recorded contract's
 /// block, safe to scan logs from.
 contract Deploy is Script {
     /// @dev The record read at start ("" when there is none).
     string internal record;
+    /// @dev Sponsorship contracts (storage, to keep `run` within the stack).
+    address internal entryPoint;
+    address internal relayAccount;
+    address internal paymaster;
 
     function run() external returns (address factory) {
         // The local stack keeps its throw-away chain's record in its data folder, not in deployments/.
@@ -39,15 +50,22 @@ contract Deploy is Script {
         if (key != 0) vm.startBroadcast(key);
         else vm.startBroadcast();
 
+        // ---- sponsorship: the relay account is every contract's trusted forwarder ----
+        entryPoint = vm.envOr("ENTRY_POINT", address(0));
+        relayAccount = existing(".relayAccount");
+        if (relayAccount == address(0) && entryPoint != address(0)) {
+            relayAccount = address(new UnionRelayAccount(IEntryPoint(entryPoint)));
+        }
+
         // ---- union factory and implementations ----
         uint256 deployBlock = block.number;
         UnionFactory.Implementations memory impls;
         factory = existing(".unionFactory");
         if (factory == address(0)) {
             impls = UnionFactory.Implementations({
-                union: address(new Union()),
+                union: address(new Union(relayAccount)),
                 token: address(new UnionToken()),
-                governor: address(new UnionGovernor()),
+                governor: address(new UnionGovernor(relayAccount)),
                 timelock: address(new UnionTimelock()),
                 vestingWallet: address(new UnionVestingWallet())
             });
@@ -65,16 +83,19 @@ contract Deploy is Script {
         address escrow = existing(".escrow");
         if (escrow == address(0)) escrow = address(new Escrow(IUnionRegistry(factory), UnionArbiters(arbiters)));
         address crowdfund = existing(".crowdfund");
-        if (crowdfund == address(0)) crowdfund = address(new Crowdfund(IUnionRegistry(factory)));
+        if (crowdfund == address(0)) crowdfund = address(new Crowdfund(IUnionRegistry(factory), relayAccount));
 
         // ---- bargaining: collective demands (shared by all unions) ----
         address demands = existing(".demands");
-        if (demands == address(0)) demands = address(new Demands(IUnionRegistry(factory)));
+        if (demands == address(0)) demands = address(new Demands(IUnionRegistry(factory), relayAccount));
 
         // ---- education: courses (shared by all unions) ----
         address courses = existing(".courses");
-        if (courses == address(0)) courses = address(new Courses(IUnionRegistry(factory)));
+        if (courses == address(0)) courses = address(new Courses(IUnionRegistry(factory), relayAccount));
         // ---- end bargaining ----
+
+        // ---- sponsorship: one paymaster for every union, staked (ERC-7562) ----
+        deployPaymaster(factory, [crowdfund, demands, courses]);
 
         vm.stopBroadcast();
 
@@ -97,10 +118,33 @@ contract Deploy is Script {
         vm.serializeAddress(root, "crowdfund", crowdfund);
         vm.serializeAddress(root, "demands", demands);
         vm.serializeAddress(root, "courses", courses);
+        vm.serializeAddress(root, "entryPoint", entryPoint);
+        vm.serializeAddress(root, "relayAccount", relayAccount);
+        vm.serializeAddress(root, "paymaster", paymaster);
         string memory json = vm.serializeString(root, "implementations", implsJson);
         vm.createDir(dir, true);
         vm.writeJson(json, path);
         console.log("wrote", path);
+    }
+
+    /// @dev The shared paymaster (once), staked when `PAYMASTER_STAKE_WEI` is set.
+    function deployPaymaster(address factory, address[3] memory shared) internal {
+        paymaster = existing(".paymaster");
+        if (paymaster != address(0) || entryPoint == address(0)) return;
+        paymaster = address(
+            new UnionPaymaster(
+                IEntryPoint(entryPoint),
+                IUnionRegistry(factory),
+                relayAccount,
+                shared,
+                vm.envOr("PAYMASTER_STAKE_OWNER", msg.sender)
+            )
+        );
+        uint256 stake = vm.envOr("PAYMASTER_STAKE_WEI", uint256(0));
+        if (stake != 0) {
+            uint256 delay = vm.envOr("PAYMASTER_UNSTAKE_DELAY", uint256(86400));
+            UnionPaymaster(paymaster).addStake{value: stake}(uint32(delay));
+        }
     }
 
     /// @dev The address recorded under `jsonKey` if it still has code on this chain, else zero.

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IUnion} from "./interfaces/IUnion.sol";
 import {UnionToken} from "./UnionToken.sol";
@@ -17,7 +18,7 @@ import {CloneArgs} from "./utils/CloneArgs.sol";
 /// until `handOverToGovernance`, then the timelock, so storage keeps only that one flag.
 /// @dev The EIP-712 domain ("Network Union", "1") lives in the implementation's immutables; OZ's `EIP712`
 /// rebuilds the separator with `address(this)` when called through a clone, so every clone has its own domain.
-contract Union is Initializable, EIP712, IUnion {
+contract Union is Initializable, EIP712, ERC2771Context, IUnion {
     /// @notice A signed, one-time invitation. `invitee == address(0)` means whoever holds the link, which then
     /// also carries the private key of `claimKey`: redeeming needs that key's signature over the redeemer's
     /// address (`hashClaim`), so a copy of a pending redemption taken from the mempool cannot be replayed by
@@ -278,12 +279,14 @@ contract Union is Initializable, EIP712, IUnion {
 
     modifier onlySteward() {
         address steward_ = steward();
-        if (msg.sender != steward_) revert Union_NotSteward(msg.sender, steward_);
+        if (_msgSender() != steward_) revert Union_NotSteward(_msgSender(), steward_);
         _;
     }
 
-    /// @dev Implementations are only used through clones.
-    constructor() EIP712("Network Union", "1") {
+    /// @dev Implementations are only used through clones; the trusted forwarder (the shared ERC-4337 relay
+    /// account, ERC-2771) is an immutable of the implementation, so every clone shares it.
+    /// @param trustedForwarder_ The relay whose calls carry the member's address appended (zero: none).
+    constructor(address trustedForwarder_) EIP712("Network Union", "1") ERC2771Context(trustedForwarder_) {
         _disableInitializers();
     }
 
@@ -315,7 +318,7 @@ contract Union is Initializable, EIP712, IUnion {
         if (_admissionRule != AdmissionRule.Open) {
             revert Union_WrongAdmissionRule(_admissionRule, AdmissionRule.Open);
         }
-        _admit({account: msg.sender, path: JoinPath.Open, inviter: address(0)});
+        _admit({account: _msgSender(), path: JoinPath.Open, inviter: address(0)});
     }
 
     /// @notice Join with an inviter's EIP-712 signed invite (EOA or ERC-1271). Accepted under Open and Invite.
@@ -324,7 +327,7 @@ contract Union is Initializable, EIP712, IUnion {
     /// @param invite The invite: inviter (a member now), invitee (or zero for the link holder), claim key, nonce,
     /// deadline.
     /// @param signature The inviter's signature over `hashInvite(invite)`.
-    /// @param claimSignature For an open invite, the claim key's signature over `hashClaim(msg.sender)`; ignored
+    /// @param claimSignature For an open invite, the claim key's signature over `hashClaim(the sender)`; ignored
     /// when the invite names its invitee.
     function joinWithInvite(Invite calldata invite, bytes calldata signature, bytes calldata claimSignature) external {
         AdmissionRule rule = _admissionRule;
@@ -332,12 +335,14 @@ contract Union is Initializable, EIP712, IUnion {
         // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp > invite.deadline) revert Union_InviteExpired(invite.deadline, block.timestamp);
         if (invite.invitee != address(0)) {
-            if (invite.invitee != msg.sender) revert Union_InviteNotForCaller(invite.invitee, msg.sender);
+            if (invite.invitee != _msgSender()) revert Union_InviteNotForCaller(invite.invitee, _msgSender());
         } else if (
             invite.claimKey == address(0)
-                || !SignatureChecker.isValidSignatureNowCalldata(invite.claimKey, hashClaim(msg.sender), claimSignature)
+                || !SignatureChecker.isValidSignatureNowCalldata(
+                    invite.claimKey, hashClaim(_msgSender()), claimSignature
+                )
         ) {
-            revert Union_InvalidClaim(invite.claimKey, msg.sender);
+            revert Union_InvalidClaim(invite.claimKey, _msgSender());
         }
         Member memory inviter = _members[invite.inviter];
         if (!inviter.active) revert Union_NotMember(invite.inviter);
@@ -349,14 +354,14 @@ contract Union is Initializable, EIP712, IUnion {
         }
         _inviteBitmap[invite.inviter][word] = bits | bit;
         _useInvite(invite.inviter);
-        _admit({account: msg.sender, path: JoinPath.Invite, inviter: invite.inviter});
+        _admit({account: _msgSender(), path: JoinPath.Invite, inviter: invite.inviter});
         // the invite is the inviter's back; it vouches only if the inviter is trusted
-        Member memory invitee = _members[msg.sender];
+        Member memory invitee = _members[_msgSender()];
         bool vouches = inviter.trusted;
-        _edges[invite.inviter][msg.sender] =
+        _edges[invite.inviter][_msgSender()] =
             Edge({backerEpoch: inviter.epoch, leaderEpoch: invitee.epoch, vouched: vouches, followed: false});
-        emit Backed(invite.inviter, msg.sender);
-        if (vouches) _vouch({voucher: invite.inviter, member: msg.sender});
+        emit Backed(invite.inviter, _msgSender());
+        if (vouches) _vouch({voucher: invite.inviter, member: _msgSender()});
     }
 
     /// @notice Revoke any inviter's outstanding invite (steward).
@@ -369,7 +374,7 @@ contract Union is Initializable, EIP712, IUnion {
     /// @notice Revoke one of your own invites before anyone redeems it.
     /// @param nonce The invite nonce.
     function revokeInvite(uint256 nonce) external {
-        _revokeInvite(msg.sender, nonce);
+        _revokeInvite(_msgSender(), nonce);
     }
 
     /// @notice Ask the steward to let you in (Approval rule).
@@ -377,26 +382,26 @@ contract Union is Initializable, EIP712, IUnion {
         if (_admissionRule != AdmissionRule.Approval) {
             revert Union_WrongAdmissionRule(_admissionRule, AdmissionRule.Approval);
         }
-        Member storage m = _members[msg.sender];
-        if (m.active) revert Union_AlreadyMember(msg.sender);
-        if (m.pending) revert Union_RequestPending(msg.sender);
+        Member storage m = _members[_msgSender()];
+        if (m.active) revert Union_AlreadyMember(_msgSender());
+        if (m.pending) revert Union_RequestPending(_msgSender());
         m.pending = true;
-        emit JoinRequested(msg.sender);
+        emit JoinRequested(_msgSender());
     }
 
     /// @notice Withdraw your pending request.
     function cancelRequest() external {
-        Member storage m = _members[msg.sender];
-        if (!m.pending) revert Union_NoPendingRequest(msg.sender);
+        Member storage m = _members[_msgSender()];
+        if (!m.pending) revert Union_NoPendingRequest(_msgSender());
         m.pending = false;
-        emit JoinRequestCancelled(msg.sender);
+        emit JoinRequestCancelled(_msgSender());
     }
 
     /// @notice Let a pending applicant in (steward). Works whatever the current rule; the applicant is trusted.
     /// @param applicant The applicant.
     function approve(address applicant) external onlySteward {
         if (!_members[applicant].pending) revert Union_NoPendingRequest(applicant);
-        _admit({account: applicant, path: JoinPath.Approval, inviter: msg.sender});
+        _admit({account: applicant, path: JoinPath.Approval, inviter: _msgSender()});
     }
 
     /// @notice Turn down a pending applicant (steward).
@@ -412,13 +417,13 @@ contract Union is Initializable, EIP712, IUnion {
     /// Leaving ends trust: a rejoin must be vouched for again. Votes delegated to you by followers stop counting
     /// (the governor counts no votes of untrusted accounts) until each follower's `reclaimVotes`.
     function leave() external {
-        _leave(msg.sender);
+        _leave(_msgSender());
     }
 
     /// @notice Remove `member` after a ragequit (the union's timelock only).
     /// @param member The member who exited.
     function removeOnExit(address member) external {
-        if (msg.sender != timelock()) revert Union_NotTimelock(msg.sender);
+        if (_msgSender() != timelock()) revert Union_NotTimelock(_msgSender());
         if (_members[member].active) _leave(member);
     }
 
@@ -475,8 +480,8 @@ contract Union is Initializable, EIP712, IUnion {
     /// @param leader The member to back and follow.
     function backAndFollow(address leader) external {
         _back(leader, true);
-        _tokenContract().delegateFor(msg.sender, leader);
-        emit Followed(msg.sender, leader);
+        _tokenContract().delegateFor(_msgSender(), leader);
+        emit Followed(_msgSender(), leader);
     }
 
     /// @notice Return `follower`'s votes to `follower` when the back they followed died (anyone may call).
@@ -493,28 +498,28 @@ contract Union is Initializable, EIP712, IUnion {
     }
 
     function _back(address leader, bool follow) private {
-        Member memory b = _members[msg.sender];
-        if (!b.active) revert Union_NotMember(msg.sender);
-        if (leader == msg.sender) revert Union_SelfBacking(msg.sender);
+        Member memory b = _members[_msgSender()];
+        if (!b.active) revert Union_NotMember(_msgSender());
+        if (leader == _msgSender()) revert Union_SelfBacking(_msgSender());
         Member memory l = _members[leader];
         if (!l.active) revert Union_NotMember(leader);
-        Edge memory e = _edges[msg.sender][leader];
-        if (e.backerEpoch == b.epoch && e.leaderEpoch == l.epoch) revert Union_AlreadyBacking(msg.sender, leader);
+        Edge memory e = _edges[_msgSender()][leader];
+        if (e.backerEpoch == b.epoch && e.leaderEpoch == l.epoch) revert Union_AlreadyBacking(_msgSender(), leader);
         bool vouches = b.trusted && !l.trusted;
-        _edges[msg.sender][leader] =
+        _edges[_msgSender()][leader] =
             Edge({backerEpoch: b.epoch, leaderEpoch: l.epoch, vouched: vouches, followed: follow});
-        emit Backed(msg.sender, leader);
-        if (vouches) _vouch({voucher: msg.sender, member: leader});
+        emit Backed(_msgSender(), leader);
+        if (vouches) _vouch({voucher: _msgSender(), member: leader});
     }
 
     /// @notice Stop backing `leader`. Before the leader is trusted this takes your vouch back; afterwards their
     /// trust stays (it lasts for the membership). If you followed them, your votes return to you.
     /// @param leader The member you back.
     function unback(address leader) external {
-        if (!isBacking(msg.sender, leader)) revert Union_NotBacking(msg.sender, leader);
-        Edge memory e = _edges[msg.sender][leader];
-        delete _edges[msg.sender][leader];
-        emit Unbacked(msg.sender, leader);
+        if (!isBacking(_msgSender(), leader)) revert Union_NotBacking(_msgSender(), leader);
+        Edge memory e = _edges[_msgSender()][leader];
+        delete _edges[_msgSender()][leader];
+        emit Unbacked(_msgSender(), leader);
         if (e.vouched) {
             Member storage l = _members[leader];
             if (!l.trusted) {
@@ -523,12 +528,12 @@ contract Union is Initializable, EIP712, IUnion {
                 unchecked {
                     left = --l.vouches;
                 }
-                emit VouchWithdrawn(msg.sender, leader, left);
+                emit VouchWithdrawn(_msgSender(), leader, left);
             }
         }
-        if (e.followed && _tokenContract().delegates(msg.sender) == leader) {
-            _tokenContract().delegateFor(msg.sender, msg.sender);
-            emit VotesReturned(msg.sender, leader);
+        if (e.followed && _tokenContract().delegates(_msgSender()) == leader) {
+            _tokenContract().delegateFor(_msgSender(), _msgSender());
+            emit VotesReturned(_msgSender(), leader);
         }
     }
 

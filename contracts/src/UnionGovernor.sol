@@ -22,6 +22,8 @@ import {
     TimelockControllerUpgradeable
 } from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
 import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
+import {ERC2771ContextUpgradeable} from "@openzeppelin/contracts-upgradeable/metatx/ERC2771ContextUpgradeable.sol";
+import {ContextUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/ContextUpgradeable.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {UnionToken} from "./UnionToken.sol";
 import {IUnion} from "./interfaces/IUnion.sol";
@@ -58,7 +60,8 @@ contract UnionGovernor is
     GovernorCountingSimpleUpgradeable,
     GovernorVotesUpgradeable,
     GovernorVotesQuorumFractionUpgradeable,
-    GovernorTimelockControlUpgradeable
+    GovernorTimelockControlUpgradeable,
+    ERC2771ContextUpgradeable
 {
     /// @dev Offsets of the clone's immutable arguments.
     uint256 private constant _ARG_UNION = 0;
@@ -75,8 +78,11 @@ contract UnionGovernor is
     /// @dev Who voted For each proposal (the ones who may not ragequit while it waits in the timelock).
     mapping(uint256 proposalId => mapping(address voter => bool)) private _votedFor;
 
-    /// @dev Implementations are only used through clones.
-    constructor() {
+    /// @dev Implementations are only used through clones; the trusted forwarder (the shared ERC-4337 relay
+    /// account, ERC-2771) is an immutable of the implementation, so every clone shares it.
+    /// @param trustedForwarder_ The relay whose calls carry the voter's address appended (zero: none).
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor(address trustedForwarder_) ERC2771ContextUpgradeable(trustedForwarder_) {
         _disableInitializers();
     }
 
@@ -282,5 +288,24 @@ contract UnionGovernor is
         returns (address)
     {
         return super._executor();
+    }
+
+    // ---------------------------------------------------------------- ERC-2771
+
+    function _msgSender() internal view override(ContextUpgradeable, ERC2771ContextUpgradeable) returns (address) {
+        return ERC2771ContextUpgradeable._msgSender();
+    }
+
+    function _msgData() internal view override(ContextUpgradeable, ERC2771ContextUpgradeable) returns (bytes calldata) {
+        return ERC2771ContextUpgradeable._msgData();
+    }
+
+    function _contextSuffixLength()
+        internal
+        view
+        override(ContextUpgradeable, ERC2771ContextUpgradeable)
+        returns (uint256)
+    {
+        return ERC2771ContextUpgradeable._contextSuffixLength();
     }
 }

@@ -22,6 +22,8 @@ export const contractNames = [
   'Crowdfund',
   'Demands',
   'Courses',
+  'UnionRelayAccount',
+  'UnionPaymaster',
 ] as const;
 
 type AbiEntry = Record<string, unknown>;

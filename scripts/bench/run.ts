@@ -15,6 +15,7 @@ import { benchMarketGas } from './market.ts';
 import { benchFundSwap } from './fund-swap.ts';
 import { benchGovernanceGas } from './governance.ts';
 import { benchCourses } from './courses.ts';
+import { benchSponsor } from './sponsor.ts';
 
 const BENCH_ENV = shiftPorts({
   NU_ANVIL_PORT: '38545',
@@ -24,11 +25,12 @@ const BENCH_ENV = shiftPorts({
   NU_IPFS_API_PORT: '35001',
   NU_IPFS_SWARM_PORT: '34001',
   NU_IPFS_WS_PORT: '34002',
+  NU_BUNDLER_PORT: '34337',
 }, portShift());
 
 
 // `npm run bench -- market fund` runs only the named sections (while tuning one contract); no names: all.
-const SECTIONS = ['foundation', 'backing', 'market', 'fund', 'governance', 'site', 'publish', 'courses', 'rank', 'sync', 'leaders'] as const;
+const SECTIONS = ['foundation', 'backing', 'market', 'fund', 'governance', 'sponsor', 'site', 'publish', 'courses', 'rank', 'sync', 'leaders'] as const;
 type Section = (typeof SECTIONS)[number];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
@@ -54,6 +56,11 @@ if (stack) try {
       await benchFundSwap({ rpcUrl: stack.anvil.rpcUrl, unionFactory: stack.deployment.unionFactory, crowdfund: stack.deployment.crowdfund, uniswap: stack.config.uniswap }),
     );
   if (wants('governance')) printTable('Governance and demands — gas (real receipts on anvil, beside storage floors and OZ Governor anchors)', await benchGovernanceGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, stack.deployment.demands, stack.config.uniswap?.weth));
+  if (wants('sponsor') && stack.deployment.paymaster)
+    printTable(
+      'Gas sponsorship — what the treasury pays beside paying directly (real receipts through the alto bundler)',
+      await benchSponsor(stack.anvil.rpcUrl, stack.anvil.chainId, stack.bundler.url, stack.deployment),
+    );
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
   if (wants('site') && stack.demo) printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
   if (wants('publish') && stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));

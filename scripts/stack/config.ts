@@ -11,6 +11,8 @@ export interface StackConfig {
   ipfsApiPort: number;
   ipfsSwarmPort: number;
   ipfsWsPort: number;
+  /** The ERC-4337 bundler (alto). */
+  bundlerPort: number;
   /** How long the gateway waits for blocks it does not have before answering 504. */
   gatewayTimeoutMs: number;
 }
@@ -26,6 +28,7 @@ export const PORT_VARIABLES = [
   'NU_IPFS_API_PORT',
   'NU_IPFS_SWARM_PORT',
   'NU_IPFS_WS_PORT',
+  'NU_BUNDLER_PORT',
 ] as const;
 
 /**
@@ -52,6 +55,7 @@ export function stackConfig(env: Env = process.env): StackConfig {
     ipfsApiPort: port(env, 'NU_IPFS_API_PORT', 5001),
     ipfsSwarmPort: port(env, 'NU_IPFS_SWARM_PORT', 4001),
     ipfsWsPort: port(env, 'NU_IPFS_WS_PORT', 4002),
+    bundlerPort: port(env, 'NU_BUNDLER_PORT', 4337),
     gatewayTimeoutMs: int(env, 'NU_GATEWAY_TIMEOUT_MS', 30_000),
   };
 }

@@ -19,6 +19,10 @@ export interface Deployment {
   crowdfund: Address;
   demands: Address;
   courses: Address;
+  /** Sponsorship (issue 15): zero addresses when deployed without an EntryPoint. */
+  entryPoint: Address;
+  relayAccount: Address;
+  paymaster: Address;
 }
 
 /** anvil's first deterministic account, which the local stack deploys and founds the demo with. */
@@ -48,7 +52,10 @@ export async function buildFingerprint(outDir = join(projectRoot, 'out')): Promi
   return hash.digest('hex');
 }
 
-export async function deployLocal(rpcUrl: string, dataDir: string, chainId: number): Promise<Deployment> {
+/** Stake the local paymaster puts in the EntryPoint (ERC-7562 lets a staked paymaster read union storage). */
+export const PAYMASTER_STAKE_WEI = 10n ** 18n;
+
+export async function deployLocal(rpcUrl: string, dataDir: string, chainId: number, entryPoint?: Address): Promise<Deployment> {
   const deploymentsDir = join(dataDir, 'deployments');
   await mkdir(deploymentsDir, { recursive: true });
   // The deploy script keeps every recorded contract that has code, so after a contract change it would
@@ -64,7 +71,10 @@ export async function deployLocal(rpcUrl: string, dataDir: string, chainId: numb
   // --slow: one transaction at a time, each after the previous is mined. Sent all at once, a dropped
   // one left the rest queued behind a nonce gap on anvil and forge waiting forever.
   const args = ['script', 'contracts/script/Deploy.s.sol', '--rpc-url', rpcUrl, '--broadcast', '--slow', '--unlocked', '--sender', LOCAL_DEPLOYER];
-  const output = await runForge(args, { DEPLOYMENTS_DIR: deploymentsDir });
+  const sponsorEnv: Record<string, string> = entryPoint
+    ? { ENTRY_POINT: entryPoint, PAYMASTER_STAKE_WEI: String(PAYMASTER_STAKE_WEI), PAYMASTER_UNSTAKE_DELAY: '86400' }
+    : {};
+  const output = await runForge(args, { DEPLOYMENTS_DIR: deploymentsDir, ...sponsorEnv });
   let deployment: Deployment;
   try {
     deployment = JSON.parse(await readFile(file, 'utf8')) as Deployment;

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anvilAnswers, anvilCommand, ANVIL_CHAIN_ID } from './anvil.ts';
+import { altoArgs, bundlerAnswers } from './bundler.ts';
 import { stackConfig, type Env } from './config.ts';
 import { parseReady } from './ready.ts';
 
@@ -284,4 +285,29 @@ export async function startAnvil(env: Env = {}, opts: StartOptions = {}): Promis
     onLine: opts.onLine,
   });
   return { rpcUrl, chainId: ANVIL_CHAIN_ID, child, stop: () => child.stop().then(() => undefined) };
+}
+
+export interface BundlerHandle {
+  /** The ERC-4337 JSON-RPC endpoint (config.json `bundlerUrl`). */
+  url: string;
+  child: ChildHandle;
+  stop(): Promise<void>;
+}
+
+/** Starts the alto bundler against `rpcUrl` (the EntryPoint must be deployed first). */
+export async function startBundler(rpcUrl: string, env: Env = {}, opts: StartOptions = {}): Promise<BundlerHandle> {
+  const cfg = stackConfig({ ...process.env, ...env });
+  const url = `http://127.0.0.1:${cfg.bundlerPort}`;
+  if (await bundlerAnswers(url)) throw new Error(`a bundler already answers on ${url}; stop it or set NU_BUNDLER_PORT`);
+  const child = await startChild({
+    name: 'bundler',
+    command: process.execPath,
+    args: altoArgs(rpcUrl, cfg.bundlerPort),
+    env,
+    ready: { kind: 'probe', probe: () => bundlerAnswers(url), intervalMs: 500 },
+    timeoutMs: opts.timeoutMs ?? startTimeout(90_000),
+    graceMs: 5_000,
+    onLine: opts.onLine,
+  });
+  return { url, child, stop: () => child.stop().then(() => undefined) };
 }

@@ -19,6 +19,7 @@ import { seedMarket } from './seed/market.ts';
 import { seedProposal, seedVotes } from './seed/governance.ts';
 import { seedDemand } from './seed/demands.ts';
 import { seedCourse } from './seed/courses.ts';
+import { seedSponsorship } from './seed/sponsorship.ts';
 
 export interface SeedParams {
   rpcUrl: string;
@@ -38,6 +39,9 @@ export interface SeedParams {
   courseModel?: string;
   unionFactory: Address;
   dataDir: string;
+  /** The shared paymaster (issue 15); absent or zero: the demo union does not sponsor gas. */
+  paymaster?: Address;
+  crowdfund?: Address | null;
 }
 
 export interface SeedResult {
@@ -110,6 +114,18 @@ export async function seedDemo(p: SeedParams): Promise<SeedResult> {
     ],
   });
   const { union, token, governor } = unionContractsIn(created);
+  if (p.paymaster && p.paymaster !== ZERO) {
+    await seedSponsorship({
+      rpcUrl: p.rpcUrl,
+      paymaster: p.paymaster,
+      steward: accounts.founder,
+      union,
+      governor,
+      crowdfund: p.crowdfund ?? null,
+      demands: p.demands ?? null,
+      courses: p.courses ?? null,
+    });
+  }
 
   await send(lc, accounts.openJoiner2, { address: union, abi: unionAbi, functionName: 'join' });
   const invite = { inviter: accounts.openJoiner1, invitee: accounts.invitee, claimKey: ZERO, nonce: 1n, deadline: now + 86400n };

@@ -8,7 +8,8 @@ import { ensureModels, type ModelIds } from './ceramic/models.ts';
 import { stackConfig, type Env } from './config.ts';
 import { deployLocal, LOCAL_DEPLOYER, type Deployment } from './deploy.ts';
 import { ensureLocalEns, type LocalEns } from './ens.ts';
-import { startAnvil, startCeramic, startIpfs, type AnvilHandle, type CeramicHandle, type IpfsHandle, type StartOptions } from './processes.ts';
+import { startAnvil, startBundler, startCeramic, startIpfs, type AnvilHandle, type BundlerHandle, type CeramicHandle, type IpfsHandle, type StartOptions } from './processes.ts';
+import { ensureEntryPoint } from './bundler.ts';
 import { publishSite } from './publish-site.ts';
 import { seedDemo, type SeedResult } from './seed.ts';
 import { seedSwapPool } from './seed/swap.ts';
@@ -28,6 +29,8 @@ export interface Stack {
   anvil: AnvilHandle;
   ipfs: IpfsHandle;
   ceramic: CeramicHandle;
+  /** The alto ERC-4337 bundler (issue 15). */
+  bundler: BundlerHandle;
   deployment: Deployment;
   models: ModelIds;
   demo: SeedResult | null;
@@ -54,7 +57,10 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
     startCeramic(childEnv, { onLine: options.onLine }),
   ]);
   const handles = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  /** Started after the nodes (the bundler); stopped before them, since it polls anvil. */
+  const later: { stop(): Promise<void> }[] = [];
   const stopAll = async (): Promise<void> => {
+    for (const h of later) await h.stop().catch(() => undefined);
     // Ceramic first: it writes its state on the way down and anvil dumps its own.
     for (const h of [...handles].reverse()) await h.stop().catch(() => undefined);
   };
@@ -66,8 +72,13 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
   const [anvil, ipfs, ceramic] = handles as [AnvilHandle, IpfsHandle, CeramicHandle];
 
   try {
+    log('deploying the ERC-4337 EntryPoint v0.8 (official artifact, canonical address)');
+    const entryPoint = await ensureEntryPoint(anvil.rpcUrl, anvil.chainId);
     log('deploying contracts');
-    const deployment = await deployLocal(anvil.rpcUrl, cfg.dataDir, anvil.chainId);
+    const deployment = await deployLocal(anvil.rpcUrl, cfg.dataDir, anvil.chainId, entryPoint);
+    log('starting the alto bundler');
+    const bundler = await startBundler(anvil.rpcUrl, childEnv, { onLine: options.onLine });
+    later.push(bundler);
     log('deploying Uniswap V2 (official artifacts)');
     const uniswap = await deployUniswap(anvil.rpcUrl, cfg.dataDir, anvil.chainId);
     log('creating Ceramic models');
@@ -89,10 +100,12 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
         courseModel: models.course,
         unionFactory: deployment.unionFactory,
         dataDir: cfg.dataDir,
+        paymaster: deployment.paymaster,
+        crowdfund: deployment.crowdfund,
       });
       await seedSwapPool({ rpcUrl: anvil.rpcUrl, chainId: anvil.chainId, union: demo.union, founder: demo.members[0], uniswap });
     }
-    const config = siteConfig({ anvil, ipfs, ceramic, deployment, models, demoUnion: demo?.union ?? null, uniswap });
+    const config = siteConfig({ anvil, ipfs, ceramic, bundler, deployment, models, demoUnion: demo?.union ?? null, uniswap });
     let siteCid: string | null = null;
     if (options.publish) {
       log('adding the site to IPFS');
@@ -103,7 +116,7 @@ export async function bringUpStack(options: StackOptions = {}): Promise<Stack> {
       log('naming the site with local ENS');
       ens = await ensureLocalEns({ rpcUrl: anvil.rpcUrl, dataDir: cfg.dataDir, owner: LOCAL_DEPLOYER, cid: siteCid });
     }
-    return { anvil, ipfs, ceramic, deployment, models, demo, config, siteCid, ens, dataDir: cfg.dataDir, stop: stopAll };
+    return { anvil, ipfs, ceramic, bundler, deployment, models, demo, config, siteCid, ens, dataDir: cfg.dataDir, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;
@@ -114,6 +127,7 @@ function siteConfig(s: {
   anvil: AnvilHandle;
   ipfs: IpfsHandle;
   ceramic: CeramicHandle;
+  bundler: BundlerHandle;
   deployment: Deployment;
   models: ModelIds;
   demoUnion: Address | null;
@@ -137,5 +151,11 @@ function siteConfig(s: {
     ipfs: { gateway: s.ipfs.gatewayUrl, uploadUrl: `${s.ipfs.apiUrl}/api/v0/add` },
     demo: { union: s.demoUnion },
     uniswap: { factory: s.uniswap.factory, router: s.uniswap.router, weth: s.uniswap.weth },
+    sponsorship: {
+      bundlerUrl: s.bundler.url,
+      entryPoint: s.deployment.entryPoint,
+      relayAccount: s.deployment.relayAccount,
+      paymaster: s.deployment.paymaster,
+    },
   };
 }

@@ -11,6 +11,7 @@ import { fundErrors } from '$lib/fund/errors';
 import { governanceErrors } from '$lib/governance/errors';
 import { demandsErrors } from '$lib/demands/errors';
 import { coursesErrors } from '$lib/courses/errors';
+import { sponsorErrors } from '$lib/sponsor/errors';
 
 export const contractErrorSentences = {
 	...libraryErrors,
@@ -19,7 +20,8 @@ export const contractErrorSentences = {
 	...fundErrors,
 	...governanceErrors,
 	...demandsErrors,
-	...coursesErrors
+	...coursesErrors,
+	...sponsorErrors
 } satisfies ErrorSentences<ContractErrorName>;
 
 registerErrorSentences(contractErrorSentences);

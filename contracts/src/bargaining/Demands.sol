@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
@@ -23,7 +24,7 @@ import {IDemands} from "./IDemands.sol";
 /// loops over a caller-supplied list of exactly `threshold` committers, and `threshold <= MAX_THRESHOLD`, so it
 /// is bounded (about 10k gas a committer).
 // forge-lint: disable-start(block-timestamp)
-contract Demands is IDemands, EIP712 {
+contract Demands is IDemands, EIP712, ERC2771Context {
     /// @dev Per (demand, member): whether a commitment is live, and the nonce the next signature must carry.
     struct Pledge {
         bool committed;
@@ -48,7 +49,11 @@ contract Demands is IDemands, EIP712 {
     mapping(uint256 demandId => mapping(address member => Pledge)) private _pledges;
 
     /// @param factory_ The factory whose unions may make demands.
-    constructor(IUnionRegistry factory_) EIP712("Network Union Demands", "1") {
+    /// @param trustedForwarder_ The relay whose calls carry the member's address appended (ERC-2771; zero: none).
+    constructor(IUnionRegistry factory_, address trustedForwarder_)
+        EIP712("Network Union Demands", "1")
+        ERC2771Context(trustedForwarder_)
+    {
         factory = factory_;
     }
 
@@ -64,7 +69,7 @@ contract Demands is IDemands, EIP712 {
         returns (uint256 demandId)
     {
         if (!factory.isUnion(union)) revert Demands_UnknownUnion(union);
-        if (!IUnion(union).isMember(msg.sender)) revert Demands_NotMember(union, msg.sender);
+        if (!IUnion(union).isMember(_msgSender())) revert Demands_NotMember(union, _msgSender());
         if (bytes(textCid).length == 0) revert Demands_EmptyText();
         if (threshold == 0) revert Demands_ZeroThreshold();
         if (threshold > MAX_THRESHOLD) revert Demands_ThresholdTooHigh(threshold, MAX_THRESHOLD);
@@ -76,13 +81,13 @@ contract Demands is IDemands, EIP712 {
         d.union = union;
         d.threshold = threshold;
         d.deadline = deadline;
-        d.creator = msg.sender;
+        d.creator = _msgSender();
         d.textCid = textCid;
         d.target = target;
         emit DemandCreated({
             demandId: demandId,
             union: union,
-            creator: msg.sender,
+            creator: _msgSender(),
             textCid: textCid,
             target: target,
             threshold: threshold,
@@ -116,7 +121,7 @@ contract Demands is IDemands, EIP712 {
         emit Committed({
             demandId: demandId,
             member: member,
-            submitter: msg.sender,
+            submitter: _msgSender(),
             nonce: p.nonce,
             signature: signature,
             commitments: count
@@ -153,7 +158,7 @@ contract Demands is IDemands, EIP712 {
     /// signature cannot be submitted again.
     /// @param demandId The demand.
     function withdraw(uint256 demandId) external {
-        _end(demandId, msg.sender, false);
+        _end(demandId, _msgSender(), false);
     }
 
     /// @notice Remove the commitment of someone who is no longer a trusted member (left the union since

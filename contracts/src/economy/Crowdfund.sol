@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
@@ -43,7 +44,7 @@ import {ICrowdfund} from "./ICrowdfund.sol";
 // Deadlines are the point of this contract; validators' ~seconds of timestamp leeway do not matter at
 // campaign lengths of days.
 // forge-lint: disable-start(block-timestamp)
-contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
+contract Crowdfund is ICrowdfund, ERC2771Context, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
@@ -75,7 +76,8 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
     mapping(uint256 roundId => Round) private _rounds;
 
     /// @param factory_ The union factory (`isUnion`).
-    constructor(IUnionRegistry factory_) {
+    /// @param trustedForwarder_ The relay whose calls carry the member's address appended (ERC-2771; zero: none).
+    constructor(IUnionRegistry factory_, address trustedForwarder_) ERC2771Context(trustedForwarder_) {
         factory = factory_;
     }
 
@@ -87,7 +89,7 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
     function createCampaign(CampaignParams calldata p) external returns (uint256 campaignId) {
         address union = p.union;
         if (!factory.isUnion(union)) revert Crowdfund_UnknownUnion(union);
-        if (!IUnion(union).isMember(msg.sender)) revert Crowdfund_NotMember(union, msg.sender);
+        if (!IUnion(union).isMember(_msgSender())) revert Crowdfund_NotMember(union, _msgSender());
         if (p.recipient == address(0)) revert Crowdfund_ZeroRecipient();
         if (p.goal == 0) revert Crowdfund_ZeroAmount();
         if (p.goal > type(uint96).max) revert Crowdfund_GoalTooLarge(p.goal, type(uint96).max);
@@ -112,7 +114,7 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
         emit CampaignCreated({
             campaignId: campaignId,
             union: union,
-            creator: msg.sender,
+            creator: _msgSender(),
             recipient: p.recipient,
             token: c.token,
             goal: p.goal,
@@ -144,7 +146,7 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
         nonReentrant
     {
         address token = _pledge(campaignId, amount);
-        try IERC20Permit(token).permit(msg.sender, address(this), amount, permitDeadline, v, r, s) {} catch {}
+        try IERC20Permit(token).permit(_msgSender(), address(this), amount, permitDeadline, v, r, s) {} catch {}
         _pull({token: token, amount: amount});
     }
 
@@ -155,9 +157,9 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
         Campaign storage c = _campaign(campaignId);
         if (block.timestamp >= c.deadline) revert Crowdfund_CampaignEnded(campaignId, c.deadline, block.timestamp);
         if (amount == 0) revert Crowdfund_ZeroAmount();
-        Pledge memory before = _pledges[campaignId][msg.sender];
+        Pledge memory before = _pledges[campaignId][_msgSender()];
         if (amount > before.amount) {
-            revert Crowdfund_InsufficientPledge(campaignId, msg.sender, before.amount, amount);
+            revert Crowdfund_InsufficientPledge(campaignId, _msgSender(), before.amount, amount);
         }
         uint256 remaining;
         // cannot underflow: amount <= before.amount
@@ -167,10 +169,15 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
         // the part that earns no match goes first
         uint256 matchable = Math.min(before.matchable, remaining);
         uint256 raised = _setPledge({
-            c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: remaining, nextMatchable: matchable
+            c: c,
+            campaignId: campaignId,
+            pledger: _msgSender(),
+            before: before,
+            next: remaining,
+            nextMatchable: matchable
         });
-        emit Unpledged(campaignId, msg.sender, amount, remaining, matchable, raised);
-        IERC20(c.token).safeTransfer(msg.sender, amount);
+        emit Unpledged(campaignId, _msgSender(), amount, remaining, matchable, raised);
+        IERC20(c.token).safeTransfer(_msgSender(), amount);
     }
 
     /// @notice Send a successful campaign's raised funds to its recipient (anyone, after the deadline, once).
@@ -200,19 +207,19 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
             // After the deadline `raised` only falls, so the outcome is final.
             c.failed = true;
         }
-        uint256 amount = _pledges[campaignId][msg.sender].amount;
-        if (amount == 0) revert Crowdfund_NothingToRefund(campaignId, msg.sender);
+        uint256 amount = _pledges[campaignId][_msgSender()].amount;
+        if (amount == 0) revert Crowdfund_NothingToRefund(campaignId, _msgSender());
         // A failed campaign is never matched, so its `sumSqrt` and `matchable` stay as they were at the deadline
         // (saves a write).
-        delete _pledges[campaignId][msg.sender];
+        delete _pledges[campaignId][_msgSender()];
         // cannot underflow: raised is the sum of live pledges, `amount` one of them
         unchecked {
             // casting is safe: the result is below the uint96 it came from
             // forge-lint: disable-next-line(unsafe-typecast)
             c.raised = uint96(uint256(c.raised) - amount);
         }
-        emit Refunded(campaignId, msg.sender, amount);
-        IERC20(c.token).safeTransfer(msg.sender, amount);
+        emit Refunded(campaignId, _msgSender(), amount);
+        IERC20(c.token).safeTransfer(_msgSender(), amount);
     }
 
     /// @notice Remove the matching weight of `pledger`, who is no longer trusted (e.g. left the union), from a
@@ -260,7 +267,7 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
     function openRound(address union, uint48 start, uint48 end) external returns (uint256 roundId) {
         if (!factory.isUnion(union)) revert Crowdfund_UnknownUnion(union);
         address steward = IUnion(union).steward();
-        if (msg.sender != steward) revert Crowdfund_NotSteward(union, msg.sender, steward);
+        if (_msgSender() != steward) revert Crowdfund_NotSteward(union, _msgSender(), steward);
         _checkDeadline(end);
         if (start >= end) revert Crowdfund_BadRoundWindow(start, end);
         roundId = ++roundCount;
@@ -283,7 +290,7 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
         if (amount == 0) revert Crowdfund_ZeroAmount();
         uint256 pool = r.pool + amount;
         r.pool = pool;
-        emit RoundFunded(roundId, msg.sender, amount, pool);
+        emit RoundFunded(roundId, _msgSender(), amount, pool);
         _pull({token: r.token, amount: amount});
     }
 
@@ -416,13 +423,13 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
         if (block.timestamp >= deadline) revert Crowdfund_CampaignEnded(campaignId, deadline, block.timestamp);
         if (amount == 0) revert Crowdfund_ZeroAmount();
         bool trusted = _requireMemberOrTreasury(c.union);
-        Pledge memory before = _pledges[campaignId][msg.sender];
+        Pledge memory before = _pledges[campaignId][_msgSender()];
         uint256 next = before.amount + amount;
         uint256 matchable = trusted ? before.matchable + amount : before.matchable;
         uint256 raised = _setPledge({
-            c: c, campaignId: campaignId, pledger: msg.sender, before: before, next: next, nextMatchable: matchable
+            c: c, campaignId: campaignId, pledger: _msgSender(), before: before, next: next, nextMatchable: matchable
         });
-        emit Pledged(campaignId, msg.sender, amount, next, matchable, raised);
+        emit Pledged(campaignId, _msgSender(), amount, next, matchable, raised);
         token = c.token;
     }
 
@@ -431,8 +438,8 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
     /// caller costs one call into the union.
     function _requireMemberOrTreasury(address union) private view returns (bool trusted) {
         IUnion u = IUnion(union);
-        if (u.isTrusted(msg.sender)) return true;
-        if (!u.isMember(msg.sender) && msg.sender != u.timelock()) revert Crowdfund_NotMember(union, msg.sender);
+        if (u.isTrusted(_msgSender())) return true;
+        if (!u.isMember(_msgSender()) && _msgSender() != u.timelock()) revert Crowdfund_NotMember(union, _msgSender());
     }
 
     /// @dev The path for every pledge change before the deadline: keeps `raised`, `matchable` and `sumSqrt`
@@ -481,7 +488,7 @@ contract Crowdfund is ICrowdfund, ReentrancyGuardTransient {
     /// @dev Pulls `amount` of `token` from the caller and checks all of it arrived.
     function _pull(address token, uint256 amount) private {
         uint256 before = IERC20(token).balanceOf(address(this));
-        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+        IERC20(token).safeTransferFrom(_msgSender(), address(this), amount);
         uint256 received = IERC20(token).balanceOf(address(this)) - before;
         if (received != amount) revert Crowdfund_TransferShortfall(token, amount, received);
     }

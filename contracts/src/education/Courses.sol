@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
@@ -30,7 +31,7 @@ import {ICourses} from "./ICourses.sol";
 /// a mapping plus events (`CredentialIssued` and ERC-5192's `Locked`). There is no transfer function at all,
 /// so a credential cannot move; `locked(id)` is true for every issued credential. The author issues it to an
 /// enrolled member, or it is issued on `submitCompletion` when the course is set to auto-issue.
-contract Courses is ICourses, ReentrancyGuard {
+contract Courses is ICourses, ERC2771Context, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
     /// @notice Basis-point denominator of `authorShareBps`.
@@ -64,7 +65,8 @@ contract Courses is ICourses, ReentrancyGuard {
     mapping(uint256 courseId => Course) private _courses;
 
     /// @param factory_ The union factory (`isUnion`).
-    constructor(IUnionRegistry factory_) {
+    /// @param trustedForwarder_ The relay whose calls carry the member's address appended (ERC-2771; zero: none).
+    constructor(IUnionRegistry factory_, address trustedForwarder_) ERC2771Context(trustedForwarder_) {
         factory = factory_;
     }
 
@@ -87,7 +89,7 @@ contract Courses is ICourses, ReentrancyGuard {
         bool autoIssue
     ) external returns (uint256 courseId) {
         if (!factory.isUnion(union)) revert Courses_UnknownUnion(union);
-        if (!IUnion(union).isMember(msg.sender)) revert Courses_NotMember(union, msg.sender);
+        if (!IUnion(union).isMember(_msgSender())) revert Courses_NotMember(union, _msgSender());
         _checkId(manifest);
         _checkId(contentCid);
         if (authorShareBps > BPS) revert Courses_ShareTooHigh(authorShareBps);
@@ -95,14 +97,14 @@ contract Courses is ICourses, ReentrancyGuard {
         address token = IUnion(union).token();
         Course storage c = _courses[courseId];
         c.union = union;
-        c.author = msg.sender;
+        c.author = _msgSender();
         c.token = token;
         c.authorShareBps = authorShareBps;
         c.autoIssue = autoIssue;
         c.version = 1;
         c.price = price;
         c.manifest = manifest;
-        emit CourseRegistered(courseId, union, msg.sender, token, manifest);
+        emit CourseRegistered(courseId, union, _msgSender(), token, manifest);
         emit CourseTermsSet(courseId, price, authorShareBps, autoIssue);
         emit CourseVersionPublished(courseId, 1, contentCid);
     }
@@ -176,7 +178,7 @@ contract Courses is ICourses, ReentrancyGuard {
         nonReentrant
     {
         Course storage c = _course(courseId);
-        try IERC20Permit(c.token).permit(msg.sender, address(this), maxPrice, permitDeadline, v, r, s) {} catch {}
+        try IERC20Permit(c.token).permit(_msgSender(), address(this), maxPrice, permitDeadline, v, r, s) {} catch {}
         _enrol(courseId, maxPrice);
     }
 
@@ -184,10 +186,12 @@ contract Courses is ICourses, ReentrancyGuard {
     /// @param courseId The course.
     function submitCompletion(uint256 courseId) external {
         Course storage c = _course(courseId);
-        if (!isEnrolled[courseId][msg.sender]) revert Courses_NotEnrolled(courseId, msg.sender);
-        if (credentialIssuedAt[courseId][msg.sender] != 0) revert Courses_AlreadyCredentialed(courseId, msg.sender);
-        emit CompletionSubmitted(courseId, msg.sender);
-        if (c.autoIssue) _issue(courseId, msg.sender);
+        if (!isEnrolled[courseId][_msgSender()]) revert Courses_NotEnrolled(courseId, _msgSender());
+        if (credentialIssuedAt[courseId][_msgSender()] != 0) {
+            revert Courses_AlreadyCredentialed(courseId, _msgSender());
+        }
+        emit CompletionSubmitted(courseId, _msgSender());
+        if (c.autoIssue) _issue(courseId, _msgSender());
     }
 
     // ---------------------------------------------------------------- views
@@ -231,18 +235,18 @@ contract Courses is ICourses, ReentrancyGuard {
     function _enrol(uint256 courseId, uint256 maxPrice) private {
         Course storage c = _course(courseId);
         address union = c.union;
-        if (!IUnion(union).isMember(msg.sender)) revert Courses_NotMember(union, msg.sender);
-        if (isEnrolled[courseId][msg.sender]) revert Courses_AlreadyEnrolled(courseId, msg.sender);
+        if (!IUnion(union).isMember(_msgSender())) revert Courses_NotMember(union, _msgSender());
+        if (isEnrolled[courseId][_msgSender()]) revert Courses_AlreadyEnrolled(courseId, _msgSender());
         uint256 price = c.price;
         if (price > maxPrice) revert Courses_PriceAboveMax(courseId, price, maxPrice);
         uint256 authorAmount = price * authorShareOf(courseId) / BPS;
         uint256 treasuryAmount = price - authorAmount;
         // Effects before the token calls (CEI); nonReentrant guards the rest.
-        isEnrolled[courseId][msg.sender] = true;
-        emit Enrolled(courseId, msg.sender, authorAmount, treasuryAmount);
+        isEnrolled[courseId][_msgSender()] = true;
+        emit Enrolled(courseId, _msgSender(), authorAmount, treasuryAmount);
         IERC20 token = IERC20(c.token);
-        if (authorAmount != 0) token.safeTransferFrom(msg.sender, c.author, authorAmount);
-        if (treasuryAmount != 0) token.safeTransferFrom(msg.sender, IUnion(union).timelock(), treasuryAmount);
+        if (authorAmount != 0) token.safeTransferFrom(_msgSender(), c.author, authorAmount);
+        if (treasuryAmount != 0) token.safeTransferFrom(_msgSender(), IUnion(union).timelock(), treasuryAmount);
     }
 
     function _issue(uint256 courseId, address member) private {
@@ -250,7 +254,7 @@ contract Courses is ICourses, ReentrancyGuard {
         if (credentialIssuedAt[courseId][member] != 0) revert Courses_AlreadyCredentialed(courseId, member);
         credentialIssuedAt[courseId][member] = block.timestamp;
         uint256 id = credentialIdOf(courseId, member);
-        emit CredentialIssued(courseId, member, msg.sender, id);
+        emit CredentialIssued(courseId, member, _msgSender(), id);
         emit Locked(id);
     }
 
@@ -261,7 +265,7 @@ contract Courses is ICourses, ReentrancyGuard {
 
     function _authored(uint256 courseId) private view returns (Course storage c) {
         c = _course(courseId);
-        if (msg.sender != c.author) revert Courses_NotAuthor(courseId, msg.sender, c.author);
+        if (_msgSender() != c.author) revert Courses_NotAuthor(courseId, _msgSender(), c.author);
     }
 
     function _checkId(string calldata id) private pure {

@@ -14,7 +14,7 @@ abstract contract DemandsTestBase is UnionTestBase {
 
     function setUp() public virtual override {
         super.setUp();
-        demands = new Demands(IUnionRegistry(address(factory)));
+        demands = new Demands(IUnionRegistry(address(factory)), address(0));
         _joinTrusted(alice);
         _joinTrusted(bob);
     }

@@ -59,7 +59,7 @@ contract CrowdfundAdversarialTest is Test {
 
     function setUp() public {
         registry = new MockRegistry();
-        crowdfund = new Crowdfund(IUnionRegistry(address(registry)));
+        crowdfund = new Crowdfund(IUnionRegistry(address(registry)), address(0));
         falseToken = new FalseToken();
         hookToken = new HookToken();
         falseUnion = new MockUnion(steward, address(falseToken), treasury);

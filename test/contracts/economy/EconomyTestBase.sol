@@ -34,7 +34,7 @@ abstract contract EconomyTestBase is UnionTestBase {
         IUnionRegistry registry = IUnionRegistry(address(factory));
         arbiters = new UnionArbiters(registry);
         escrow = new Escrow(registry, arbiters);
-        crowdfund = new Crowdfund(registry);
+        crowdfund = new Crowdfund(registry, address(0));
         _joinTrusted(alice);
         _joinTrusted(bob);
         _joinTrusted(carol);

@@ -226,7 +226,7 @@ contract CoursesTest is CoursesTestBase {
         mock.setMember(bob, true);
         MockRegistry registry = new MockRegistry();
         registry.add(address(mock));
-        Courses local = new Courses(IUnionRegistry(address(registry)));
+        Courses local = new Courses(IUnionRegistry(address(registry)), address(0));
         vm.prank(alice);
         uint256 id = local.registerCourse(address(mock), MANIFEST, V1, PRICE, SHARE, false);
         bad.mint(bob, PRICE);

@@ -18,7 +18,7 @@ abstract contract CoursesTestBase is UnionTestBase {
 
     function setUp() public virtual override {
         super.setUp();
-        courses = new Courses(IUnionRegistry(address(factory)));
+        courses = new Courses(IUnionRegistry(address(factory)), address(0));
         _joinTrusted(alice);
         _joinTrusted(bob);
         _joinTrusted(carol);

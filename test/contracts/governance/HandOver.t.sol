@@ -21,7 +21,7 @@ contract HandOverTest is GovernanceTestBase {
     function setUp() public override {
         super.setUp();
         arbiters = new UnionArbiters(IUnionRegistry(address(factory)));
-        crowdfund = new Crowdfund(IUnionRegistry(address(factory)));
+        crowdfund = new Crowdfund(IUnionRegistry(address(factory)), address(0));
         vm.prank(founder);
         union.handOverToGovernance();
     }

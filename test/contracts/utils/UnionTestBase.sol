@@ -22,6 +22,8 @@ abstract contract UnionTestBase is Test {
     uint256 internal constant QUORUM_PERCENT = 4;
     string internal constant CHARTER = "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
 
+    /// @dev The implementations' ERC-2771 trusted forwarder (zero unless a suite sets it before `setUp`).
+    address internal forwarder;
     UnionFactory.Implementations internal impls;
     UnionFactory internal factory;
 
@@ -61,9 +63,9 @@ abstract contract UnionTestBase is Test {
 
     function _deployFactory() internal returns (UnionFactory) {
         impls = UnionFactory.Implementations({
-            union: address(new Union()),
+            union: address(new Union(forwarder)),
             token: address(new UnionToken()),
-            governor: address(new UnionGovernor()),
+            governor: address(new UnionGovernor(forwarder)),
             timelock: address(new UnionTimelock()),
             vestingWallet: address(new UnionVestingWallet())
         });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseEventLogs, type Address, type Hex } from 'viem';
+import { parseEventLogs, zeroAddress, type Address, type Hex } from 'viem';
 import { crowdfundAbi, unionAbi, unionTokenAbi } from '../../../web/lib/chain/abi/generated.ts';
 import { isqrt, projectMatches, sumSqrt, weightOf } from '../../../web/lib/fund/qf.ts';
 import { deployUnion, startAnvil, unionCall, type Anvil, type UnionChain } from '../sync/localChain.ts';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   // The factory is the target of the createUnion transaction deployUnion sent.
   const created = await chain.publicClient.getTransactionReceipt({ hash: (await chain.publicClient.getBlock({ blockNumber: BigInt(chain.createdBlock) })).transactions[0]! });
   const founder = chain.wallets[0]!;
-  const hash = await founder.deployContract({ abi: crowdfundAbi, bytecode: json.bytecode.object, args: [created.to!] });
+  const hash = await founder.deployContract({ abi: crowdfundAbi, bytecode: json.bytecode.object, args: [created.to!, zeroAddress] });
   crowdfund = (await chain.publicClient.waitForTransactionReceipt({ hash })).contractAddress as Address;
   for (const w of chain.wallets.slice(1, 6)) await unionCall(chain, w, { functionName: 'join' });
   // a vouch from the (trusted) founder trusts wallets 1–4; wallet 5 stays an untrusted member

@@ -90,8 +90,12 @@ export async function deployUnion(anvil: Anvil): Promise<UnionChain> {
 	const wallets = addresses.map((a) => createWalletClient({ account: a, chain: anvil.chain, transport: http(anvil.rpcUrl) }));
 	const founder = wallets[0];
 
+	// Union and UnionGovernor take their ERC-2771 forwarder (issue 15): none here
+	const withForwarder = new Set(['Union', 'UnionGovernor']);
 	const deploy = async (name: string): Promise<Address> => {
-		const hash = await founder.deployContract({ abi: [], bytecode: await artifact(name) });
+		const code = await artifact(name);
+		const bytecode = withForwarder.has(name) ? (`${code}${'0'.repeat(64)}` as Hex) : code;
+		const hash = await founder.deployContract({ abi: [], bytecode });
 		const receipt = await publicClient.waitForTransactionReceipt({ hash });
 		if (!receipt.contractAddress) throw new Error(`${name} not deployed`);
 		return receipt.contractAddress;

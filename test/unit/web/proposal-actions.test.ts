@@ -25,6 +25,23 @@ const words = wordsFor({ union, token, symbol: 'TRU', timelock, governor, arbite
 const read = (action: ProposalAction): string[] => callsFor(action).map((c) => describeCall(c, words).text);
 
 describe('proposal actions', () => {
+	it('top up the union’s gas sponsorship from the treasury, and read it back', () => {
+		const paymaster: Address = '0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+		const withPaymaster = wordsFor({ union, token, symbol: 'TRU', timelock, governor, arbiters, crowdfund, escrow, paymaster }, () => '');
+		const action: ProposalAction = { kind: 'sponsorTopUp', paymaster, union, amount: parseEther('2') };
+		const [c] = callsFor(action);
+		expect(c!.target).toBe(paymaster);
+		expect(c!.value).toBe(parseEther('2'));
+		expect(decodeCall(c!, withPaymaster)).toEqual(action);
+		expect(describeCall(c!, withPaymaster).text).toBe('Pay 2 ETH from the treasury into the union’s gas sponsorship (members with no ETH act on it)');
+		// without a paymaster in config.json the call reads as a raw one and the builder does not offer the kind
+		expect(decodeCall(c!, words).kind).toBe('raw');
+		const ctx = { union, token, symbol: 'TRU', arbiters: null, crowdfund: null, paymaster };
+		expect(builderKinds(ctx).map((k) => k.kind)).toContain('sponsorTopUp');
+		const built = buildAction('sponsorTopUp', { ...emptyActionForm(), amount: '0.5' }, { ...ctx, now: 0n, name: () => '' });
+		expect(built.action).toEqual({ kind: 'sponsorTopUp', paymaster, union, amount: parseEther('0.5') });
+	});
+
 	it('say what a treasury payment does, with the payee’s profile name', () => {
 		expect(read({ kind: 'pay', token, to: ben, amount: parseEther('200') })).toEqual(['Pay 200 TRU from the treasury to Ben Okafor']);
 		expect(read({ kind: 'payEth', to: stranger, amount: parseEther('1.5') })).toEqual(['Pay 1.5 ETH from the treasury to 0x6666…6666']);

@@ -23,6 +23,7 @@ export const libraryErrors: ErrorSentences<LibraryErrorName> = {
 	ERC2612InvalidSigner: 'The token permit was not signed by the account that holds the tokens',
 	ERC5805FutureLookup: 'Votes can only be counted for a moment that has passed',
 	ERC6372InconsistentClock: 'The token’s clock does not match the governor’s',
+	ExecuteError: 'A call in the batch failed',
 	FailedCall: 'A call inside the transaction failed',
 	FailedDeployment: 'A contract could not be deployed',
 	InsufficientBalance: 'The contract does not hold enough to pay this',

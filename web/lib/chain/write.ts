@@ -32,6 +32,10 @@ export interface TxObserver {
 	signing?(): void;
 	/** The transaction was broadcast. */
 	pending?(hash: Hash): void;
+	/** The action goes as a user operation the union's paymaster pays for (sponsor/write.ts). */
+	sponsored?(): void;
+	/** Wei of gas the union's sponsorship balance paid, once included. */
+	paidByUnion?(wei: bigint): void;
 }
 
 export interface TxResult {

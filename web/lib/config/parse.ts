@@ -87,6 +87,8 @@ export function parseConfig(raw: unknown): AppConfig {
 	const demo = demoRaw === undefined || demoRaw === null ? {} : obj(demoRaw, 'demo');
 	const uniswapRaw = root.uniswap;
 	const uniswap = uniswapRaw === undefined || uniswapRaw === null ? null : obj(uniswapRaw, 'uniswap');
+	const sponsorRaw = root.sponsorship;
+	const sponsor = sponsorRaw === undefined || sponsorRaw === null ? null : obj(sponsorRaw, 'sponsorship');
 
 	return {
 		chain: {
@@ -127,6 +129,14 @@ export function parseConfig(raw: unknown): AppConfig {
 					factory: address(uniswap.factory, 'uniswap.factory'),
 					router: address(uniswap.router, 'uniswap.router'),
 					weth: address(uniswap.weth, 'uniswap.weth')
+				}
+			: null,
+		sponsorship: sponsor
+			? {
+					bundlerUrl: url(sponsor, 'bundlerUrl', 'sponsorship.bundlerUrl'),
+					entryPoint: address(sponsor.entryPoint, 'sponsorship.entryPoint'),
+					relayAccount: address(sponsor.relayAccount, 'sponsorship.relayAccount'),
+					paymaster: address(sponsor.paymaster, 'sponsorship.paymaster')
 				}
 			: null
 	};

@@ -61,6 +61,17 @@ export interface UniswapConfig {
 	weth: Address;
 }
 
+/**
+ * Gas sponsorship (issue 15): an ERC-4337 bundler endpoint — public infrastructure, any provider — and the
+ * EntryPoint v0.8, the shared relay account (the union contracts' ERC-2771 forwarder) and the paymaster.
+ */
+export interface SponsorshipConfig {
+	bundlerUrl: string;
+	entryPoint: Address;
+	relayAccount: Address;
+	paymaster: Address;
+}
+
 export interface AppConfig {
 	chain: ChainConfig;
 	contracts: ContractsConfig;
@@ -69,4 +80,6 @@ export interface AppConfig {
 	demo: DemoConfig;
 	/** null (or absent) where the network has no Uniswap V2: the swap page says so. */
 	uniswap: UniswapConfig | null;
+	/** null (or absent) where no paymaster is deployed: members pay their own gas. */
+	sponsorship?: SponsorshipConfig | null;
 }

@@ -7,6 +7,7 @@ import { crowdfundAbi, unionTokenAbi } from '$lib/chain/abi/generated';
 import { contractAddress } from '$lib/chain/contracts';
 import { fundWithPermit, signPermit as signTokenPermit, type FundedVia, type FundingObserver, type PermitSignature } from '$lib/chain/permit';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
+import { writeForUnion } from '$lib/sponsor/write';
 
 function crowdfund(): Address {
 	return contractAddress('crowdfund');
@@ -39,16 +40,22 @@ export function signPermit(signer: Signer, token: Address, amount: bigint): Prom
 	return signTokenPermit(signer, token, crowdfund(), amount);
 }
 
-export function pledgeWithPermit(signer: Signer, id: bigint, amount: bigint, permit: PermitSignature, observer?: TxObserver): Promise<TxResult> {
-	return writeContract(
-		signer,
-		{ address: crowdfund(), abi: crowdfundAbi, functionName: 'pledgeWithPermit', args: [id, amount, permit.deadline, permit.v, permit.r, permit.s] },
-		observer
-	);
+/** A pledge with a permit; sponsored by `union` when the pledger holds no ETH (sponsor/write.ts). */
+export function pledgeWithPermit(
+	signer: Signer,
+	id: bigint,
+	amount: bigint,
+	permit: PermitSignature,
+	observer?: TxObserver,
+	union?: Address
+): Promise<TxResult> {
+	const call = { address: crowdfund(), abi: crowdfundAbi, functionName: 'pledgeWithPermit', args: [id, amount, permit.deadline, permit.v, permit.r, permit.s] } as const;
+	return union ? writeForUnion(signer, union, call, observer) : writeContract(signer, call, observer);
 }
 
-export function pledge(signer: Signer, id: bigint, amount: bigint, observer?: TxObserver): Promise<TxResult> {
-	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'pledge', args: [id, amount] }, observer);
+export function pledge(signer: Signer, id: bigint, amount: bigint, observer?: TxObserver, union?: Address): Promise<TxResult> {
+	const call = { address: crowdfund(), abi: crowdfundAbi, functionName: 'pledge', args: [id, amount] } as const;
+	return union ? writeForUnion(signer, union, call, observer) : writeContract(signer, call, observer);
 }
 
 /**
@@ -57,7 +64,7 @@ export function pledge(signer: Signer, id: bigint, amount: bigint, observer?: Tx
  */
 export async function pledgeFunded(
 	signer: Signer,
-	campaign: { id: bigint; token: Address },
+	campaign: { id: bigint; token: Address; union: Address },
 	amount: bigint,
 	observer?: FundingObserver
 ): Promise<TxResult & { via: FundedVia }> {
@@ -67,8 +74,8 @@ export async function pledgeFunded(
 			token: campaign.token,
 			spender: crowdfund(),
 			amount,
-			send: (o) => pledge(signer, campaign.id, amount, o),
-			sendWithPermit: (permit, o) => pledgeWithPermit(signer, campaign.id, amount, permit, o)
+			send: (o) => pledge(signer, campaign.id, amount, o, campaign.union),
+			sendWithPermit: (permit, o) => pledgeWithPermit(signer, campaign.id, amount, permit, o, campaign.union)
 		},
 		observer
 	);

@@ -4,7 +4,7 @@
 // ActionForm.svelte), the encoder (calls.ts, also used by the demo seed) and the proposal page all
 // go through it. Relative imports only: the seed runs this file under plain Node.
 import { decodeFunctionData, encodeFunctionData, erc20Abi, isAddress, isHex, type Abi, type Address, type Hex } from 'viem';
-import { crowdfundAbi, unionAbi, unionArbitersAbi } from '../chain/abi/generated';
+import { crowdfundAbi, unionAbi, unionArbitersAbi, unionPaymasterAbi } from '../chain/abi/generated';
 import { formatTokenAmount, parseTokenAmount } from '../chain/amounts';
 import { ADMISSION_LABELS, AdmissionRule, admissionRuleFrom } from '../union/types';
 import type { ActionKind, Call, ProposalAction } from './calls';
@@ -36,6 +36,8 @@ export interface UnionContext {
 	symbol: string;
 	arbiters: Address | null;
 	crowdfund: Address | null;
+	/** The gas-sponsorship paymaster (issue 15), where config.json names one. */
+	paymaster?: Address | null;
 }
 
 export interface BuildContext extends UnionContext {
@@ -55,7 +57,7 @@ export interface ActionEntry<K extends ActionKind> {
 	label: ((ctx: UnionContext) => string) | null;
 	fields: readonly ActionField[];
 	/** The shared contract the kind needs; the builder hides it where config.json has none. */
-	needs?: 'arbiters' | 'crowdfund';
+	needs?: 'arbiters' | 'crowdfund' | 'paymaster';
 	/** The action from the form; throws a sentence for the member on bad input. */
 	build(form: ActionFormValues, ctx: BuildContext): { action: ActionOf<K>; charterText?: string };
 	encode(action: ActionOf<K>): Call[];
@@ -232,6 +234,25 @@ export const ACTIONS: { readonly [K in ActionKind]: ActionEntry<K> } = {
 			return d?.functionName === 'approve' ? { kind: 'allowance', token: c.target, spender: d.args[0] as Address, amount: d.args[1] as bigint } : null;
 		},
 		describe: (a, ctx) => `Allow ${ctx.name(a.spender)} to take ${formatTokenAmount(a.amount)} ${ctx.symbol} from the treasury`
+	},
+	sponsorTopUp: {
+		label: () => 'Top up gas sponsorship (ETH)',
+		fields: ['amount'],
+		needs: 'paymaster',
+		build: (f, ctx) => ({
+			action: { kind: 'sponsorTopUp', paymaster: need(ctx.paymaster ?? null, 'No gas-sponsorship paymaster on this network'), union: ctx.union, amount: tokens(f.amount) }
+		}),
+		encode: (a) => [{ target: a.paymaster, value: a.amount, data: encodeFunctionData({ abi: unionPaymasterAbi, functionName: 'depositFor', args: [a.union] }) }],
+		decode: (c, ctx) => {
+			if (!same(c.target, ctx.paymaster ?? null) || c.value === 0n) return null;
+			try {
+				const d = decodeFunctionData({ abi: unionPaymasterAbi, data: c.data });
+				return d.functionName === 'depositFor' && same(d.args[0], ctx.union) ? { kind: 'sponsorTopUp', paymaster: c.target, union: ctx.union, amount: c.value } : null;
+			} catch {
+				return null;
+			}
+		},
+		describe: (a) => `Pay ${formatTokenAmount(a.amount)} ETH from the treasury into the union’s gas sponsorship (members with no ETH act on it)`
 	},
 	raw: {
 		label: () => 'Raw call (experts)',

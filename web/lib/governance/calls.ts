@@ -23,6 +23,7 @@ export type ProposalAction =
 	| { kind: 'fundRound'; crowdfund: Address; token: Address; roundId: bigint; amount: bigint }
 	/** Read back only: the approval a fundRound puts before its transfer. */
 	| { kind: 'allowance'; token: Address; spender: Address; amount: bigint }
+	| { kind: 'sponsorTopUp'; paymaster: Address; union: Address; amount: bigint }
 	| { kind: 'raw'; target: Address; value: bigint; data: Hex };
 
 export type ActionKind = ProposalAction['kind'];

@@ -63,6 +63,8 @@ export interface KnownContracts {
 	arbiters: Address | null;
 	crowdfund: Address | null;
 	escrow: Address | null;
+	/** The gas-sponsorship paymaster, where there is one. */
+	paymaster?: Address | null;
 }
 
 /**
@@ -77,7 +79,8 @@ export function wordsFor(known: KnownContracts, personName: (address: Address) =
 		[known.governor, 'the union’s governor'],
 		[known.arbiters, 'the arbiter registry'],
 		[known.crowdfund, 'the crowdfunding contract'],
-		[known.escrow, 'the escrow']
+		[known.escrow, 'the escrow'],
+		[known.paymaster ?? null, 'the gas-sponsorship paymaster']
 	];
 	return {
 		union: known.union,
@@ -85,6 +88,7 @@ export function wordsFor(known: KnownContracts, personName: (address: Address) =
 		symbol: known.symbol,
 		arbiters: known.arbiters,
 		crowdfund: known.crowdfund,
+		paymaster: known.paymaster ?? null,
 		name: (a) => roles.find(([r]) => r !== null && r.toLowerCase() === a.toLowerCase())?.[1] ?? personName(a)
 	};
 }

@@ -10,6 +10,8 @@ export class TxProgress {
 	#detail = $state<string | null>(null);
 	#hash = $state<Hash | null>(null);
 	#error = $state<string | null>(null);
+	#sponsored = $state(false);
+	#paidByUnion = $state<bigint | null>(null);
 
 	get phase(): TxPhase {
 		return this.#phase;
@@ -24,6 +26,14 @@ export class TxProgress {
 	get error(): string | null {
 		return this.#error;
 	}
+	/** The union pays this action's gas (issue 15). */
+	get sponsored(): boolean {
+		return this.#sponsored;
+	}
+	/** Wei of gas the union paid, once included. */
+	get paidByUnion(): bigint | null {
+		return this.#paidByUnion;
+	}
 	get busy(): boolean {
 		return this.#phase === 'preparing' || this.#phase === 'signing' || this.#phase === 'pending';
 	}
@@ -37,6 +47,12 @@ export class TxProgress {
 		pending: (hash) => {
 			this.#phase = 'pending';
 			this.#hash = hash;
+		},
+		sponsored: () => {
+			this.#sponsored = true;
+		},
+		paidByUnion: (wei) => {
+			this.#paidByUnion = wei;
 		}
 	};
 
@@ -54,6 +70,8 @@ export class TxProgress {
 		this.#detail = null;
 		this.#hash = null;
 		this.#error = null;
+		this.#sponsored = false;
+		this.#paidByUnion = null;
 		try {
 			const result = await fn(this.observer);
 			this.#phase = 'confirmed';
@@ -71,5 +89,7 @@ export class TxProgress {
 		this.#detail = null;
 		this.#hash = null;
 		this.#error = null;
+		this.#sponsored = false;
+		this.#paidByUnion = null;
 	}
 }

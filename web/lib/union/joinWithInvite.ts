@@ -4,7 +4,8 @@
 import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { unionAbi } from '../chain/abi';
-import { writeContract, type Signer, type TxObserver, type TxResult } from '../chain/write';
+import type { Signer, TxObserver, TxResult } from '../chain/write';
+import { writeForUnion } from '../sponsor/write';
 import { CLAIM_TYPES, type SignedInvite } from './invite';
 
 /** The claim key's signature over the redeemer (empty for an invite that names its invitee). */
@@ -21,8 +22,9 @@ export async function claimSignature(voucher: SignedInvite, redeemer: Address): 
 
 export async function joinWithInvite(signer: Signer, union: Address, voucher: SignedInvite, observer?: TxObserver): Promise<TxResult> {
 	const claim = await claimSignature(voucher, signer.account);
-	return writeContract(
+	return writeForUnion(
 		signer,
+		union,
 		{ address: union, abi: unionAbi, functionName: 'joinWithInvite', args: [voucher.invite, voucher.signature, claim] },
 		observer
 	);
