@@ -36,8 +36,9 @@ contract GovernanceHandler is CommonBase, StdCheats, StdUtils {
     ExitToken public immutable other;
 
     address[] internal _actors;
-    /// @dev Timestamps at which the invariant re-checks past sums (bounded).
+    /// @dev Timestamps at which the invariant re-checks past sums (a ring of the latest 16).
     uint256[] internal _stamps;
+    uint256 internal _stampCount;
     /// @dev Every proposal made.
     uint256[] internal _proposals;
 
@@ -102,8 +103,14 @@ contract GovernanceHandler is CommonBase, StdCheats, StdUtils {
         return _actors[(seed % _actors.length + k) % _actors.length];
     }
 
+    /// @dev Keeps the 16 latest distinct timestamps at which votes changed (the invariant reads each one's past
+    /// votes of every actor after every call, so more would slow the campaign without reaching new states).
     function _stamp() internal {
-        if (_stamps.length < 40) _stamps.push(block.timestamp);
+        uint256 n = _stampCount;
+        if (n != 0 && _stamps[(n - 1) % 16] == block.timestamp) return;
+        if (n < 16) _stamps.push(block.timestamp);
+        else _stamps[n % 16] = block.timestamp;
+        _stampCount = n + 1;
     }
 
     function join(uint256 seed) external {
