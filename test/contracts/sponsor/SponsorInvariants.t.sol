@@ -70,22 +70,10 @@ contract SponsorInvariantsTest is SponsorTestBase, PathCoverage {
     }
 
     function afterInvariant() external {
-        string[] memory paths = new string[](9);
-        paths[0] = "paid";
-        paths[1] = "budget";
-        paths[2] = "notTrusted";
-        paths[3] = "foreign";
-        paths[4] = "offList";
-        paths[5] = "replay";
-        paths[6] = "newPeriod";
-        paths[7] = "withdraw";
-        paths[8] = "deposit";
-        uint256[] memory counts = new uint256[](paths.length);
-        for (uint256 i; i < paths.length; ++i) {
-            counts[i] = handler.reached(bytes32(bytes(paths[i])));
-        }
-        _recordRun({
-            suite: "sponsor", paths: paths, counts: counts, runs: _configuredRuns(64, 128, 256), floorPct: FLOOR_PCT
+        _recordPaths({
+            suite: "sponsor",
+            pathList: string.concat("paid budget notTrusted foreign offList replay newPeriod withdraw ", "deposit"),
+            reachedIn: handler.reached
         });
     }
 }

@@ -22,6 +22,26 @@ abstract contract PathCoverage is Test {
         return defaultRuns;
     }
 
+    /// @dev Records the run for the paths named in `pathList` (separated by single spaces), asking the handler how
+    /// often each was reached, with the profile's run count and the issue's floor.
+    /// @param suite Prefix of the tally's keys and name of its table.
+    /// @param pathList Path names, separated by single spaces.
+    /// @param reachedIn The handler's counter: how often the run reached a path (keyed by its name).
+    function _recordPaths(
+        string memory suite,
+        string memory pathList,
+        function(bytes32) external view returns (uint256) reachedIn
+    ) internal {
+        string[] memory paths = vm.split(pathList, " ");
+        uint256[] memory counts = new uint256[](paths.length);
+        for (uint256 i; i < paths.length; ++i) {
+            counts[i] = reachedIn(bytes32(bytes(paths[i])));
+        }
+        _recordRun({
+            suite: suite, paths: paths, counts: counts, runs: _configuredRuns(64, 128, 256), floorPct: FLOOR_PCT
+        });
+    }
+
     /// @param suite Prefix of the tally's keys.
     /// @param paths Path names.
     /// @param counts How often each path was reached in the run that just ended.

@@ -53,20 +53,10 @@ contract DemandsInvariantsTest is DemandsTestBase, PathCoverage {
     }
 
     function afterInvariant() external {
-        string[] memory paths = new string[](7);
-        paths[0] = "commit";
-        paths[1] = "withdraw";
-        paths[2] = "leave";
-        paths[3] = "leftBeforeActivation";
-        paths[4] = "prune";
-        paths[5] = "rejoin";
-        paths[6] = "activated";
-        uint256[] memory counts = new uint256[](paths.length);
-        for (uint256 i; i < paths.length; ++i) {
-            counts[i] = handler.reached(bytes32(bytes(paths[i])));
-        }
-        _recordRun({
-            suite: "demands", paths: paths, counts: counts, runs: _configuredRuns(64, 128, 256), floorPct: FLOOR_PCT
+        _recordPaths({
+            suite: "demands",
+            pathList: "commit withdraw leave leftBeforeActivation prune rejoin activated",
+            reachedIn: handler.reached
         });
     }
 }

@@ -241,37 +241,17 @@ contract CrowdfundInvariantsTest is EconomyTestBase, PathCoverage {
     }
 
     function afterInvariant() external {
-        string[] memory paths = new string[](24);
-        paths[0] = "pledge";
-        paths[1] = "unpledge";
-        paths[2] = "refund";
-        paths[3] = "claim";
-        paths[4] = "fundRound";
-        paths[5] = "finalize";
-        paths[6] = "claimMatch";
-        paths[7] = "sweep";
-        paths[8] = "leave";
-        paths[9] = "rejoin";
-        paths[10] = "unpledgeAfterLeaving";
-        paths[11] = "refundAfterLeaving";
-        paths[12] = "prune";
-        paths[13] = "secondUnionLeave";
-        paths[14] = "secondUnionPledge";
-        paths[15] = "secondUnionFundRound";
-        paths[16] = "secondUnionFinalize";
-        paths[17] = "secondUnionClaimMatch";
-        paths[18] = "secondUnionSweep";
-        paths[19] = "secondRoundPledge";
-        paths[20] = "secondRoundFundRound";
-        paths[21] = "secondRoundFinalize";
-        paths[22] = "secondRoundClaimMatch";
-        paths[23] = "secondRoundSweep";
-        uint256[] memory counts = new uint256[](paths.length);
-        for (uint256 i; i < paths.length; ++i) {
-            counts[i] = handler.calls(bytes32(bytes(paths[i])));
-        }
-        _recordRun({
-            suite: "crowdfund", paths: paths, counts: counts, runs: _configuredRuns(64, 128, 256), floorPct: FLOOR_PCT
+        _recordPaths({
+            suite: "crowdfund",
+            pathList: string.concat(
+                "pledge unpledge refund claim fundRound finalize claimMatch sweep leave ",
+                "rejoin unpledgeAfterLeaving refundAfterLeaving prune secondUnionLeave ",
+                "secondUnionPledge secondUnionFundRound secondUnionFinalize ",
+                "secondUnionClaimMatch secondUnionSweep secondRoundPledge ",
+                "secondRoundFundRound secondRoundFinalize secondRoundClaimMatch ",
+                "secondRoundSweep"
+            ),
+            reachedIn: handler.calls
         });
     }
 }

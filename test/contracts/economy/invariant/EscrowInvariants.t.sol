@@ -109,28 +109,14 @@ contract EscrowInvariantsTest is EconomyTestBase, PathCoverage {
     }
 
     function afterInvariant() external {
-        string[] memory paths = new string[](15);
-        paths[0] = "accept";
-        paths[1] = "markDelivered";
-        paths[2] = "release";
-        paths[3] = "claim";
-        paths[4] = "refundOverdue";
-        paths[5] = "cancel";
-        paths[6] = "cancelAfterDelivery";
-        paths[7] = "openDispute";
-        paths[8] = "drawPanel";
-        paths[9] = "vote";
-        paths[10] = "resolvedByVote";
-        paths[11] = "timeout";
-        paths[12] = "arbiterRemovedMidDispute";
-        paths[13] = "arbiterLeftMidDispute";
-        paths[14] = "partyLeftMidDispute";
-        uint256[] memory counts = new uint256[](paths.length);
-        for (uint256 i; i < paths.length; ++i) {
-            counts[i] = handler.reached(bytes32(bytes(paths[i])));
-        }
-        _recordRun({
-            suite: "escrow", paths: paths, counts: counts, runs: _configuredRuns(64, 128, 256), floorPct: FLOOR_PCT
+        _recordPaths({
+            suite: "escrow",
+            pathList: string.concat(
+                "accept markDelivered release claim refundOverdue cancel ",
+                "cancelAfterDelivery openDispute drawPanel vote resolvedByVote timeout ",
+                "arbiterRemovedMidDispute arbiterLeftMidDispute partyLeftMidDispute"
+            ),
+            reachedIn: handler.reached
         });
     }
 }

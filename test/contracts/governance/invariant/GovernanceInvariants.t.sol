@@ -101,27 +101,13 @@ contract GovernanceInvariantsTest is UnionTestBase, PathCoverage {
     }
 
     function afterInvariant() external {
-        string[] memory paths = new string[](14);
-        paths[0] = "propose";
-        paths[1] = "vote";
-        paths[2] = "untrustedVote";
-        paths[3] = "queue";
-        paths[4] = "execute";
-        paths[5] = "delegate";
-        paths[6] = "back";
-        paths[7] = "backAndFollow";
-        paths[8] = "unback";
-        paths[9] = "join";
-        paths[10] = "leave";
-        paths[11] = "ragequit";
-        paths[12] = "warp";
-        paths[13] = "defeated";
-        uint256[] memory counts = new uint256[](paths.length);
-        for (uint256 i; i < paths.length; ++i) {
-            counts[i] = handler.calls(bytes32(bytes(paths[i])));
-        }
-        _recordRun({
-            suite: "governance", paths: paths, counts: counts, runs: _configuredRuns(64, 128, 256), floorPct: FLOOR_PCT
+        _recordPaths({
+            suite: "governance",
+            pathList: string.concat(
+                "propose vote untrustedVote queue execute delegate back backAndFollow ",
+                "unback join leave ragequit warp defeated"
+            ),
+            reachedIn: handler.calls
         });
     }
 }
