@@ -77,15 +77,7 @@ contract UnionPaymasterTest is SponsorTestBase {
     }
 
     function test_castVote_trustedMember_votes() public {
-        address[] memory targets = new address[](1);
-        targets[0] = address(union);
-        uint256[] memory values = new uint256[](1);
-        bytes[] memory calls = new bytes[](1);
-        calls[0] = abi.encodeCall(Union.setCharter, ("bafy"));
-        vm.warp(block.timestamp + 1);
-        vm.prank(founder);
-        uint256 id = governor.propose(targets, values, calls, "sponsored vote");
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
+        uint256 id = _proposeCharterInVoting("sponsored vote");
         _handle(_op(aliceKey, address(governor), abi.encodeWithSignature("castVote(uint256,uint8)", id, uint8(1))));
         assertTrue(governor.hasVoted(id, alice));
         (, uint256 forVotes,) = governor.proposalVotes(id);
@@ -291,15 +283,7 @@ contract UnionPaymasterTest is SponsorTestBase {
     }
 
     function test_forwarder_governorVoteCountsAppendedVoter() public {
-        address[] memory targets = new address[](1);
-        targets[0] = address(union);
-        uint256[] memory values = new uint256[](1);
-        bytes[] memory calls = new bytes[](1);
-        calls[0] = abi.encodeCall(Union.setCharter, ("bafy"));
-        vm.warp(block.timestamp + 1);
-        vm.prank(founder);
-        uint256 id = governor.propose(targets, values, calls, "forwarded");
-        vm.warp(block.timestamp + VOTING_DELAY + 1);
+        uint256 id = _proposeCharterInVoting("forwarded");
         vm.prank(address(relay));
         (bool ok,) = address(governor).call(abi.encodePacked(abi.encodeCall(IGovernor.castVote, (id, 1)), alice));
         assertTrue(ok);
@@ -341,5 +325,18 @@ contract UnionPaymasterTest is SponsorTestBase {
                 (,, charged,) = abi.decode(logs[i].data, (bytes4, uint256, uint256, bool));
             }
         }
+    }
+
+    /// @dev The founder proposes a charter change and the clock moves into its voting period.
+    function _proposeCharterInVoting(string memory description) internal returns (uint256 id) {
+        address[] memory targets = new address[](1);
+        targets[0] = address(union);
+        uint256[] memory values = new uint256[](1);
+        bytes[] memory calls = new bytes[](1);
+        calls[0] = abi.encodeCall(Union.setCharter, ("bafy"));
+        vm.warp(block.timestamp + 1);
+        vm.prank(founder);
+        id = governor.propose(targets, values, calls, description);
+        vm.warp(block.timestamp + VOTING_DELAY + 1);
     }
 }
