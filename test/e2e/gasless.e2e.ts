@@ -2,10 +2,11 @@
 // start to end accepts a trusted member's invite to the demo union and, once vouched for, backs a member — each
 // act a user operation the union's paymaster pays, relayed by the stack's real alto bundler; the balance stays
 // 0 and each act is on-chain; then it votes on a proposal made after it was trusted and pledges to a campaign
-// (an ERC-2612 permit signature, then the sponsored pledge). A member nobody vouched for, also with 0 ETH, is refused with the reason.
+// (an ERC-2612 permit signature, then the sponsored pledge), commits to the demo demand and enrols in the demo
+// course. A member nobody vouched for, also with 0 ETH, is refused with the reason.
 import { expect, test } from '@playwright/test';
 import { encodeFunctionData, parseEther, parseEventLogs, toHex, type Address } from 'viem';
-import { crowdfundAbi, unionAbi, unionGovernorAbi, unionTimelockAbi } from '../../web/lib/chain/abi/generated.ts';
+import { coursesAbi, crowdfundAbi, demandsAbi, unionAbi, unionGovernorAbi, unionTimelockAbi } from '../../web/lib/chain/abi/generated.ts';
 import { localChain, send, type LocalChain } from '../../scripts/lib/localChain.ts';
 import { vouchDirectly } from './fixtures/governance.ts';
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
@@ -132,6 +133,42 @@ test('the newcomer pledges its join grant with a permit signature and 0 ETH; the
   await expectConfirmed(page);
   await expect(page.getByTestId('tx-status').last()).toHaveAttribute('data-paid-by', 'union');
   expect(await c.client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledgeOf', args: [id, newcomerAddress] })).toBe(parseEther('10'));
+  expect(await balanceOf(newcomerAddress)).toBe(0n);
+});
+
+test('the newcomer commits to the demo demand with 0 ETH, tipping it over; the union pays for both acts', async () => {
+  const c = chain();
+  const demands = e2eStack().config.contracts.demands as Address;
+  const [created] = await c.client.getContractEvents({ address: demands, abi: demandsAbi, eventName: 'DemandCreated', args: { union }, fromBlock: 0n, strict: true });
+  expect(created, 'the seed creates a demand in the demo union').toBeDefined();
+  const id = created!.args.demandId;
+  const { page } = newcomer;
+  await newcomer.open(`/u/${union}/demands/${id}`);
+  await page.getByTestId('demand-commit').click();
+  // once active the page shows the demand's outcome instead of the commit panel and its status line
+  await expect(page.getByTestId('demand-state')).toHaveText('Active', { timeout: 90_000 });
+  expect(await c.client.readContract({ address: demands, abi: demandsAbi, functionName: 'isCommitted', args: [id, newcomerAddress] })).toBe(true);
+  // the seed leaves the demo demand one commitment short: this one reaches the threshold, and the page's
+  // activation that follows is sponsored too
+  const demand = await c.client.readContract({ address: demands, abi: demandsAbi, functionName: 'getDemand', args: [id] });
+  expect(demand.activatedBlock).toBeGreaterThan(0n);
+  expect(await balanceOf(newcomerAddress)).toBe(0n);
+});
+
+test('the newcomer enrols in the demo course with 0 ETH; the union pays the gas', async () => {
+  const c = chain();
+  const courses = e2eStack().config.contracts.courses as Address;
+  const [registered] = await c.client.getContractEvents({ address: courses, abi: coursesAbi, eventName: 'CourseRegistered', args: { union }, fromBlock: 0n, strict: true });
+  expect(registered, 'the seed registers a course in the demo union').toBeDefined();
+  const id = registered!.args.courseId;
+  const { page } = newcomer;
+  await newcomer.open(`/u/${union}/courses/${id}`);
+  await page.getByTestId('course-enrol').click();
+  const status = page.getByTestId('course-tx');
+  await expect(status).toHaveAttribute('data-state', 'confirmed', { timeout: 60_000 });
+  await expect(status).toHaveAttribute('data-paid-by', 'union');
+  await expect(page.getByTestId('course-enrolled')).toBeVisible({ timeout: 30_000 });
+  expect(await c.client.readContract({ address: courses, abi: coursesAbi, functionName: 'isEnrolled', args: [id, newcomerAddress] })).toBe(true);
   expect(await balanceOf(newcomerAddress)).toBe(0n);
 });
 

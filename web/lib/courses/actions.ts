@@ -1,8 +1,11 @@
-// Writes to the Courses contract, each through writeContract (simulate → sign → receipt, decoded errors).
+// Writes to the Courses contract, each through writeContract (simulate → sign → receipt, decoded errors);
+// enrolment goes through writeForUnion, so a member with no ETH is sponsored by the course's union.
 import type { Address } from 'viem';
 import { coursesAbi, unionTokenAbi } from '$lib/chain/abi/generated';
 import { getPublicClient } from '$lib/chain/client';
+import { signPermit } from '$lib/chain/permit';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
+import { wouldBeSponsored, writeForUnion } from '$lib/sponsor/write';
 import { coursesAddress, type CourseOnChain } from './chain';
 
 export interface RegisterParams {
@@ -33,7 +36,9 @@ export function publishVersion(signer: Signer, courseId: bigint, contentCid: str
 
 /**
  * Enrols at the course's current price. A paid course first needs an allowance: approve exactly the
- * price (not unlimited) when the current one is short, then enrol with maxPrice = that price.
+ * price (not unlimited) when the current one is short, then enrol with maxPrice = that price. A member with
+ * no ETH instead signs an ERC-2612 permit for the price (no gas) and the union's paymaster pays for
+ * `enrolWithPermit` (sponsor/write.ts, issue 15); a free course is one sponsored `enrol`.
  */
 export async function enrol(
 	signer: Signer,
@@ -42,6 +47,18 @@ export async function enrol(
 	onStep?: (step: 'approve' | 'enrol') => void
 ): Promise<TxResult> {
 	const address = coursesAddress();
+	if (course.price > 0n && (await wouldBeSponsored(signer.account))) {
+		onStep?.('approve');
+		const permit = await signPermit(signer, course.token, address, course.price);
+		onStep?.('enrol');
+		const call = {
+			address,
+			abi: coursesAbi,
+			functionName: 'enrolWithPermit',
+			args: [course.id, course.price, permit.deadline, permit.v, permit.r, permit.s]
+		} as const;
+		return writeForUnion(signer, course.union, call, observer);
+	}
 	if (course.price > 0n) {
 		const client = await getPublicClient();
 		const allowance = await client.readContract({ address: course.token, abi: unionTokenAbi, functionName: 'allowance', args: [signer.account, address] });
@@ -51,7 +68,7 @@ export async function enrol(
 		}
 	}
 	onStep?.('enrol');
-	return writeContract(signer, { address, abi: coursesAbi, functionName: 'enrol', args: [course.id, course.price] }, observer);
+	return writeForUnion(signer, course.union, { address, abi: coursesAbi, functionName: 'enrol', args: [course.id, course.price] }, observer);
 }
 
 export function submitCompletion(signer: Signer, courseId: bigint, observer?: TxObserver): Promise<TxResult> {

@@ -1,6 +1,7 @@
 // Committing to a demand: the member signs the EIP-712 Commitment in their wallet (readable there: union,
 // demand, member, text CID, nonce), then the signature is submitted with Demands.commit. Anyone may submit a
-// signature, so a relayer could pay the gas; here the member submits their own. Only trusted members may
+// signature, so a relayer could pay the gas; here the member submits their own, or — holding no ETH — the
+// union's paymaster pays for it (sponsor/write.ts, issue 15). Only trusted members may
 // commit, and reaching the threshold does not activate by itself: `activateDemand` lists `threshold` live
 // committers who are trusted members now (people who left are skipped) and sends Demands.activate.
 import { type Address, type Hex } from 'viem';
@@ -10,6 +11,7 @@ import { getWalletClient } from '$lib/chain/client';
 import { toChainActionError } from '$lib/chain/errors';
 import { read } from '$lib/chain/read';
 import { errorContext, writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
+import { writeForUnion } from '$lib/sponsor/write';
 import { demandsAddress, liveCommitments, nonceOf, type Demand } from './read';
 import { commitmentDomain, commitmentTypedData } from './typedData';
 
@@ -28,16 +30,12 @@ export async function signCommitment(signer: Signer, demand: Demand): Promise<He
 	}
 }
 
-/** Submits a member's signature (the caller may be the member or anyone relaying it). */
-export function submitCommitment(signer: Signer, demandId: bigint, member: Address, signature: Hex, observer?: TxObserver): Promise<TxResult> {
-	return writeContract(signer, { address: demandsAddress(), abi: demandsAbi, functionName: 'commit', args: [demandId, member, signature] }, observer);
-}
-
-/** Sign, then submit. */
+/** Sign, then submit; sponsored by the demand's union when the member holds no ETH. */
 export async function commitToDemand(signer: Signer, demand: Demand, observer: TxObserver = {}): Promise<TxResult> {
 	observer.signing?.();
 	const signature = await signCommitment(signer, demand);
-	return submitCommitment(signer, demand.id, signer.account, signature, observer);
+	const call = { address: demandsAddress(), abi: demandsAbi, functionName: 'commit', args: [demand.id, signer.account, signature] } as const;
+	return writeForUnion(signer, demand.union, call, observer);
 }
 
 /**
@@ -56,11 +54,15 @@ export async function countableCommitters(demand: Demand): Promise<Address[] | n
 	return countable.length < demand.threshold ? null : countable.slice(0, demand.threshold);
 }
 
-/** Make the demand Active (anyone) once `threshold` trusted members still in the union have committed. */
+/**
+ * Make the demand Active (anyone) once `threshold` trusted members still in the union have committed;
+ * sponsored by the union when the caller holds no ETH.
+ */
 export async function activateDemand(signer: Signer, demand: Demand, observer?: TxObserver): Promise<TxResult> {
 	const committers = await countableCommitters(demand);
 	if (!committers) throw new Error(`Fewer than ${demand.threshold} committed members are trusted members now, so the demand cannot become active yet`);
-	return writeContract(signer, { address: demandsAddress(), abi: demandsAbi, functionName: 'activate', args: [demand.id, committers] }, observer);
+	const call = { address: demandsAddress(), abi: demandsAbi, functionName: 'activate', args: [demand.id, committers] } as const;
+	return writeForUnion(signer, demand.union, call, observer);
 }
 
 /** Take your commitment back (only before the demand is active). */

@@ -1,6 +1,6 @@
 // Which calls a union sponsors by default: the acts of taking part (accept an invite, back, follow, vote,
-// pledge, commit, enrol), on the union's own contracts and the shared ones. The seed enables these for the
-// demo union; the governance proposal kind "Gas sponsorship" sets the same list.
+// pledge, commit — and the activation that the commitment reaching the threshold triggers — enrol), on the
+// union's own contracts and the shared ones. The seed enables these for the demo union; the governance proposal kind "Gas sponsorship" sets the same list.
 import { toFunctionSelector, type Address, type Hex } from 'viem';
 
 export interface SponsoredFunctions {
@@ -12,7 +12,7 @@ export const DEFAULT_SPONSORED = {
 	union: ['back(address)', 'unback(address)', 'backAndFollow(address)', 'joinWithInvite((address,address,address,uint256,uint256),bytes,bytes)'],
 	governor: ['castVote(uint256,uint8)', 'castVoteWithReason(uint256,uint8,string)'],
 	crowdfund: ['pledge(uint256,uint256)', 'pledgeWithPermit(uint256,uint256,uint256,uint8,bytes32,bytes32)'],
-	demands: ['commit(uint256,address,bytes)'],
+	demands: ['commit(uint256,address,bytes)', 'activate(uint256,address[])'],
 	courses: ['enrol(uint256,uint256)', 'enrolWithPermit(uint256,uint256,uint256,uint8,bytes32,bytes32)']
 } as const;
 
