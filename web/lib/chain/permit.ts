@@ -7,7 +7,8 @@ import { getPublicClient, getWalletClient } from './client';
 import { ChainActionError, toChainActionError } from './errors';
 import { read } from './read';
 import { chainNow } from './time';
-import { errorContext, writeContract, type Signer, type TxObserver } from './write';
+import { batchCall, planBatch, writeCalls, type BatchCall } from './calls';
+import { errorContext, writeContract, type Signer, type TxObserver, type TxResult } from './write';
 
 export interface PermitSignature {
 	deadline: bigint;
@@ -56,8 +57,11 @@ export async function signPermit(signer: Signer, token: Address, spender: Addres
 	}
 }
 
-/** The steps of a funded call: a permit signature, an approval (fallback), then the call itself. */
-export type FundingStep = 'permit' | 'approve' | 'send';
+/**
+ * The steps of a funded call: a permit signature, an approval (fallback), then the call itself; or, with an
+ * EIP-5792 wallet, `batch`: the approval and the call in one wallet request.
+ */
+export type FundingStep = 'permit' | 'approve' | 'send' | 'batch';
 
 export interface FundingObserver extends TxObserver {
 	/** Which step runs now. */
@@ -65,17 +69,19 @@ export interface FundingObserver extends TxObserver {
 }
 
 /** How the tokens were authorised. */
-export type FundedVia = 'permit' | 'approve' | 'allowance';
+export type FundedVia = 'permit' | 'approve' | 'allowance' | 'batch';
 
 /** A call that takes `amount` of `token` from the signer into `spender` (a pledge, a deal). */
-export interface FundedCall<R> {
+export interface FundedCall {
 	token: Address;
 	spender: Address;
 	amount: bigint;
 	/** The call, taking the tokens under an allowance. */
-	send(observer: TxObserver): Promise<R>;
+	send(observer: TxObserver): Promise<TxResult>;
 	/** The same call carrying a permit, in one transaction. */
-	sendWithPermit(permit: PermitSignature, observer: TxObserver): Promise<R>;
+	sendWithPermit(permit: PermitSignature, observer: TxObserver): Promise<TxResult>;
+	/** `send`'s call encoded (chain/calls.ts batchCall), to go after the approval in one EIP-5792 request. */
+	batch?: BatchCall;
 }
 
 async function permitOrNull(signer: Signer, token: Address, spender: Address, value: bigint): Promise<PermitSignature | null> {
@@ -88,18 +94,30 @@ async function permitOrNull(signer: Signer, token: Address, spender: Address, va
 	}
 }
 
+/** The approval of `amount` of `token` for `spender`, encoded for a batch. */
+export function approvalCall(token: Address, spender: Address, amount: bigint): BatchCall {
+	return batchCall('the approval', { address: token, abi: unionTokenAbi, functionName: 'approve', args: [spender, amount] });
+}
+
 /**
- * The one permit-or-allowance flow: an allowance that already covers the amount is used as it is;
+ * The one permit-or-allowance flow: an allowance that already covers the amount is used as it is; a wallet
+ * that takes EIP-5792 batches (and can pay: see planBatch) gets the approval and the call as one request;
  * otherwise one permit signature (no gas) and the call with it; a wallet that cannot sign a permit
  * gets an `approve` and then the call — clearly labelled steps through `observer.step`.
  */
-export async function fundWithPermit<R>(signer: Signer, call: FundedCall<R>, observer: FundingObserver = {}): Promise<{ result: R; via: FundedVia }> {
+export async function fundWithPermit(signer: Signer, call: FundedCall, observer: FundingObserver = {}): Promise<{ result: TxResult; via: FundedVia }> {
 	const allowance = await read(({ client }) =>
 		client.readContract({ address: call.token, abi: unionTokenAbi, functionName: 'allowance', args: [signer.account, call.spender] })
 	);
 	if (allowance >= call.amount) {
 		observer.step?.('send');
 		return { result: await call.send(observer), via: 'allowance' };
+	}
+	const plan = call.batch ? await planBatch(signer) : null;
+	if (plan && call.batch) {
+		observer.step?.('batch');
+		const result = await writeCalls(signer, [approvalCall(call.token, call.spender, call.amount), call.batch], plan, observer);
+		if (result) return { result, via: 'batch' };
 	}
 	observer.step?.('permit');
 	observer.signing?.();

@@ -36,6 +36,8 @@ export interface TxObserver {
 	sponsored?(): void;
 	/** Wei of gas the union's sponsorship balance paid, once included. */
 	paidByUnion?(wei: bigint): void;
+	/** The act goes as `calls` calls in one wallet request (EIP-5792, chain/calls.ts), atomically or in order. */
+	batched?(calls: number, atomic: boolean): void;
 }
 
 export interface TxResult {

@@ -89,6 +89,8 @@ export function parseConfig(raw: unknown): AppConfig {
 	const uniswap = uniswapRaw === undefined || uniswapRaw === null ? null : obj(uniswapRaw, 'uniswap');
 	const sponsorRaw = root.sponsorship;
 	const sponsor = sponsorRaw === undefined || sponsorRaw === null ? null : obj(sponsorRaw, 'sponsorship');
+	const pmRaw = root.paymasterService;
+	const pm = pmRaw === undefined || pmRaw === null ? null : obj(pmRaw, 'paymasterService');
 
 	return {
 		chain: {
@@ -137,6 +139,12 @@ export function parseConfig(raw: unknown): AppConfig {
 					entryPoint: address(sponsor.entryPoint, 'sponsorship.entryPoint'),
 					relayAccount: address(sponsor.relayAccount, 'sponsorship.relayAccount'),
 					paymaster: address(sponsor.paymaster, 'sponsorship.paymaster')
+				}
+			: null,
+		paymasterService: pm
+			? {
+					url: url(pm, 'url', 'paymasterService.url'),
+					context: pm.context === undefined || pm.context === null ? null : obj(pm.context, 'paymasterService.context')
 				}
 			: null
 	};

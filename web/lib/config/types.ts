@@ -72,6 +72,16 @@ export interface SponsorshipConfig {
 	paymaster: Address;
 }
 
+/**
+ * An ERC-7677 paymaster web service for this chain (issue 15): a wallet offering EIP-5792 `paymasterService`
+ * calls `pm_getPaymasterStubData` / `pm_getPaymasterData` at `url` itself. Optional; none runs locally (README).
+ */
+export interface PaymasterServiceConfig {
+	url: string;
+	/** Passed to the service as ERC-7677's `context` (e.g. a provider's policy id). */
+	context: Record<string, unknown> | null;
+}
+
 export interface AppConfig {
 	chain: ChainConfig;
 	contracts: ContractsConfig;
@@ -82,4 +92,6 @@ export interface AppConfig {
 	uniswap: UniswapConfig | null;
 	/** null (or absent) where no paymaster is deployed: members pay their own gas. */
 	sponsorship?: SponsorshipConfig | null;
+	/** null (or absent) where no ERC-7677 service is named: wallets pay, or our signature relay does. */
+	paymasterService?: PaymasterServiceConfig | null;
 }

@@ -3,7 +3,8 @@
 import type { Address } from 'viem';
 import { coursesAbi, unionTokenAbi } from '$lib/chain/abi/generated';
 import { getPublicClient } from '$lib/chain/client';
-import { signPermit } from '$lib/chain/permit';
+import { batchCall, planBatch, writeCalls } from '$lib/chain/calls';
+import { approvalCall, signPermit } from '$lib/chain/permit';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
 import { wouldBeSponsored, writeForUnion } from '$lib/sponsor/write';
 import { coursesAddress, type CourseOnChain } from './chain';
@@ -36,7 +37,8 @@ export function publishVersion(signer: Signer, courseId: bigint, contentCid: str
 
 /**
  * Enrols at the course's current price. A paid course first needs an allowance: approve exactly the
- * price (not unlimited) when the current one is short, then enrol with maxPrice = that price. A member with
+ * price (not unlimited) when the current one is short, then enrol with maxPrice = that price — both in one
+ * wallet request where the wallet takes EIP-5792 batches. A member with
  * no ETH instead signs an ERC-2612 permit for the price (no gas) and the union's paymaster pays for
  * `enrolWithPermit` (sponsor/write.ts, issue 15); a free course is one sponsored `enrol`.
  */
@@ -63,6 +65,14 @@ export async function enrol(
 		const client = await getPublicClient();
 		const allowance = await client.readContract({ address: course.token, abi: unionTokenAbi, functionName: 'allowance', args: [signer.account, address] });
 		if (allowance < course.price) {
+			// One wallet request for both where the wallet takes EIP-5792 batches (chain/calls.ts).
+			const plan = await planBatch(signer);
+			if (plan) {
+				onStep?.('enrol');
+				const enrolCall = batchCall('the enrolment', { address, abi: coursesAbi, functionName: 'enrol', args: [course.id, course.price] });
+				const result = await writeCalls(signer, [approvalCall(course.token, address, course.price), enrolCall], plan, observer);
+				if (result) return result;
+			}
 			onStep?.('approve');
 			await writeContract(signer, { address: course.token, abi: unionTokenAbi, functionName: 'approve', args: [address, course.price] }, observer);
 		}

@@ -4,6 +4,7 @@
 import { parseEventLogs, type Address, type TransactionReceipt } from 'viem';
 
 import { crowdfundAbi, unionTokenAbi } from '$lib/chain/abi/generated';
+import { batchCall } from '$lib/chain/calls';
 import { contractAddress } from '$lib/chain/contracts';
 import { fundWithPermit, signPermit as signTokenPermit, type FundedVia, type FundingObserver, type PermitSignature } from '$lib/chain/permit';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
@@ -59,8 +60,9 @@ export function pledge(signer: Signer, id: bigint, amount: bigint, observer?: Tx
 }
 
 /**
- * A pledge the way the page makes it: under an allowance that already covers it, else with one
- * permit signature (the same flow as opening a deal, chain/permit.ts fundWithPermit).
+ * A pledge the way the page makes it: under an allowance that already covers it, else — with a wallet that
+ * takes EIP-5792 batches — approve and pledge in one wallet request, else with one permit signature (the same
+ * flow as opening a deal, chain/permit.ts fundWithPermit).
  */
 export async function pledgeFunded(
 	signer: Signer,
@@ -75,7 +77,8 @@ export async function pledgeFunded(
 			spender: crowdfund(),
 			amount,
 			send: (o) => pledge(signer, campaign.id, amount, o, campaign.union),
-			sendWithPermit: (permit, o) => pledgeWithPermit(signer, campaign.id, amount, permit, o, campaign.union)
+			sendWithPermit: (permit, o) => pledgeWithPermit(signer, campaign.id, amount, permit, o, campaign.union),
+			batch: batchCall('the pledge', { address: crowdfund(), abi: crowdfundAbi, functionName: 'pledge', args: [campaign.id, amount] })
 		},
 		observer
 	);

@@ -9,6 +9,7 @@ import { contractAddress } from '$lib/chain/contracts';
 import { read } from '$lib/chain/read';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '../chain/write';
 import { fundWithPermit, type FundedVia } from '../chain/permit';
+import { batchCall } from '../chain/calls';
 
 export interface MilestoneDraft {
 	amount: bigint;
@@ -29,8 +30,8 @@ export interface OpenDealInput {
 }
 
 export interface OpenDealObserver extends TxObserver {
-	/** Which step runs now: a permit signature, an approval, or the deal itself. */
-	step?(step: 'permit' | 'approve' | 'open'): void;
+	/** Which step runs now: a permit signature, an approval, the deal itself, or approval and deal in one wallet request. */
+	step?(step: 'permit' | 'approve' | 'open' | 'batch'): void;
 }
 
 export interface OpenedDeal extends TxResult {
@@ -75,7 +76,8 @@ export async function openDeal(signer: Signer, input: OpenDealInput, observer: O
 			amount: total,
 			send: (o) => writeContract(signer, { address: escrow, abi: escrowAbi, functionName: 'openDeal', args: [p] }, o),
 			sendWithPermit: (permit, o) =>
-				writeContract(signer, { address: escrow, abi: escrowAbi, functionName: 'openDealWithPermit', args: [p, permit.deadline, permit.v, permit.r, permit.s] }, o)
+				writeContract(signer, { address: escrow, abi: escrowAbi, functionName: 'openDealWithPermit', args: [p, permit.deadline, permit.v, permit.r, permit.s] }, o),
+			batch: batchCall('opening the deal', { address: escrow, abi: escrowAbi, functionName: 'openDeal', args: [p] })
 		},
 		{ ...observer, step: (s) => observer.step?.(s === 'send' ? 'open' : s) }
 	);

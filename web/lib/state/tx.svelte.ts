@@ -12,6 +12,7 @@ export class TxProgress {
 	#error = $state<string | null>(null);
 	#sponsored = $state(false);
 	#paidByUnion = $state<bigint | null>(null);
+	#batch = $state<{ calls: number; atomic: boolean } | null>(null);
 
 	get phase(): TxPhase {
 		return this.#phase;
@@ -34,6 +35,10 @@ export class TxProgress {
 	get paidByUnion(): bigint | null {
 		return this.#paidByUnion;
 	}
+	/** The act goes as several calls in one wallet request (EIP-5792), atomically or in order. */
+	get batch(): { calls: number; atomic: boolean } | null {
+		return this.#batch;
+	}
 	get busy(): boolean {
 		return this.#phase === 'preparing' || this.#phase === 'signing' || this.#phase === 'pending';
 	}
@@ -53,6 +58,9 @@ export class TxProgress {
 		},
 		paidByUnion: (wei) => {
 			this.#paidByUnion = wei;
+		},
+		batched: (calls, atomic) => {
+			this.#batch = { calls, atomic };
 		}
 	};
 
@@ -72,6 +80,7 @@ export class TxProgress {
 		this.#error = null;
 		this.#sponsored = false;
 		this.#paidByUnion = null;
+		this.#batch = null;
 		try {
 			const result = await fn(this.observer);
 			this.#phase = 'confirmed';
@@ -91,5 +100,6 @@ export class TxProgress {
 		this.#error = null;
 		this.#sponsored = false;
 		this.#paidByUnion = null;
+		this.#batch = null;
 	}
 }
