@@ -71,8 +71,11 @@ export function paymasterCapability(service: PaymasterServiceConfig): { url: str
 	return service.context ? { url: service.url, context: service.context } : { url: service.url };
 }
 
-/** EIP-5792 codes (and the plain no-such-method ones) by which a wallet refuses a batch before sending anything. */
-const NOT_OFFERED = new Set([5700, 5710, 5740, 5760]);
+/**
+ * Codes by which a wallet refuses a batch before sending anything: EIP-5792's unsupported capability, chain,
+ * size and atomicity (5700, 5710, 5740, 5760), and no such method (EIP-1193 4200, JSON-RPC -32601 / -32004).
+ */
+const NOT_OFFERED = new Set([5700, 5710, 5740, 5760, 4200, -32601, -32004]);
 
 function rpcCode(e: unknown): number | undefined {
 	let cur: unknown = e;
@@ -87,8 +90,10 @@ function rpcCode(e: unknown): number | undefined {
 /** Whether a `wallet_sendCalls` refusal means "not this way" (the act can still go as plain transactions). */
 export function isBatchNotOffered(e: unknown): boolean {
 	const code = rpcCode(e);
-	if (code !== undefined) return NOT_OFFERED.has(code) || code === 4200 || code === -32601;
-	// A wallet that answers in words only ("method not supported").
+	if (code !== undefined && NOT_OFFERED.has(code)) return true;
+	// The member's no (4001, or declining the account upgrade, 5750) is an answer, not a missing feature.
+	if (code === 4001 || code === 5750) return false;
+	// A wallet that answers in words only ("this request method is not supported").
 	for (let cur: unknown = e, depth = 0; depth < 6 && typeof cur === 'object' && cur !== null; depth++) {
 		if (isMethodUnsupported(cur)) return true;
 		cur = (cur as { cause?: unknown }).cause;
@@ -164,6 +169,7 @@ export async function writeCalls(
 			}));
 		} catch (e) {
 			if (isBatchNotOffered(e)) return null;
+			if (rpcCode(e) === 5750) throw new ChainActionError('You declined the account upgrade your wallet asked for; nothing was sent', { cause: e });
 			throw e;
 		}
 		let status: Awaited<ReturnType<typeof getCallsStatus>>;

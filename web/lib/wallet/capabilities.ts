@@ -60,8 +60,8 @@ export function parseCapabilities(raw: unknown, chainId: number): WalletCallsSup
 	return { sendCalls: true, atomic, paymasterService: supported(caps.paymasterService) };
 }
 
-/** Codes by which a wallet says it has no such method (EIP-1193 4200, JSON-RPC -32601) or will not answer it (4100). */
-const UNSUPPORTED_CODES = new Set([4200, -32601, 4100]);
+/** Codes by which a wallet says it has no such method (EIP-1193 4200, JSON-RPC -32601 / -32004) or will not answer it (4100). */
+const UNSUPPORTED_CODES = new Set([4200, -32601, -32004, 4100]);
 
 function codeOf(e: unknown): number | undefined {
 	return isObj(e) && typeof e.code === 'number' ? e.code : undefined;
