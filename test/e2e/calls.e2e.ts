@@ -13,6 +13,7 @@ import { localChain, send, type LocalChain } from '../../scripts/lib/localChain.
 import { CallsWallet, deploySimple7702, type CallsWalletMode } from './fixtures/callsWallet.ts';
 import { vouchDirectly } from './fixtures/governance.ts';
 import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
+import { rejectNextRequest } from './fixtures/testWallet.ts';
 import { e2eStack } from './fixtures/stack.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -76,8 +77,16 @@ test.afterAll(async () => {
   await Promise.all(members.map((m) => m.close()));
 });
 
-/** Pledges 10 through the page and returns the transactions of the Approval and the Pledged logs. */
-async function pledgeThroughPage(wallet: CallsWallet, browser: import('@playwright/test').Browser): Promise<{ approvalTx: Hex; pledgeTx: Hex }> {
+/**
+ * Pledges 10 through the page and returns the transactions of the Approval and the Pledged logs. With
+ * `rejectFirst` the member first says no to the wallet's request: the sentence is write.ts's, the amount they
+ * typed stays, nothing is on-chain; the second try goes through.
+ */
+async function pledgeThroughPage(
+  wallet: CallsWallet,
+  browser: import('@playwright/test').Browser,
+  rejectFirst = false,
+): Promise<{ approvalTx: Hex; pledgeTx: Hex }> {
   const member = await openMember(browser, wallet.address, {}, wallet);
   members.push(member);
   const c = chain();
@@ -87,6 +96,13 @@ async function pledgeThroughPage(wallet: CallsWallet, browser: import('@playwrig
   await member.open(`/u/${union}/fund/${campaign}`);
   await member.connect();
   await member.page.getByTestId('pledge-amount').fill('10');
+  if (rejectFirst) {
+    await rejectNextRequest(member.page);
+    await member.page.getByTestId('pledge-submit').click();
+    await expect(member.page.getByTestId('error-message').last()).toHaveText('You rejected the request in your wallet');
+    await expect(member.page.getByTestId('pledge-amount')).toHaveValue('10');
+    expect(await c.client.readContract({ address: crowdfund, abi: crowdfundAbi, functionName: 'pledgeOf', args: [campaign, wallet.address] })).toBe(0n);
+  }
   await member.page.getByTestId('pledge-submit').click();
   await expectConfirmed(member.page);
   await expect(member.page.getByTestId('tx-status').last()).toHaveAttribute('data-paid-by', 'member');
@@ -116,10 +132,10 @@ test('an EIP-7702 wallet approves and pledges atomically: one wallet request, on
   expect((await chain().client.getCode({ address: wallet.address }))?.toLowerCase()).toBe(`0xef0100${delegate.slice(2).toLowerCase()}`);
 });
 
-test('an EOA wallet without atomicity sends the approval and the pledge as two transactions in order', async ({ browser }) => {
+test('an EOA wallet without atomicity sends the approval and the pledge as two transactions in order; a rejection keeps the draft', async ({ browser }) => {
   const wallet = callsWallet(49, 'sequential');
   await admit(wallet);
-  const { approvalTx, pledgeTx } = await pledgeThroughPage(wallet, browser);
+  const { approvalTx, pledgeTx } = await pledgeThroughPage(wallet, browser, true);
   expect(pledgeTx).not.toBe(approvalTx);
   const c = chain();
   const [approval, pledge] = await Promise.all([c.client.getTransactionReceipt({ hash: approvalTx }), c.client.getTransactionReceipt({ hash: pledgeTx })]);

@@ -4,9 +4,9 @@
 import { parseEventLogs, type Address, type TransactionReceipt } from 'viem';
 
 import { crowdfundAbi, unionTokenAbi } from '$lib/chain/abi/generated';
-import { batchCall } from '$lib/chain/calls';
+import { batchCall, planBatch, writeCalls } from '$lib/chain/calls';
 import { contractAddress } from '$lib/chain/contracts';
-import { fundWithPermit, signPermit as signTokenPermit, type FundedVia, type FundingObserver, type PermitSignature } from '$lib/chain/permit';
+import { approvalCall, fundWithPermit, signPermit as signTokenPermit, type FundedVia, type FundingObserver, type PermitSignature } from '$lib/chain/permit';
 import { writeContract, type Signer, type TxObserver, type TxResult } from '$lib/chain/write';
 import { writeForUnion } from '$lib/sponsor/write';
 
@@ -109,6 +109,33 @@ export function approveCrowdfund(signer: Signer, token: Address, amount: bigint,
 
 export function fundRound(signer: Signer, roundId: bigint, amount: bigint, observer?: TxObserver): Promise<TxResult> {
 	return writeContract(signer, { address: crowdfund(), abi: crowdfundAbi, functionName: 'fundRound', args: [roundId, amount] }, observer);
+}
+
+/**
+ * Adds `amount` to a round's pool the way the page does it: an approval first when `approve` (the allowance is
+ * short), then fundRound — both in one wallet request where the wallet takes EIP-5792 batches (chain/calls.ts).
+ */
+export async function fundRoundApproved(
+	signer: Signer,
+	round: { id: bigint; token: Address },
+	amount: bigint,
+	approve: boolean,
+	observer?: TxObserver,
+	step?: (s: 'approve' | 'fund' | 'batch') => void
+): Promise<TxResult> {
+	if (approve) {
+		const plan = await planBatch(signer);
+		if (plan) {
+			step?.('batch');
+			const fund = batchCall('adding to the pool', { address: crowdfund(), abi: crowdfundAbi, functionName: 'fundRound', args: [round.id, amount] });
+			const result = await writeCalls(signer, [approvalCall(round.token, crowdfund(), amount), fund], plan, observer);
+			if (result) return result;
+		}
+		step?.('approve');
+		await approveCrowdfund(signer, round.token, amount, observer);
+	}
+	step?.('fund');
+	return fundRound(signer, round.id, amount, observer);
 }
 
 export function finalizeForRound(signer: Signer, id: bigint, observer?: TxObserver): Promise<TxResult> {
