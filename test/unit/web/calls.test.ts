@@ -7,6 +7,7 @@ import { AtomicityNotSupportedError, MethodNotFoundRpcError, MethodNotSupportedR
 import { batchFailureSentence, isBatchNotOffered, paymasterCapability, type BatchCall } from '$lib/chain/calls';
 import { NO_CALLS_SUPPORT, parseCapabilities, queryCallsSupport, walletCallsSupport, type RequestProvider } from '$lib/wallet/capabilities';
 import { describeChainError } from '$lib/chain/errors';
+import { ConfigError, parseConfig } from '$lib/config';
 
 const ANVIL = 31337; // 0x7a69
 const BASE = 8453; // 0x2105
@@ -172,5 +173,29 @@ describe('paymasterCapability', () => {
 			url: 'https://pm.example.org/rpc',
 			context: { policyId: 'union-42' }
 		});
+	});
+});
+
+describe('config.json paymasterService', () => {
+	const base = {
+		chain: { id: ANVIL, name: 'Local anvil', rpcUrl: 'http://127.0.0.1:8545' },
+		contracts: { unionFactory: '0x5FbDB2315678afecb367f032d93F642f64180aa3', deployBlock: 0 },
+		ceramic: { url: 'http://127.0.0.1:7007', models: { profile: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9' } },
+		ipfs: { gateway: 'http://127.0.0.1:8080', uploadUrl: 'http://127.0.0.1:5001/api/v0/add' }
+	};
+
+	it('is off unless named, and keeps its URL and context when it is', () => {
+		expect(parseConfig(base).paymasterService).toBeNull();
+		expect(parseConfig({ ...base, paymasterService: { url: 'https://pm.example.org/rpc/', context: { policyId: 'p' } } }).paymasterService).toEqual({
+			url: 'https://pm.example.org/rpc',
+			context: { policyId: 'p' }
+		});
+	});
+
+	it('names the wrong field', () => {
+		expect(() => parseConfig({ ...base, paymasterService: { url: 'ftp://pm.example.org' } })).toThrow(ConfigError);
+		expect(() => parseConfig({ ...base, paymasterService: { url: 'https://pm.example.org', context: 'policy' } })).toThrow(
+			'config.json: paymasterService.context must be an object'
+		);
 	});
 });
