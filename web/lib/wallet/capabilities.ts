@@ -106,8 +106,3 @@ export function walletCallsSupport(provider: RequestProvider, account: Address, 
 	if (!answer) byKey.set(key, (answer = queryCallsSupport(provider, account, chainId)));
 	return answer;
 }
-
-/** Forgets what `provider` said (the wallet changed, e.g. after an upgrade): the next write asks again. */
-export function forgetCallsSupport(provider: RequestProvider): void {
-	cache.delete(provider);
-}
