@@ -19,7 +19,8 @@ export interface GatewayOptions {
 }
 
 export function createGatewayServer(opts: GatewayOptions): Server {
-  const paths = new ResolvedPaths();
+  // NU_GATEWAY_PATH_CACHE=0 walks every path again, as this gateway did before (to measure a cold gateway).
+  const paths = process.env.NU_GATEWAY_PATH_CACHE === '0' ? undefined : new ResolvedPaths();
   return createServer((req, res) => {
     handle(req, res, opts, paths).catch((err: unknown) => {
       sendError(res, 500, err instanceof Error ? err.message : String(err));
@@ -27,7 +28,7 @@ export function createGatewayServer(opts: GatewayOptions): Server {
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, opts: GatewayOptions, paths: ResolvedPaths): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, opts: GatewayOptions, paths: ResolvedPaths | undefined): Promise<void> {
   if (handlePreflight(req, res, 'GET, HEAD, OPTIONS')) return;
   setCors(res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
