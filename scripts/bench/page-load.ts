@@ -44,7 +44,7 @@ export async function benchPageLoad(siteUrl: string, demoUnion: string, memberCo
       walls.push(t.wallNamed);
     }
     const floor = hellos.length > 0 ? median(hellos) : NaN;
-    const overFloor = (ms: number, target: number): string =>
+    const overFloor = (ms: number, target = Infinity): string =>
       hellos.length === 0 ? '' : ` · ${ms - floor} ms after the hello world's ${floor} ms${ms > target && floor > target ? '; the floor alone misses the target' : ''}`;
     return [
       {
@@ -55,12 +55,12 @@ export async function benchPageLoad(siteUrl: string, demoUnion: string, memberCo
       ...(hellos.length > 0
         ? [{ name: 'kit hello world → text shown (anchor)', value: `${floor} ms`, note: `same gateway, same run, ${LOADS} cold loads interleaved: the floor for any kit page served from here` }]
         : []),
-      { name: 'union page → bare shell shown (anchor)', value: `${median(shells)} ms`, note: `same ${LOADS} cold loads: the union's section tabs, before any read${overFloor(median(shells), UNION_TARGET_MS)}` },
+      { name: 'union page → bare shell shown (anchor)', value: `${median(shells)} ms`, note: `same ${LOADS} cold loads: the union's section tabs, before any read${overFloor(median(shells))}` },
       { name: 'union page → members listed (median cold)', value: `${median(times)} ms`, note: `target ≤ ${UNION_TARGET_MS} ms · ${LOADS} loads from /ipfs/<cid>/, chain logs via RPC${overFloor(median(times), UNION_TARGET_MS)}` },
       {
         name: 'union page → member names from Ceramic',
         value: `${median(named)} ms`,
-        note: `target ≤ ${NAMES_TARGET_MS} ms · profiles read without a wallet · page clock from navigation start; Playwright's wall clock ${median(walls)} ms`,
+        note: `target ≤ ${NAMES_TARGET_MS} ms · profiles read without a wallet${overFloor(median(named), NAMES_TARGET_MS)} · page clock from navigation start; Playwright's wall clock ${median(walls)} ms`,
       },
     ];
   } finally {
