@@ -34,6 +34,9 @@ const config = {
 		paths: { relative: true },
 		router: { type: 'hash' },
 		version: { name: buildVersion() },
+		// The app registers its service worker itself, once the first page is settled
+		// (web/lib/offline/register.ts): kit's registration at `load` competed with the page's own chunks.
+		serviceWorker: { register: false },
 		// Content Security Policy, as a <meta> in index.html with hashes of SvelteKit's inline boot
 		// script: no other inline script runs. connect-src/img-src list only 'self' here; the endpoints
 		// live in config.json (runtime), so `npm run publish` and the local stack add that network's RPC,

@@ -13,13 +13,21 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `shell-${version}`;
 /** The shell: built JS/CSS, static files, index.html and the config it reads at start. */
 const SHELL = [`${base}/`, `${base}/config.json`, ...build, ...files];
+/** Shell files fetched at once while installing. */
+const INSTALL_CONCURRENCY = 3;
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			// One missing optional file must not stop the shell from being installed.
-			await Promise.all(SHELL.map((url) => cache.add(url).catch(() => undefined)));
+			// A few files at a time: the page that registered the worker (or the next one a member
+			// opens) still gets most of the browser's six connections to the gateway.
+			const queue = [...SHELL];
+			const worker = async (): Promise<void> => {
+				// One missing optional file must not stop the shell from being installed.
+				for (let url = queue.shift(); url !== undefined; url = queue.shift()) await cache.add(url).catch(() => undefined);
+			};
+			await Promise.all(Array.from({ length: INSTALL_CONCURRENCY }, worker));
 			await sw.skipWaiting();
 		})()
 	);

@@ -62,7 +62,7 @@ if (stack) try {
       await benchSponsor(stack.anvil.rpcUrl, stack.anvil.chainId, stack.bundler.url, stack.deployment),
     );
   const siteUrl = `${stack.ipfs.gatewayUrl}/ipfs/${stack.siteCid}/`;
-  if (wants('site') && stack.demo) printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length));
+  if (wants('site') && stack.demo) printTable('Foundation — site', await benchPageLoad(siteUrl, stack.demo.union, stack.demo.members.length, stack.ipfs.apiUrl));
   if (wants('publish') && stack.ens) printTable('Publish — what running your own union costs', await benchPublish(stack.anvil.rpcUrl, stack.deployment, stack.ens, join(dataDir, 'site')));
   if (wants('courses')) printTable('Courses — gas and IPFS (anchor: ERC-20 transfer 51,613 new holder / 34,513 existing)', await benchCourses({ rpcUrl: stack.anvil.rpcUrl, chainId: stack.anvil.chainId, factory: stack.deployment.unionFactory, courses: stack.deployment.courses, siteUrl }));
 } finally {

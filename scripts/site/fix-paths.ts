@@ -4,6 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rehashInlineScripts } from './csp.ts';
+import { readBuildRoutes, withRoutePreloads } from './route-preload.ts';
 
 /** Matches "/_app/ when it starts a quoted URL or a CSS url(), i.e. is not already relative. */
 const ABSOLUTE_APP = /(["'(=\s])\/_app\//g;
@@ -49,4 +50,9 @@ if (isMain) {
 		process.exit(1);
 	}
 	for (const r of results) console.log(`fix-paths: ${r.file}: ${r.replaced} absolute /_app/ reference(s) made relative`);
+	// The opened route's chunks, preloaded from index.html (scripts/site/route-preload.ts).
+	const preloads = await readBuildRoutes(resolve('.'));
+	const index = join(dir, 'index.html');
+	await writeFile(index, rehashInlineScripts(withRoutePreloads(await readFile(index, 'utf8'), preloads)));
+	console.log(`fix-paths: index.html: preloads for ${preloads.routes.length} routes (${preloads.files.length} files)`);
 }

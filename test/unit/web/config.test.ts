@@ -122,3 +122,44 @@ describe('configUrl', () => {
 		expect(configUrl('https://example.org/site/index.html#/')).toBe('https://example.org/site/config.json');
 	});
 });
+
+describe('loadConfig', () => {
+	it("takes over the request index.html's inline script started for config.json", async () => {
+		const { loadConfig, resetConfig } = await import('$lib/config');
+		const holder = globalThis as { __nuEarlyConfig?: Promise<Response>; document?: unknown };
+		const realFetch = globalThis.fetch;
+		const asked: string[] = [];
+		const body = JSON.stringify(good);
+		holder.__nuEarlyConfig = Promise.resolve(new Response(body, { status: 200 }));
+		globalThis.fetch = ((url: string) => (asked.push(String(url)), Promise.reject(new Error('no second request expected')))) as typeof fetch;
+		try {
+			resetConfig();
+			const config = await loadConfig(globalThis.fetch);
+			expect(config.chain.id).toBe(good.chain.id);
+			expect(asked).toEqual([]);
+			expect(holder.__nuEarlyConfig).toBeUndefined();
+		} finally {
+			globalThis.fetch = realFetch;
+			delete holder.__nuEarlyConfig;
+			resetConfig();
+		}
+	});
+
+	it('asks again when the early request failed', async () => {
+		const { loadConfig, resetConfig } = await import('$lib/config');
+		const holder = globalThis as { __nuEarlyConfig?: Promise<Response> };
+		const realFetch = globalThis.fetch;
+		const asked: string[] = [];
+		holder.__nuEarlyConfig = Promise.reject(new TypeError('Failed to fetch'));
+		globalThis.fetch = ((url: string) => (asked.push(String(url)), Promise.resolve(new Response(JSON.stringify(good))))) as typeof fetch;
+		try {
+			resetConfig();
+			await loadConfig(globalThis.fetch);
+			expect(asked).toHaveLength(1);
+			expect(asked[0]).toMatch(/config\.json$/);
+		} finally {
+			globalThis.fetch = realFetch;
+			resetConfig();
+		}
+	});
+});

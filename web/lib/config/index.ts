@@ -25,7 +25,7 @@ export function loadConfig(fetchFn: typeof fetch = fetch): Promise<AppConfig> {
 		pending = (async () => {
 			let res: Response;
 			try {
-				res = await fetchFn(url, { cache: 'no-cache' });
+				res = (await takeEarlyRequest(fetchFn)) ?? (await fetchFn(url, { cache: 'no-cache' }));
 			} catch (e) {
 				throw new ConfigError('(file)', `could not be fetched from ${url}: ${(e as Error).message}`);
 			}
@@ -45,6 +45,26 @@ export function loadConfig(fetchFn: typeof fetch = fetch): Promise<AppConfig> {
 		});
 	}
 	return pending;
+}
+
+/**
+ * The request index.html's inline script started for ./config.json (scripts/site/route-preload.ts),
+ * the same ./config.json beside the document, so the file arrives with the entry's chunks instead of
+ * after them; taken once, and not when a test injects its own fetch. A failed early request is asked again.
+ */
+const EARLY_CONFIG_GLOBAL = '__nuEarlyConfig';
+
+async function takeEarlyRequest(fetchFn: typeof fetch): Promise<Response | null> {
+	const holder = globalThis as { [EARLY_CONFIG_GLOBAL]?: Promise<Response> };
+	const early = holder[EARLY_CONFIG_GLOBAL];
+	delete holder[EARLY_CONFIG_GLOBAL];
+	if (!early || fetchFn !== globalThis.fetch) return null;
+	try {
+		const res = await early;
+		return res.ok ? res : null;
+	} catch {
+		return null;
+	}
 }
 
 /** The config, for code that runs only after the layout has loaded it. */

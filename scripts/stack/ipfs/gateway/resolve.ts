@@ -13,7 +13,51 @@ export interface Resolved {
   traversed: CID[];
 }
 
-export async function resolvePath(blocks: ReadableBlocks, root: CID, segments: string[], signal: AbortSignal): Promise<Resolved> {
+/**
+ * Resolved paths, keyed by root CID and path: content under a CID never changes, so a path resolved
+ * once resolves the same forever. Public gateways keep such a cache; without it every request walked
+ * the path from the root again, decoding each directory on the way — ~10 ms for a file in kit's
+ * 245-entry chunks folder against ~0.2 ms to send it, the gateway's main cost per request (issue 14).
+ */
+export class ResolvedPaths {
+  readonly #entries = new Map<string, Resolved>();
+  constructor(readonly capacity = 8_192) {}
+
+  get(key: string): Resolved | undefined {
+    const hit = this.#entries.get(key);
+    if (hit !== undefined) {
+      // Least recently used first in the map's order: refresh the hit.
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: Resolved): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    while (this.#entries.size > this.capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.#entries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+export async function resolvePath(blocks: ReadableBlocks, root: CID, segments: string[], signal: AbortSignal, cache?: ResolvedPaths): Promise<Resolved> {
+  const key = cache ? [root.toString(), ...segments.map(encodeURIComponent)].join('/') : '';
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const resolved = await walk(blocks, root, segments, signal);
+  cache?.set(key, resolved);
+  return resolved;
+}
+
+async function walk(blocks: ReadableBlocks, root: CID, segments: string[], signal: AbortSignal): Promise<Resolved> {
   const traversed: CID[] = [];
   const recording: ReadableBlocks = {
     get(cid, options) {

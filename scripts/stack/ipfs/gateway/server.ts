@@ -5,7 +5,7 @@ import { handlePreflight, HttpError, requestSignal, sendError, setCors } from '.
 import type { ReadableBlocks } from '../blocks.ts';
 import { ensNameOf, type NameResolver } from './ens-host.ts';
 import { parseGatewayRequest, subdomainUrl, type GatewayRequest } from './parse-request.ts';
-import { resolvePath, toHttpError, type Resolved } from './resolve.ts';
+import { ResolvedPaths, resolvePath, toHttpError, type Resolved } from './resolve.ts';
 import { serveCar, serveRaw } from './serve-trustless.ts';
 import { serveUnixfs } from './serve-unixfs.ts';
 
@@ -19,14 +19,16 @@ export interface GatewayOptions {
 }
 
 export function createGatewayServer(opts: GatewayOptions): Server {
+  // NU_GATEWAY_PATH_CACHE=0 walks every path again, as this gateway did before (to measure a cold gateway).
+  const paths = process.env.NU_GATEWAY_PATH_CACHE === '0' ? undefined : new ResolvedPaths();
   return createServer((req, res) => {
-    handle(req, res, opts).catch((err: unknown) => {
+    handle(req, res, opts, paths).catch((err: unknown) => {
       sendError(res, 500, err instanceof Error ? err.message : String(err));
     });
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, opts: GatewayOptions): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, opts: GatewayOptions, paths: ResolvedPaths | undefined): Promise<void> {
   if (handlePreflight(req, res, 'GET, HEAD, OPTIONS')) return;
   setCors(res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -48,7 +50,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: GatewayOp
   }
   const signal = requestSignal(res, opts.timeoutMs);
   try {
-    const resolved = await resolvePath(opts.blocks, parsed.cid, parsed.segments, signal);
+    const resolved = await resolvePath(opts.blocks, parsed.cid, parsed.segments, signal, paths);
     const etag = `"${resolved.cid}"`;
     if (parsed.format === 'unixfs' && req.headers['if-none-match'] === etag) {
       res.writeHead(304, { Etag: etag }).end();
