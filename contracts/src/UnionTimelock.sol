@@ -61,10 +61,6 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
     /// @param proposalId The proposal.
     /// @param account The caller.
     error UnionTimelock_VotedFor(uint256 proposalId, address account);
-    /// @notice The exit burns more than the caller's votes at the proposal's snapshot (less earlier exits).
-    /// @param amount Tokens asked to burn.
-    /// @param allowed Tokens still allowed.
-    error UnionTimelock_ExitTooLarge(uint256 amount, uint256 allowed);
     /// @notice Token lists must be strictly increasing and must not name the union's own token.
     /// @param index Position of the offending token.
     /// @param token The offending token.
@@ -72,8 +68,9 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
     /// @notice Nothing to burn.
     error UnionTimelock_ZeroExit();
 
-    /// @notice `member` exited under `proposalId`: burnt `amount` union tokens, received `eth` wei and the tokens
-    /// reported in `ExitTokenPaid`; they are no longer a member.
+    /// @notice `member` exited under `proposalId`: burnt `amount` union tokens, received `eth` wei and, of each
+    /// token listed, `amount / memberSupply` of the treasury's balance (reported by that token's own `Transfer`
+    /// log from this contract to `member`, which ERC-20 requires); they are no longer a member.
     /// @param member The member who left.
     /// @param proposalId The queued proposal they did not accept.
     /// @param amount Union tokens burnt.
@@ -82,11 +79,6 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
     event Ragequit(
         address indexed member, uint256 indexed proposalId, uint256 amount, uint256 memberSupply, uint256 eth
     );
-    /// @notice `member`'s exit paid `amount` of `token`.
-    /// @param member The member who left.
-    /// @param token The token paid.
-    /// @param amount The amount paid.
-    event ExitTokenPaid(address indexed member, address indexed token, uint256 amount);
 
     /// @dev Implementations are only used through clones.
     constructor() {
@@ -150,43 +142,38 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
     /// @notice Leave with your share of the treasury while `proposalId` waits here, if you did not vote For it.
     /// @dev "Waits here" is checked on this contract's own operation (the one the governor queued the proposal
     /// as, pending until executed or cancelled), which is the governor's `Queued` state without its vote
-    /// and quorum arithmetic; the governor's `state` is read only to report a refusal. `amount` is capped by the caller's votes at the proposal's snapshot (`getPastVotes`, checkpointed
-    /// before voting opened) less what they already burnt in exits under it, so tokens bought or borrowed after
-    /// the vote cannot drain the treasury. A member whose votes sat with a leader at the snapshot (back and
-    /// follow) had them cast by that leader and has no exit under this proposal. The caller leaves the union.
+    /// and quorum arithmetic; the governor's `state` is read only to report a refusal. `amount` is capped by the
+    /// caller's votes at the proposal's snapshot (`getPastVotes`, checkpointed before voting opened) less what
+    /// they already burnt in exits under it, so tokens bought or borrowed after the vote cannot drain the
+    /// treasury; the token checks that cap as it burns (`UnionToken_ExitTooLarge`). A member whose votes sat with
+    /// a leader at the snapshot (back and follow) had them cast by that leader and has no exit under this
+    /// proposal. The caller leaves the union: the union checks membership and removes the member in one call
+    /// (`removeOnExit`), and a refusal further on reverts the removal with everything else. Checks, in order:
+    /// queued, member, did not vote For, non-zero, within the cap.
     /// @param proposalId A proposal in state Queued.
     /// @param amount Union tokens to burn (your share's numerator).
     /// @param tokens ERC-20s to be paid a share of, strictly increasing addresses, not the union's token.
     function ragequit(uint256 proposalId, uint256 amount, address[] calldata tokens) external nonReentrant {
-        uint256 done = _checkExit(proposalId, amount);
-        Union union = Union(CloneArgs.addressAt(_ARG_UNION));
-        UnionToken token = UnionToken(CloneArgs.addressAt(_ARG_TOKEN));
-        uint256 memberSupply = token.totalSupply() - token.balanceOf(address(this));
-        uint256 eth = Math.mulDiv(address(this).balance, amount, memberSupply);
+        UnionGovernor gov = UnionGovernor(payable(governor()));
+        (bytes32 operationId, uint256 snapshot, bool votedFor) = gov.exitTerms(proposalId, msg.sender);
+        if (!isOperationPending(operationId)) revert UnionTimelock_NotQueued(proposalId, gov.state(proposalId));
+        if (!Union(CloneArgs.addressAt(_ARG_UNION)).removeOnExit(msg.sender)) {
+            revert UnionTimelock_NotMember(msg.sender);
+        }
+        if (votedFor) revert UnionTimelock_VotedFor(proposalId, msg.sender);
+        if (amount == 0) revert UnionTimelock_ZeroExit();
+        uint256 done = _exited[proposalId][msg.sender];
         _exited[proposalId][msg.sender] = done + amount;
-        token.burnOnExit(msg.sender, amount);
-        union.removeOnExit(msg.sender);
+        UnionToken token = UnionToken(CloneArgs.addressAt(_ARG_TOKEN));
+        uint256 memberSupply =
+            token.burnOnExit({account: msg.sender, amount: amount, snapshot: snapshot, exitedBefore: done});
+        uint256 eth = Math.mulDiv(address(this).balance, amount, memberSupply);
         emit Ragequit({
             member: msg.sender, proposalId: proposalId, amount: amount, memberSupply: memberSupply, eth: eth
         });
 
         _payTokens({tokens: tokens, unionToken: address(token), amount: amount, memberSupply: memberSupply});
         if (eth != 0) Address.sendValue(payable(msg.sender), eth);
-    }
-
-    /// @dev The checks of `ragequit`, in its documented order; returns what the caller already burnt under it.
-    function _checkExit(uint256 proposalId, uint256 amount) private view returns (uint256 done) {
-        UnionGovernor gov = UnionGovernor(payable(governor()));
-        (bytes32 operationId, uint256 snapshot, bool votedFor) = gov.exitTerms(proposalId, msg.sender);
-        if (!isOperationPending(operationId)) revert UnionTimelock_NotQueued(proposalId, gov.state(proposalId));
-        if (!Union(CloneArgs.addressAt(_ARG_UNION)).isMember(msg.sender)) revert UnionTimelock_NotMember(msg.sender);
-        if (votedFor) revert UnionTimelock_VotedFor(proposalId, msg.sender);
-        if (amount == 0) revert UnionTimelock_ZeroExit();
-        done = _exited[proposalId][msg.sender];
-        uint256 cap = UnionToken(CloneArgs.addressAt(_ARG_TOKEN)).getPastVotes(msg.sender, snapshot);
-        // cannot underflow: done <= cap is kept by the check below on every exit
-        uint256 allowed = cap - done;
-        if (amount > allowed) revert UnionTimelock_ExitTooLarge(amount, allowed);
     }
 
     /// @dev Pays the caller `amount / memberSupply` of each listed token's balance here.
@@ -197,10 +184,7 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
             if (t <= previous || t == unionToken) revert UnionTimelock_BadTokenList(i, t);
             previous = t;
             uint256 share = Math.mulDiv(IERC20(t).balanceOf(address(this)), amount, memberSupply);
-            if (share != 0) {
-                IERC20(t).safeTransfer(msg.sender, share);
-                emit ExitTokenPaid(msg.sender, t, share);
-            }
+            if (share != 0) IERC20(t).safeTransfer(msg.sender, share);
         }
     }
 

@@ -48,6 +48,10 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
     /// @notice Only the union's timelock may call this function.
     /// @param caller The rejected caller.
     error UnionToken_NotTimelock(address caller);
+    /// @notice The exit burns more than the account's votes at the proposal's snapshot (less earlier exits).
+    /// @param amount Tokens asked to burn.
+    /// @param allowed Tokens still allowed.
+    error UnionToken_ExitTooLarge(uint256 amount, uint256 allowed);
     /// @notice Only the initial minter may end the initial mint.
     /// @param caller The rejected caller.
     error UnionToken_NotInitialMinter(address caller);
@@ -127,11 +131,25 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
         _delegate(account, delegatee);
     }
 
-    /// @notice Burns `amount` of `account`'s tokens: an exit (ragequit) through the union's timelock only.
+    /// @notice Burns `amount` of `account`'s tokens for an exit (ragequit) through the union's timelock only, if
+    /// `amount` is within the account's votes at the proposal's `snapshot` less what it already burnt in exits
+    /// under that proposal; returns the supply the exit's share is taken of, as it was before the burn. One call
+    /// for the timelock's checks of the votes and supply and the burn itself.
     /// @param account The exiting member.
     /// @param amount Tokens burnt.
-    function burnOnExit(address account, uint256 amount) external {
-        if (msg.sender != timelock()) revert UnionToken_NotTimelock(msg.sender);
+    /// @param snapshot The proposal's snapshot (a past timestamp): the cap is `getPastVotes(account, snapshot)`.
+    /// @param exitedBefore Tokens `account` already burnt in exits under the same proposal (at most the cap).
+    /// @return memberSupply Total supply less the timelock's own balance, before this burn.
+    function burnOnExit(address account, uint256 amount, uint256 snapshot, uint256 exitedBefore)
+        external
+        returns (uint256 memberSupply)
+    {
+        address timelock_ = timelock();
+        if (msg.sender != timelock_) revert UnionToken_NotTimelock(msg.sender);
+        // cannot underflow: the timelock records every exit and burns nothing beyond the cap
+        uint256 allowed = getPastVotes(account, snapshot) - exitedBefore;
+        if (amount > allowed) revert UnionToken_ExitTooLarge(amount, allowed);
+        memberSupply = totalSupply() - balanceOf(timelock_);
         _burn(account, amount);
     }
 
@@ -142,6 +160,17 @@ contract UnionToken is Initializable, ERC20Upgradeable, ERC20PermitUpgradeable, 
         if (msg.sender != minter) revert UnionToken_NotInitialMinter(msg.sender);
         _initialMinter = address(0);
         emit InitialMintFinished(minter);
+    }
+
+    /// @notice The account `account` delegates its votes to (zero: none).
+    /// @dev The zero address never delegates (no call can make it the delegator: `delegate` and `delegateBySig`
+    /// act for a real sender or signer, the union's calls for a member), so its answer needs no storage read —
+    /// which every mint and burn asks for (`_transferVotingUnits` looks up the delegate of both sides).
+    /// @param account The delegator.
+    /// @return The delegate.
+    function delegates(address account) public view override returns (address) {
+        if (account == address(0)) return address(0);
+        return super.delegates(account);
     }
 
     /// @notice The delegated supply now: the sum of every account's votes.

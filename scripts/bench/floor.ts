@@ -6,13 +6,22 @@
 //     the transaction's gas, exactly as the real refund is
 //   + 2,600 for the cold access of every other account whose storage changes (EIP-2929: a transaction
 //     cannot change a contract's storage without calling it, and the first call to it costs that)
-//   + 32,000 and 200 per byte of code for each contract it creates.
+//   + 32,000 and 200 per byte of code for each contract it creates
+//   + for every account whose ETH balance it raises (beyond the transaction's own value to its target, and
+//     for the sender beyond the fee it paid), one value-bearing CALL: G_callvalue 9,000 less the 2,300
+//     stipend the callee is handed and an account without code hands back unused = 6,700, plus the call's
+//     access — 100 when the account is warm (the sender, the target, the coinbase, a precompile), nothing
+//     more when it is a contract already charged above (the same call can carry the value), else 2,600 —
+//     and 25,000 (G_newaccount) when the account was empty before. A contract cannot raise another
+//     account's balance any cheaper (SELFDESTRUCT gives away its whole balance).
 // Execution, reads that are not writes, events and calls through proxies come on top of it.
 import type { Address, Hex, PublicClient } from 'viem';
 
 interface AccountState {
   storage?: Record<Hex, Hex>;
   code?: Hex;
+  balance?: Hex;
+  nonce?: number;
 }
 export interface PrestateDiff {
   pre: Record<Hex, AccountState>;
@@ -21,24 +30,49 @@ export interface PrestateDiff {
 
 const ZERO = /^0x0*$/;
 const CLEAR_REFUND = 4_800;
+/** G_callvalue less the G_callstipend a callee without code returns unused (yellow paper, appendix G). */
+export const VALUE_TRANSFER = 9_000 - 2_300;
+export const NEW_ACCOUNT = 25_000;
+const COLD_ACCOUNT = 2_600;
+const WARM_ACCOUNT = 100;
+/** Precompiles are warm from the start (EIP-2929): 0x01–0x11 as of Prague. */
+const PRECOMPILE = /^0x0{38}(0[1-9a-f]|1[01])$/;
+
+/** What the floor needs of a transaction: its calldata and ends, and for its ETH rule its value, fee and coinbase. */
+export interface FloorTx {
+  input: Hex;
+  to: Address | null;
+  from: Address;
+  /** Wei sent with the transaction to `to` (default 0). */
+  value?: bigint;
+  /** Wei the sender paid for gas, gasUsed × effectiveGasPrice (default 0: the sender counts as paying none). */
+  fee?: bigint;
+  /** The block's fee recipient, whose balance rises by the priority fee (never counted). */
+  coinbase?: Address;
+}
 
 export async function storageFloor(client: PublicClient, hash: Hex): Promise<number> {
-  const tx = await client.getTransaction({ hash });
+  const [tx, receipt] = await Promise.all([client.getTransaction({ hash }), client.getTransactionReceipt({ hash })]);
+  const block = await client.getBlock({ blockHash: receipt.blockHash });
   const diff = (await client.request({
     method: 'debug_traceTransaction' as 'eth_call',
     params: [hash, { tracer: 'prestateTracer', tracerConfig: { diffMode: true } }] as never,
   })) as unknown as PrestateDiff;
-  return floorOfDiff({ input: tx.input, to: tx.to ?? null, from: tx.from }, diff);
+  return floorOfDiff(
+    { input: tx.input, to: tx.to ?? null, from: tx.from, value: tx.value, fee: receipt.gasUsed * receipt.effectiveGasPrice, coinbase: block.miner },
+    diff,
+  );
 }
 
 /**
  * The floor of one transaction from its calldata and state diff. A slot cleared to zero is absent from
  * `post` (geth's and anvil's diff mode leave zero values out), so slots are taken from both sides.
  */
-export function floorOfDiff(tx: { input: Hex; to: Address | null; from: Address }, diff: PrestateDiff): number {
+export function floorOfDiff(tx: FloorTx, diff: PrestateDiff): number {
   let gas = 21_000 + calldataGas(tx.input);
   let refund = 0;
   const addresses = new Set([...Object.keys(diff.pre), ...Object.keys(diff.post)].map((a) => a.toLowerCase() as Hex));
+  const accessed = new Set<Hex>();
   for (const address of addresses) {
     const pre = entry(diff.pre, address);
     const post = entry(diff.post, address);
@@ -61,9 +95,37 @@ export function floorOfDiff(tx: { input: Hex; to: Address | null; from: Address 
       }
     }
     const isTarget = tx.to !== null && address === tx.to.toLowerCase();
-    if (changed && !isTarget && address !== tx.from.toLowerCase()) gas += 2_600;
+    if (changed && !isTarget && address !== tx.from.toLowerCase()) {
+      gas += COLD_ACCOUNT;
+      accessed.add(address);
+    }
+    if (post?.code && post.code !== '0x' && (!pre?.code || pre.code === '0x')) accessed.add(address);
   }
+  gas += ethGas(tx, diff, addresses, accessed);
   return gas - Math.min(refund, Math.floor(gas / 5));
+}
+
+/** The ETH rule: one value-bearing call for every account whose balance the transaction raised. */
+function ethGas(tx: FloorTx, diff: PrestateDiff, addresses: Set<Hex>, accessed: Set<Hex>): number {
+  const from = tx.from.toLowerCase();
+  const to = tx.to?.toLowerCase();
+  const coinbase = tx.coinbase?.toLowerCase();
+  let gas = 0;
+  for (const address of addresses) {
+    if (address === coinbase) continue;
+    const pre = entry(diff.pre, address);
+    const post = entry(diff.post, address);
+    // `post` holds a balance only when it changed.
+    if (post?.balance === undefined) continue;
+    let received = BigInt(post.balance) - BigInt(pre?.balance ?? '0x0');
+    if (address === from) received += (tx.fee ?? 0n) + (tx.value ?? 0n);
+    if (address === to) received -= tx.value ?? 0n;
+    if (received <= 0n) continue;
+    const wasEmpty = !pre || ((pre.balance === undefined || BigInt(pre.balance) === 0n) && !pre.nonce && (!pre.code || pre.code === '0x'));
+    const warm = address === from || address === to || PRECOMPILE.test(address);
+    gas += VALUE_TRANSFER + (accessed.has(address) ? 0 : warm ? WARM_ACCOUNT : COLD_ACCOUNT) + (wasEmpty ? NEW_ACCOUNT : 0);
+  }
+  return gas;
 }
 
 function entry(side: Record<Hex, AccountState>, address: Hex): AccountState | undefined {

@@ -271,7 +271,7 @@ contract TrustTest is UnionTestBase {
         _joinTrusted(alice);
         _joinTrusted(bob);
         vm.expectEmit(address(union));
-        emit Union.Followed(bob, alice);
+        emit Union.Backed(bob, alice, true);
         vm.prank(bob);
         union.backAndFollow(alice);
         assertTrue(union.isFollowing(bob, alice));

@@ -518,7 +518,7 @@ contract UnionTest is UnionTestBase {
     function test_back_createsLiveEdge() public {
         _join(alice);
         vm.expectEmit(address(union));
-        emit Union.Backed(alice, founder);
+        emit Union.Backed(alice, founder, false);
         vm.prank(alice);
         union.back(founder);
         assertTrue(union.isBacking(alice, founder));

@@ -5,6 +5,7 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {UnionTimelock} from "../../../contracts/src/UnionTimelock.sol";
+import {UnionToken} from "../../../contracts/src/UnionToken.sol";
 import {GovernanceTestBase} from "./GovernanceTestBase.sol";
 
 contract Stable is ERC20 {
@@ -68,6 +69,20 @@ contract RagequitTest is GovernanceTestBase {
         governor.execute(t, v, c, keccak256(bytes(DESC)));
     }
 
+    /// @dev Gas of an exit paying ETH and one ERC-20, written to test/contracts/snapshots/GovernanceGas.json with
+    /// `GAS_SNAPSHOT=true forge test --isolate --match-test test_gas_ragequit` (see Gas.t.sol).
+    function test_gas_ragequit() public {
+        _recordGasAs("GovernanceGas");
+        uint256 id = _queueDrain();
+        // a later block: the exit writes its own checkpoints, as on chain
+        vm.roll(block.number + 1);
+        vm.warp(block.timestamp + 12);
+        vm.prank(bob);
+        timelock.ragequit(id, GRANT, _tokens());
+        _snap("ragequit (ETH + 1 ERC-20, whole grant)");
+        assertFalse(union.isMember(bob));
+    }
+
     function test_ragequit_revertWhen_CallerVotedFor() public {
         uint256 id = _queueDrain();
         vm.expectRevert(abi.encodeWithSelector(UnionTimelock.UnionTimelock_VotedFor.selector, id, alice));
@@ -103,7 +118,7 @@ contract RagequitTest is GovernanceTestBase {
         // founder (voted for) hands bob tokens after the vote
         vm.prank(founder);
         require(token.transfer(bob, GRANT), "transfer");
-        vm.expectRevert(abi.encodeWithSelector(UnionTimelock.UnionTimelock_ExitTooLarge.selector, 2 * GRANT, GRANT));
+        vm.expectRevert(abi.encodeWithSelector(UnionToken.UnionToken_ExitTooLarge.selector, 2 * GRANT, GRANT));
         vm.prank(bob);
         timelock.ragequit(id, 2 * GRANT, _tokens());
     }
@@ -139,6 +154,6 @@ contract RagequitTest is GovernanceTestBase {
     function test_burnOnExit_revertWhen_NotTimelock() public {
         vm.expectRevert();
         vm.prank(alice);
-        token.burnOnExit(bob, 1);
+        token.burnOnExit(bob, 1, 0, 0);
     }
 }

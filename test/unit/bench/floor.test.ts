@@ -56,6 +56,29 @@ describe('floorOfDiff', () => {
     expect(floorOfDiff(tx, diff)).toBe(21_000);
   });
 
+  it('charges a value-bearing call for each account whose ETH balance rose: 6,700 + its access, + 25,000 if it was empty', () => {
+    const PAID: Address = '0x00000000000000000000000000000000000000dd';
+    const FRESH: Address = '0x00000000000000000000000000000000000000ee';
+    const diff: PrestateDiff = {
+      pre: { [TARGET]: { balance: '0x100' }, [PAID]: { balance: '0x5', nonce: 1 }, [TOKEN]: { balance: '0x0', code: '0x00', storage: { [SLOT_A]: word(5) } } } as never,
+      post: { [TARGET]: { balance: '0x10' }, [PAID]: { balance: '0x50' }, [FRESH]: { balance: '0x20' }, [TOKEN]: { balance: '0x60', storage: { [SLOT_A]: word(6) } } } as never,
+    };
+    // PAID: cold and existing; FRESH: cold and empty; TOKEN: already charged its access for its storage change.
+    expect(floorOfDiff(tx, diff)).toBe(21_000 + 5_000 + 2_600 + (6_700 + 2_600) + (6_700 + 2_600 + 25_000) + 6_700);
+  });
+
+  it('counts what the sender received net of its fee and value, and the target only beyond the transaction value', () => {
+    const diff: PrestateDiff = {
+      pre: { [SENDER]: { balance: '0x1000', nonce: 3 }, [TARGET]: { balance: '0x0', code: '0x00' } } as never,
+      post: { [SENDER]: { balance: '0x0ff0', nonce: 4 }, [TARGET]: { balance: '0x40' } } as never,
+    };
+    // The sender paid a fee of 0x30 and sent 0x40 to the target, yet lost only 0x10: it was paid 0x60 back (warm).
+    expect(floorOfDiff({ ...tx, value: 0x40n, fee: 0x30n }, diff)).toBe(21_000 + 6_700 + 100);
+    // Without the payback the sender's loss is its fee and value, and the target's gain is the value: nothing to add.
+    const plain: PrestateDiff = { ...diff, post: { [SENDER]: { balance: '0x0f90' }, [TARGET]: { balance: '0x40' } } as never };
+    expect(floorOfDiff({ ...tx, value: 0x40n, fee: 0x30n }, plain)).toBe(21_000);
+  });
+
   it('charges 32,000 and 200 per byte for a created contract', () => {
     const diff: PrestateDiff = { pre: {}, post: { [TOKEN]: { code: '0x6000600055' } } };
     expect(floorOfDiff({ ...tx, to: null }, diff)).toBe(21_000 + 32_000 + 200 * 5);
@@ -65,6 +88,12 @@ describe('floorOfDiff', () => {
 // Runtime: SSTORE(0, CALLDATALOAD(0)); init code: PUSH7 <runtime> PUSH1 0 MSTORE PUSH1 7 PUSH1 25 RETURN.
 const RUNTIME = '60003560005500';
 const INIT_CODE: Hex = `0x66${RUNTIME}60005260076019f3`;
+
+// Runtime: CALL(GAS, CALLDATALOAD(0), 1 wei, 0, 0, 0, 0): sends one wei to the address in the calldata.
+const SENDER_RUNTIME = '600060006000600060016000355af100';
+const SENDER_INIT: Hex = `0x6f${SENDER_RUNTIME}60005260106010f3`;
+// The runtime's opcodes besides the CALL: six PUSH1 (3 each), CALLDATALOAD 3, GAS 2.
+const SENDER_OPCODES = 6 * 3 + 3 + 2;
 
 describe('storageFloor on anvil', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>;
@@ -98,5 +127,31 @@ describe('storageFloor on anvil', () => {
     expect(clearFloor).toBe(gross - Math.min(4_800, Math.floor(gross / 5)));
     expect(clearFloor).toBeLessThanOrEqual(Number(cleared.gasUsed));
     expect(await storageFloor(client, deployed.transactionHash)).toBeLessThanOrEqual(Number(deployed.gasUsed));
+  });
+
+  it('equals the gas of a bare ETH send, to the warm sender, to a cold account and to an empty one', async () => {
+    const client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) });
+    const from: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+    // An account that exists (funded below) and is cold in the measured transaction.
+    const other: Address = '0x00000000000000000000000000000000000e0157';
+    const fresh: Address = '0x00000000000000000000000000000000000f100d';
+    const wallet = createWalletClient({ chain: foundry, transport: http(anvil.rpcUrl), account: from });
+    const deployed = await client.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ data: SENDER_INIT, value: 10n }) });
+    const payer = deployed.contractAddress!;
+    await client.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ to: other, value: 1n }) });
+    const calldataOf = (data: Hex): number => {
+      let gas = 0;
+      for (let i = 2; i < data.length; i += 2) gas += data.slice(i, i + 2) === '00' ? 4 : 16;
+      return gas;
+    };
+    for (const [to, access, empty] of [[from, 100, false], [other, 2_600, false], [fresh, 2_600, true]] as const) {
+      const data = `0x${to.slice(2).toLowerCase().padStart(64, '0')}` as Hex;
+      const sent = await client.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ to: payer, data }) });
+      const floor = 21_000 + calldataOf(data) + 6_700 + access + (empty ? 25_000 : 0);
+      expect(await storageFloor(client, sent.transactionHash), to).toBe(floor);
+      expect(Number(sent.gasUsed), to).toBe(floor + SENDER_OPCODES);
+    }
+    expect(await client.getBalance({ address: fresh })).toBe(1n);
+    expect(await client.getBalance({ address: other })).toBe(2n);
   });
 });

@@ -27,7 +27,6 @@ export const governanceErrors: ErrorSentences<ErrorsNamed<'Governor' | 'Timelock
 	TimelockUnexecutedPredecessor: 'The timelock delay has not passed yet',
 	TimelockUnexpectedOperationState: 'The timelock delay has not passed yet',
 	UnionTimelock_BadTokenList: 'List each treasury token once, in increasing address order, and not the union’s own token',
-	UnionTimelock_ExitTooLarge: 'You can exit with at most the votes you had when this proposal’s vote opened',
 	UnionTimelock_NotMember: 'Only members can exit with a share of the treasury',
 	UnionTimelock_NotQueued: 'Exits are open only while a passed proposal waits in the timelock',
 	UnionTimelock_VotedFor: 'You voted for this proposal, so you cannot exit on it',

@@ -38,6 +38,7 @@ export const unionErrors: ErrorSentences<ErrorsNamed<'Union_' | 'UnionFactory_' 
 	UnionFactory_ZeroVouchThreshold: 'At least one vouch must be needed to trust a newcomer, or strangers could vote',
 	UnionFactory_ZeroImplementation: 'This union factory was deployed without one of its implementations; it cannot create unions',
 	UnionFactory_UnexpectedAddress: 'The union could not be created at its expected addresses; nothing was created, try again',
+	UnionToken_ExitTooLarge: 'You can exit with at most the votes you had when this proposal’s vote opened',
 	UnionToken_NotInitialMinter: 'Only the union factory can make the first mint of a union’s token',
 	UnionToken_NotMinter: 'Only the union can mint its token',
 	UnionToken_NotTimelock: 'Only the union’s treasury (its timelock) can do this to its token',
