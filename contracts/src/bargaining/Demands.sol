@@ -178,6 +178,8 @@ contract Demands is IDemands, IUnionScoped, EIP712, ERC2771Context {
     /// @dev A demand's functions act in its union, `create` in the union it names.
     function unionOfCall(bytes calldata data) external view returns (address union) {
         if (data.length < 36) return address(0);
+        // casting to 'bytes4' is safe because it takes the selector, the first 4 of at least 36 bytes
+        // forge-lint: disable-next-line(unsafe-typecast)
         bytes4 selector = bytes4(data);
         uint256 arg = uint256(bytes32(data[4:36]));
         if (

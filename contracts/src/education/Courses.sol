@@ -201,6 +201,8 @@ contract Courses is ICourses, IUnionScoped, ERC2771Context, ReentrancyGuard {
     /// @dev A course's functions act in its union, `registerCourse` in the union it names.
     function unionOfCall(bytes calldata data) external view returns (address union) {
         if (data.length < 36) return address(0);
+        // casting to 'bytes4' is safe because it takes the selector, the first 4 of at least 36 bytes
+        // forge-lint: disable-next-line(unsafe-typecast)
         bytes4 selector = bytes4(data);
         uint256 arg = uint256(bytes32(data[4:36]));
         if (

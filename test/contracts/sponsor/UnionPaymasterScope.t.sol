@@ -126,8 +126,10 @@ contract UnionPaymasterScopeTest is SponsorTestBase {
     // ---------------------------------------------------------------- helpers
 
     function _otherUnion(address target, bytes memory data, address acting) internal view returns (bytes memory) {
+        // forge-lint: disable-next-line(unsafe-typecast)
+        bytes4 selector = bytes4(data); // the selector: the first 4 bytes of the call
         return abi.encodeWithSelector(
-            IUnionPaymaster.UnionPaymaster_OtherUnion.selector, address(union), target, bytes4(data), acting
+            IUnionPaymaster.UnionPaymaster_OtherUnion.selector, address(union), target, selector, acting
         );
     }
 
