@@ -621,6 +621,16 @@ contract Union is Initializable, EIP712, ERC2771Context, IUnion {
         refillsAt = uint256(w.start) + t.invitePeriod;
     }
 
+    /// @notice `inviter`'s current invite window as stored (no clock read, so ERC-4337 validation may call it):
+    /// the quota refills at `start + invitePeriod`.
+    /// @param inviter The inviter.
+    /// @return start When the stored window began.
+    /// @return used Redemptions counted in it.
+    function inviteWindowOf(address inviter) external view returns (uint64 start, uint32 used) {
+        InviteWindow memory w = _inviteWindows[inviter];
+        return (w.start, w.used);
+    }
+
     /// @notice Whether `account` has received its one join grant (it was trusted at least once).
     /// @param account The address to check.
     /// @return True iff the grant was minted to `account`.

@@ -3,7 +3,7 @@
 // act a user operation the union's paymaster pays, relayed by the stack's real alto bundler; the balance stays
 // 0 and each act is on-chain; then it votes on a proposal made after it was trusted and pledges to a campaign
 // (an ERC-2612 permit signature, then the sponsored pledge), commits to the demo demand and enrols in the demo
-// course. A member nobody vouched for, also with 0 ETH, is refused with the reason.
+// course, and withdraws its back. A member nobody vouched for, also with 0 ETH, is refused with the reason.
 import { expect, test } from '@playwright/test';
 import { encodeFunctionData, parseEther, parseEventLogs, toHex, type Address } from 'viem';
 import { coursesAbi, crowdfundAbi, demandsAbi, unionAbi, unionGovernorAbi, unionTimelockAbi } from '../../web/lib/chain/abi/generated.ts';
@@ -169,6 +169,18 @@ test('the newcomer enrols in the demo course with 0 ETH; the union pays the gas'
   await expect(status).toHaveAttribute('data-paid-by', 'union');
   await expect(page.getByTestId('course-enrolled')).toBeVisible({ timeout: 30_000 });
   expect(await c.client.readContract({ address: courses, abi: coursesAbi, functionName: 'isEnrolled', args: [id, newcomerAddress] })).toBe(true);
+  expect(await balanceOf(newcomerAddress)).toBe(0n);
+});
+
+test('the newcomer withdraws the back with 0 ETH; the page says the treasury paid', async () => {
+  const { page } = newcomer;
+  await newcomer.open(`/u/${union}/m/${ben}`);
+  await page.getByTestId('unback-button').click();
+  await expectConfirmed(page);
+  const status = page.getByTestId('tx-status').last();
+  await expect(status).toHaveAttribute('data-paid-by', 'union');
+  await expect(status).toContainText('Backing withdrawn — the union’s treasury paid the gas');
+  expect(await isBacking(newcomerAddress, ben)).toBe(false);
   expect(await balanceOf(newcomerAddress)).toBe(0n);
 });
 

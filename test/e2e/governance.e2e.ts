@@ -1,5 +1,6 @@
 // Governance and collective bargaining with three wallets against the built site at /ipfs/<cid>/:
-// a treasury payment is proposed, voted, queued and executed (the balance moves by exactly the amount), and a
+// a treasury payment is proposed, voted, queued and executed (the balance moves by exactly the amount), a
+// gas-sponsorship rule change made with the builder's sponsorship kinds passes and shows on the panel, and a
 // demand reaches its threshold with a bundle that verifies offline and in the page, while a tampered one fails.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
@@ -111,6 +112,62 @@ test('a treasury payment is proposed, voted, queued and executed, and the balanc
   await go(f, `/u/${union}/govern`);
   await expect(f.page.getByTestId('treasury-balance')).toHaveText('877 GOV');
   await expect(f.page.getByTestId('proposal-item').first()).toHaveAttribute('data-state', '7');
+});
+
+test('a gas-sponsorship rule change is proposed through the page, passes, and the panel shows the new budget', async () => {
+  const [f, a, b] = members;
+  await go(f, `/u/${union}/govern`);
+  // a new union pays no one's gas until its governance sets a budget
+  await expect(f.page.getByTestId('sponsorship-panel')).toContainText('does not pay its members’ gas');
+  await f.page.getByTestId('new-proposal').click();
+  await f.page.getByTestId('proposal-title').fill('Pay newcomers’ gas');
+  await f.page.getByTestId('proposal-body').fill('Members with no ETH can back, vote and pledge.');
+  await f.page.getByTestId('action-kind').selectOption('sponsorRules');
+  // bad input is refused in the form with the sentence the registry gives
+  await f.page.getByTestId('action-sponsor-budget').fill('0.02');
+  await f.page.getByTestId('action-sponsor-period').fill('0');
+  await f.page.getByTestId('action-add').click();
+  await expect(f.page.getByTestId('action-error')).toHaveText('The period must be a whole number of days, at least 1');
+  await f.page.getByTestId('action-sponsor-period').fill('7');
+  await f.page.getByTestId('action-add').click();
+  // the allow-list by name: voting on the governor
+  await f.page.getByTestId('action-kind').selectOption('sponsorAllowed');
+  await f.page.getByTestId('action-sponsor-contract').selectOption('governor');
+  await f.page.getByTestId('action-sponsor-functions').getByLabel('Vote', { exact: false }).first().check();
+  await f.page.getByTestId('action-add').click();
+  await expect(f.page.getByTestId('planned-action')).toHaveText([
+    /Pay each trusted member’s gas up to 0\.02 ETH every 7 days/,
+    /Pay members’ gas for vote on the governor \(votes\)/
+  ]);
+  await f.page.getByTestId('proposal-submit').click();
+  await expect(f.page.getByTestId('proposal-title')).toHaveText('Pay newcomers’ gas', { timeout: 60_000 });
+  await expect(f.page.getByTestId('proposal-call-text')).toHaveText([
+    'Pay each trusted member’s gas up to 0.02 ETH every 7 days',
+    'Pay members’ gas for vote on the governor (votes)'
+  ]);
+  const proposalRoute = new URL(f.page.url()).hash.slice(1);
+
+  await advanceTime(GOVERNANCE_TIMES.votingDelay + 1);
+  for (const m of [f, a, b]) {
+    if (m === f) await reread(f, proposalRoute);
+    else await go(m, proposalRoute);
+    await expect(m.page.getByTestId('proposal-state')).toHaveText('Voting');
+    await m.page.getByTestId('vote-for').click();
+    await expect(m.page.getByTestId('vote-status')).toHaveAttribute('data-state', 'confirmed', { timeout: 60_000 });
+  }
+  await advanceTime(GOVERNANCE_TIMES.votingPeriod + 1);
+  await reread(a, proposalRoute);
+  await expect(a.page.getByTestId('proposal-state')).toHaveText('Passed');
+  await a.page.getByTestId('proposal-queue').click();
+  await expect(a.page.getByTestId('proposal-state')).toHaveText('Queued', { timeout: 60_000 });
+  await advanceTime(GOVERNANCE_TIMES.timelockDelay + 1);
+  await reread(a, proposalRoute);
+  await a.page.getByTestId('proposal-execute').click();
+  await expect(a.page.getByTestId('proposal-state')).toHaveText('Executed', { timeout: 60_000 });
+
+  await go(b, `/u/${union}/govern`);
+  await expect(b.page.getByTestId('sponsorship-budget')).toHaveText('0.02 ETH');
+  await expect(b.page.getByTestId('sponsorship-panel')).toContainText('each per 7 d,');
 });
 
 test('a demand reaches its threshold, its bundle verifies, and a tampered bundle fails', async () => {

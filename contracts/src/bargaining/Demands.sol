@@ -7,6 +7,7 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
 import {IDemands} from "./IDemands.sol";
+import {IUnionScoped} from "../interfaces/IUnionScoped.sol";
 
 /// @title Demands
 /// @notice Collective demands for every union (one deployment, keyed by union). A member drafts a demand to an
@@ -24,7 +25,7 @@ import {IDemands} from "./IDemands.sol";
 /// loops over a caller-supplied list of exactly `threshold` committers, and `threshold <= MAX_THRESHOLD`, so it
 /// is bounded (about 10k gas a committer).
 // forge-lint: disable-start(block-timestamp)
-contract Demands is IDemands, EIP712, ERC2771Context {
+contract Demands is IDemands, IUnionScoped, EIP712, ERC2771Context {
     /// @dev Per (demand, member): whether a commitment is live, and the nonce the next signature must carry.
     struct Pledge {
         bool committed;
@@ -172,6 +173,22 @@ contract Demands is IDemands, EIP712, ERC2771Context {
     }
 
     // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IUnionScoped
+    /// @dev A demand's functions act in its union, `create` in the union it names.
+    function unionOfCall(bytes calldata data) external view returns (address union) {
+        if (data.length < 36) return address(0);
+        // casting to 'bytes4' is safe because it takes the selector, the first 4 of at least 36 bytes
+        // forge-lint: disable-next-line(unsafe-typecast)
+        bytes4 selector = bytes4(data);
+        uint256 arg = uint256(bytes32(data[4:36]));
+        if (
+            selector == this.commit.selector || selector == this.activate.selector || selector == this.withdraw.selector
+                || selector == this.prune.selector
+        ) return _demands[arg].union;
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (selector == this.create.selector) return arg >> 160 == 0 ? address(uint160(arg)) : address(0);
+    }
 
     /// @notice A demand.
     /// @param demandId The demand.

@@ -11,6 +11,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "./IUnionRegistry.sol";
 import {ICrowdfund} from "./ICrowdfund.sol";
+import {IUnionScoped} from "../interfaces/IUnionScoped.sol";
 
 /// @title Crowdfund
 /// @notice All-or-nothing crowdfunding of public goods with quadratic matching, for every union (one
@@ -44,7 +45,7 @@ import {ICrowdfund} from "./ICrowdfund.sol";
 // Deadlines are the point of this contract; validators' ~seconds of timestamp leeway do not matter at
 // campaign lengths of days.
 // forge-lint: disable-start(block-timestamp)
-contract Crowdfund is ICrowdfund, ERC2771Context, ReentrancyGuardTransient {
+contract Crowdfund is ICrowdfund, IUnionScoped, ERC2771Context, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
@@ -354,6 +355,29 @@ contract Crowdfund is ICrowdfund, ERC2771Context, ReentrancyGuardTransient {
     }
 
     // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IUnionScoped
+    /// @dev A campaign's functions act in its union, a round's in the round's, `openRound` and `createCampaign`
+    /// in the union they name (malformed `createCampaign` arguments revert, as the call itself would).
+    function unionOfCall(bytes calldata data) external view returns (address union) {
+        if (data.length < 36) return address(0);
+        // casting to 'bytes4' is safe because it takes the selector, the first 4 of at least 36 bytes
+        // forge-lint: disable-next-line(unsafe-typecast)
+        bytes4 selector = bytes4(data);
+        uint256 arg = uint256(bytes32(data[4:36]));
+        if (
+            selector == this.pledge.selector || selector == this.pledgeWithPermit.selector
+                || selector == this.unpledge.selector || selector == this.claim.selector
+                || selector == this.refund.selector || selector == this.prune.selector
+                || selector == this.finalizeCampaignForRound.selector || selector == this.claimMatch.selector
+        ) return _campaigns[arg].union;
+        if (selector == this.fundRound.selector || selector == this.sweepRoundRemainder.selector) {
+            return _rounds[arg].union;
+        }
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (selector == this.openRound.selector) return arg >> 160 == 0 ? address(uint160(arg)) : address(0);
+        if (selector == this.createCampaign.selector) return abi.decode(data[4:], (CampaignParams)).union;
+    }
 
     /// @notice A campaign.
     /// @param campaignId The campaign.

@@ -9,6 +9,7 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
 import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
 import {ICourses} from "./ICourses.sol";
+import {IUnionScoped} from "../interfaces/IUnionScoped.sol";
 
 /// @title Courses
 /// @notice Courses taught inside unions (one deployment for every union, keyed by union), paid in each union's
@@ -31,7 +32,7 @@ import {ICourses} from "./ICourses.sol";
 /// a mapping plus events (`CredentialIssued` and ERC-5192's `Locked`). There is no transfer function at all,
 /// so a credential cannot move; `locked(id)` is true for every issued credential. The author issues it to an
 /// enrolled member, or it is issued on `submitCompletion` when the course is set to auto-issue.
-contract Courses is ICourses, ERC2771Context, ReentrancyGuard {
+contract Courses is ICourses, IUnionScoped, ERC2771Context, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
     /// @notice Basis-point denominator of `authorShareBps`.
@@ -195,6 +196,23 @@ contract Courses is ICourses, ERC2771Context, ReentrancyGuard {
     }
 
     // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IUnionScoped
+    /// @dev A course's functions act in its union, `registerCourse` in the union it names.
+    function unionOfCall(bytes calldata data) external view returns (address union) {
+        if (data.length < 36) return address(0);
+        // casting to 'bytes4' is safe because it takes the selector, the first 4 of at least 36 bytes
+        // forge-lint: disable-next-line(unsafe-typecast)
+        bytes4 selector = bytes4(data);
+        uint256 arg = uint256(bytes32(data[4:36]));
+        if (
+            selector == this.enrol.selector || selector == this.enrolWithPermit.selector
+                || selector == this.submitCompletion.selector || selector == this.publishVersion.selector
+                || selector == this.setTerms.selector || selector == this.issueCredential.selector
+        ) return _courses[arg].union;
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (selector == this.registerCourse.selector) return arg >> 160 == 0 ? address(uint160(arg)) : address(0);
+    }
 
     /// @notice A course.
     /// @param courseId The course.

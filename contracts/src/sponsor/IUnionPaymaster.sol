@@ -48,16 +48,31 @@ interface IUnionPaymaster {
     /// @param union The union.
     /// @param target The refused contract.
     error UnionPaymaster_ForeignContract(address union, address target);
+    /// @notice The call to the shared contract `target` acts in another union than the one paying (say, a pledge
+    /// to another union's campaign).
+    /// @param union The union asked to pay.
+    /// @param target The shared contract.
+    /// @param selector The function.
+    /// @param actingUnion The union the call acts in (zero: an unknown record or a function that is not scoped).
+    error UnionPaymaster_OtherUnion(address union, address target, bytes4 selector, address actingUnion);
     /// @notice `member` is not a trusted member of `union` (the rule that gives votes bounds sponsorship too).
     /// @param union The union.
     /// @param member The refused account.
     error UnionPaymaster_NotTrusted(address union, address member);
-    /// @notice The invite being redeemed would not admit `redeemer` (wrong invitee or claim, used, bad signature,
-    /// or an inviter the union does not trust).
+    /// @notice The invite being redeemed would not admit `redeemer` (wrong invitee or claim, used or revoked, bad
+    /// signature, an inviter the union does not trust, a redeemer already a member or the timelock, or a union
+    /// that admits by approval only).
     /// @param union The union.
     /// @param inviter The invite's inviter.
     /// @param redeemer The account redeeming.
     error UnionPaymaster_InvalidInvite(address union, address inviter, address redeemer);
+    /// @notice The invite's inviter has no redemptions left before the budget period ends (the join would revert
+    /// with `Union_InviteQuotaExhausted`).
+    /// @param union The union.
+    /// @param inviter The inviter.
+    /// @param quota Redemptions per invite period.
+    /// @param refillsAt When the inviter's quota refills.
+    error UnionPaymaster_InviteQuotaExhausted(address union, address inviter, uint32 quota, uint256 refillsAt);
     /// @notice `member`'s budget for this period cannot cover the operation's maximum cost.
     /// @param union The union.
     /// @param member The member.

@@ -8,6 +8,7 @@ import {UserOperationLib} from "@account-abstraction/contracts/core/UserOperatio
 import {_packValidationData} from "@account-abstraction/contracts/core/Helpers.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IUnion} from "../interfaces/IUnion.sol";
+import {IUnionScoped} from "../interfaces/IUnionScoped.sol";
 import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
 import {Union} from "../Union.sol";
 import {IUnionRelayAccount} from "./IUnionRelayAccount.sol";
@@ -288,9 +289,14 @@ contract UnionPaymaster is IPaymaster, IUnionPaymaster {
         if (validUntil > type(uint48).max) revert UnionPaymaster_PeriodOutOfRange(periodIndex);
         // the EntryPoint accepts only `validAfter < block.timestamp`, so the period's first second needs `start - 1`
         validAfter = start == 0 ? 0 : start - 1;
+        if (_isShared(target)) {
+            address acting = IUnionScoped(target).unionOfCall(data);
+            if (acting != union) revert UnionPaymaster_OtherUnion(union, target, selector, acting);
+        }
         if (target == union && selector == Union.joinWithInvite.selector) {
-            uint256 deadline = _checkInvite(union, member, data);
+            (uint256 deadline, uint256 notBefore) = _checkInvite(union, member, data, validUntil);
             if (deadline < validUntil) validUntil = deadline;
+            if (notBefore > validAfter) validAfter = notBefore;
         } else if (!IUnion(union).isTrusted(member)) {
             revert UnionPaymaster_NotTrusted(union, member);
         }
@@ -316,17 +322,27 @@ contract UnionPaymaster is IPaymaster, IUnionPaymaster {
         if (!registry.isUnion(union)) revert UnionPaymaster_UnknownUnion(union);
     }
 
+    /// @dev A shared contract of this deployment (a nonzero one).
+    function _isShared(address target) private view returns (bool) {
+        return target != address(0) && (target == _shared0 || target == _shared1 || target == _shared2);
+    }
+
     /// @dev The union itself, its token, its governor, or a shared contract of this deployment.
     function _isOwnOrShared(address union, address target) private view returns (bool) {
         if (target == address(0)) return false;
-        if (target == union || target == _shared0 || target == _shared1 || target == _shared2) return true;
+        if (target == union || _isShared(target)) return true;
         if (target == IUnion(union).token()) return true;
         return target == ITimelockGovernor(IUnion(union).timelock()).governor();
     }
 
-    /// @dev The checks `Union.joinWithInvite` makes that do not depend on the time (the deadline becomes
-    /// `validUntil`), with a trusted inviter; returns the invite's deadline.
-    function _checkInvite(address union, address redeemer, bytes memory data) private view returns (uint256) {
+    /// @dev Every check `Union.joinWithInvite` makes, with a trusted inviter, in a form validation may run (no
+    /// clock): the deadline becomes `validUntil` (returned as `deadline`) and an inviter whose quota is used up
+    /// until it refills within the period makes the operation due only then (`notBefore`, for `validAfter`).
+    function _checkInvite(address union, address redeemer, bytes memory data, uint256 periodEnd)
+        private
+        view
+        returns (uint256 deadline, uint256 notBefore)
+    {
         // the arguments after the selector, in place: a length word written over the selector's word (`data`
         // is not read again)
         bytes memory args;
@@ -337,13 +353,30 @@ contract UnionPaymaster is IPaymaster, IUnionPaymaster {
         (Union.Invite memory invite, bytes memory signature, bytes memory claimSignature) =
             abi.decode(args, (Union.Invite, bytes, bytes));
         Union u = Union(union);
-        bool ok = u.isTrusted(invite.inviter) && !u.isMember(redeemer) && !u.inviteUsed(invite.inviter, invite.nonce)
+        bool ok = u.admissionRule() != IUnion.AdmissionRule.Approval && u.isTrusted(invite.inviter)
+            && !u.isMember(redeemer) && redeemer != u.timelock() && !u.inviteUsed(invite.inviter, invite.nonce)
             && SignatureChecker.isValidSignatureNow(invite.inviter, u.hashInvite(invite), signature);
         if (ok && invite.invitee != redeemer) {
             ok = invite.invitee == address(0) && invite.claimKey != address(0)
                 && SignatureChecker.isValidSignatureNow(invite.claimKey, u.hashClaim(redeemer), claimSignature);
         }
         if (!ok) revert UnionPaymaster_InvalidInvite(union, invite.inviter, redeemer);
-        return invite.deadline > type(uint48).max ? type(uint48).max : invite.deadline;
+        notBefore = _inviteQuotaDue(u, invite.inviter, periodEnd);
+        deadline = invite.deadline > type(uint48).max ? type(uint48).max : invite.deadline;
+    }
+
+    /// @dev 0 while `inviter` has redemptions left in its stored window; otherwise the `validAfter` that makes the
+    /// operation due when the window ends (the union then opens a fresh one), or a refusal if that is after
+    /// `periodEnd` or the quota is zero.
+    function _inviteQuotaDue(Union u, address inviter, uint256 periodEnd) private view returns (uint256) {
+        Union.TrustParams memory t = u.trustParams();
+        (uint64 start, uint32 used) = u.inviteWindowOf(inviter);
+        if (used < t.inviteQuota) return 0;
+        uint256 refillsAt = uint256(start) + t.invitePeriod;
+        if (t.inviteQuota == 0 || refillsAt > periodEnd) {
+            revert UnionPaymaster_InviteQuotaExhausted(address(u), inviter, t.inviteQuota, refillsAt);
+        }
+        // the EntryPoint accepts only `validAfter < block.timestamp`; the union refills at `refillsAt`
+        return refillsAt - 1;
     }
 }

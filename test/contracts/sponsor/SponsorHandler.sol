@@ -5,12 +5,14 @@ import {Test} from "forge-std/Test.sol";
 import {EntryPoint} from "@account-abstraction/contracts/core/EntryPoint.sol";
 import {PackedUserOperation} from "@account-abstraction/contracts/interfaces/PackedUserOperation.sol";
 import {Union} from "../../../contracts/src/Union.sol";
+import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
 import {UnionPaymaster} from "../../../contracts/src/sponsor/UnionPaymaster.sol";
 import {IUnionRelayAccount} from "../../../contracts/src/sponsor/IUnionRelayAccount.sol";
 
 /// @dev Drives sponsored and refused user operations through a real EntryPoint: trusted members back and
 /// unback each other (paid while the budget lasts, then refused), strangers and untrusted members ask, calls to a
-/// foreign contract and to a function off the allow-list, replays of an executed operation, periods passing,
+/// foreign contract and to a function off the allow-list, pledges to another union's campaign on the shared
+/// crowdfund (allowed, but acting in another union), replays of an executed operation, periods passing,
 /// deposits and withdrawals. Every refused attempt is checked to leave the union's balance and the paymaster's
 /// EntryPoint deposit untouched.
 contract SponsorHandler is Test {
@@ -22,6 +24,9 @@ contract SponsorHandler is Test {
     address internal immutable governance;
     uint32 internal immutable period;
     uint256 internal immutable maxCost;
+    /// @dev The shared crowdfund (pledge allowed) and a campaign of another union on it.
+    address internal crowdfund;
+    uint256 internal otherCampaign;
 
     uint256[] internal trustedKeys;
     uint256[] internal outsiderKeys;
@@ -64,6 +69,12 @@ contract SponsorHandler is Test {
         trustedKeys = trusted;
         outsiderKeys = outsiders;
         ghostDeposited = deposited;
+    }
+
+    /// @dev Names the shared crowdfund and another union's campaign for `crossUnion`.
+    function setCrossUnion(address crowdfund_, uint256 otherCampaign_) external {
+        crowdfund = crowdfund_;
+        otherCampaign = otherCampaign_;
     }
 
     function members() external view returns (address[] memory out) {
@@ -124,6 +135,14 @@ contract SponsorHandler is Test {
         uint256 key = trustedKeys[who % trustedKeys.length];
         _refused(_op(key, foreign, abi.encodeCall(Union.back, (vm.addr(key)))));
         reached["foreign"]++;
+    }
+
+    /// @dev A trusted member pledges to another union's campaign: an allowed function of a shared contract, but
+    /// the paying union is not the one the call acts in.
+    function crossUnion(uint256 who, uint256 amount) external {
+        uint256 key = trustedKeys[who % trustedKeys.length];
+        _refused(_op(key, crowdfund, abi.encodeCall(Crowdfund.pledge, (otherCampaign, bound(amount, 1, 1e18)))));
+        reached["crossUnion"]++;
     }
 
     /// @dev A trusted member's call to a union function off the allow-list.

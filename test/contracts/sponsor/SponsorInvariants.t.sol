@@ -2,13 +2,18 @@
 pragma solidity ^0.8.28;
 
 import {PathCoverage} from "../utils/PathCoverage.sol";
+import {IUnion} from "../../../contracts/src/interfaces/IUnion.sol";
+import {UnionFactory} from "../../../contracts/src/UnionFactory.sol";
+import {ICrowdfund} from "../../../contracts/src/economy/ICrowdfund.sol";
+import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
 import {SponsorTestBase} from "./SponsorTestBase.sol";
 import {SponsorHandler} from "./SponsorHandler.sol";
 import {Foreign} from "./UnionPaymaster.t.sol";
 
 /// @dev Four trusted members act through the relay while two outsiders (a stranger, an unvouched member) ask
-/// too; the budget fits one operation per member and period (1.2 times its maximum cost), so budgets run out and refill. The
-/// treasury never pays for what the rules refuse, and the ledger is exact.
+/// too, and pledge to another union's campaign on the shared crowdfund; the budget fits one operation per member and
+/// period (1.2 times its maximum cost), so budgets run out and refill. The treasury never pays for what the rules
+/// refuse, and the ledger is exact.
 contract SponsorInvariantsTest is SponsorTestBase, PathCoverage {
     SponsorHandler internal handler;
 
@@ -31,7 +36,39 @@ contract SponsorInvariantsTest is SponsorTestBase, PathCoverage {
         handler = new SponsorHandler(
             entryPoint, address(relay), paymaster, union, address(new Foreign()), founder, trusted, outsiders, FUNDING
         );
+        handler.setCrossUnion(address(crowdfund), _otherUnionsCampaign());
         targetContract(address(handler));
+        bytes4[] memory setup = new bytes4[](1);
+        setup[0] = SponsorHandler.setCrossUnion.selector;
+        excludeSelector(FuzzSelector({addr: address(handler), selectors: setup}));
+    }
+
+    /// @dev A second union (founded by the founder, who is a member of both) with a campaign on the shared
+    /// crowdfund, whose `pledge` the test union sponsors.
+    function _otherUnionsCampaign() internal returns (uint256) {
+        UnionFactory.CreateParams memory p = _params(IUnion.AdmissionRule.Open);
+        p.name = "Other Union";
+        vm.startPrank(founder);
+        address other = factory.createUnion(p).union;
+        bytes4[] memory fns = new bytes4[](1);
+        fns[0] = Crowdfund.pledge.selector;
+        paymaster.setAllowed(address(union), address(crowdfund), fns, true);
+        ICrowdfund.CampaignParams memory c;
+        c.union = other;
+        c.descriptionCid = CHARTER;
+        c.recipient = founder;
+        c.goal = 10e18;
+        c.deadline = uint48(block.timestamp + 300 days);
+        uint256 id = crowdfund.createCampaign(c);
+        vm.stopPrank();
+        return id;
+    }
+
+    function test_handler_crossUnionPledge_refusedAndUnpaid() public {
+        handler.crossUnion(0, 1e18);
+        assertEq(handler.reached("crossUnion"), 1);
+        assertEq(handler.ghostRefusedExecuted(), 0);
+        assertEq(handler.ghostPaidForRefused(), 0);
     }
 
     function test_handler_actWithinBudget_pays() public {
@@ -72,7 +109,9 @@ contract SponsorInvariantsTest is SponsorTestBase, PathCoverage {
     function afterInvariant() external {
         _recordPaths({
             suite: "sponsor",
-            pathList: string.concat("paid budget notTrusted foreign offList replay newPeriod withdraw ", "deposit"),
+            pathList: string.concat(
+                "paid budget notTrusted foreign offList crossUnion replay newPeriod withdraw ", "deposit"
+            ),
             reachedIn: handler.reached
         });
     }

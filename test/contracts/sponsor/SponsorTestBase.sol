@@ -9,11 +9,15 @@ import {UnionRelayAccount} from "../../../contracts/src/sponsor/UnionRelayAccoun
 import {IUnionRelayAccount} from "../../../contracts/src/sponsor/IUnionRelayAccount.sol";
 import {UnionPaymaster} from "../../../contracts/src/sponsor/UnionPaymaster.sol";
 import {Union} from "../../../contracts/src/Union.sol";
+import {Crowdfund} from "../../../contracts/src/economy/Crowdfund.sol";
+import {Demands} from "../../../contracts/src/bargaining/Demands.sol";
+import {Courses} from "../../../contracts/src/education/Courses.sol";
 import {UnionTestBase} from "../utils/UnionTestBase.sol";
 
 /// @dev A real EntryPoint v0.8 (compiled from @account-abstraction/contracts 0.8.0), the relay account as the
 /// union contracts' trusted forwarder, and the paymaster; the test union sponsors back / unback / join with an
-/// invite and votes, with `BUDGET` wei per member per `PERIOD`, funded with `FUNDING` by the founder.
+/// invite and votes, with `BUDGET` wei per member per `PERIOD`, funded with `FUNDING` by the founder. The shared
+/// contracts (crowdfund, demands, courses) are deployed behind the same forwarder and named to the paymaster.
 abstract contract SponsorTestBase is UnionTestBase {
     uint128 internal constant BUDGET = 0.01 ether;
     uint32 internal constant PERIOD = 7 days;
@@ -30,6 +34,9 @@ abstract contract SponsorTestBase is UnionTestBase {
     EntryPoint internal entryPoint;
     UnionRelayAccount internal relay;
     UnionPaymaster internal paymaster;
+    Crowdfund internal crowdfund;
+    Demands internal demands;
+    Courses internal courses;
     address payable internal bundler = payable(makeAddr("bundler"));
 
     function setUp() public virtual override {
@@ -39,11 +46,14 @@ abstract contract SponsorTestBase is UnionTestBase {
         relay = new UnionRelayAccount(IEntryPoint(address(entryPoint)));
         forwarder = address(relay);
         super.setUp();
+        crowdfund = new Crowdfund(IUnionRegistry(address(factory)), address(relay));
+        demands = new Demands(IUnionRegistry(address(factory)), address(relay));
+        courses = new Courses(IUnionRegistry(address(factory)), address(relay));
         paymaster = new UnionPaymaster(
             IEntryPoint(address(entryPoint)),
             IUnionRegistry(address(factory)),
             address(relay),
-            [address(0), address(0), address(0)],
+            [address(crowdfund), address(demands), address(courses)],
             address(this)
         );
         vm.deal(founder, 10 ether);
@@ -101,6 +111,20 @@ abstract contract SponsorTestBase is UnionTestBase {
         ops[0] = op;
         vm.prank(bundler, bundler);
         entryPoint.handleOps(ops, bundler);
+    }
+
+    /// @dev Sends `op`, expecting the paymaster to refuse it in validation with `inner`; the union's balance and
+    /// the paymaster's EntryPoint deposit stay as they were.
+    function _expectRefused(PackedUserOperation memory op, bytes memory inner) internal {
+        uint256 balance = paymaster.balanceOf(address(union));
+        uint256 deposit = entryPoint.balanceOf(address(paymaster));
+        PackedUserOperation[] memory ops = new PackedUserOperation[](1);
+        ops[0] = op;
+        vm.prank(bundler, bundler);
+        vm.expectRevert(_refusal(inner));
+        entryPoint.handleOps(ops, bundler);
+        assertEq(paymaster.balanceOf(address(union)), balance);
+        assertEq(entryPoint.balanceOf(address(paymaster)), deposit);
     }
 
     /// @dev The paymaster's refusal as the EntryPoint reports it for op 0.

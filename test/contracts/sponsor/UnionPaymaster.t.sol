@@ -306,18 +306,6 @@ contract UnionPaymasterTest is SponsorTestBase {
 
     // ---------------------------------------------------------------- helpers
 
-    function _expectRefused(PackedUserOperation memory op, bytes memory inner) internal {
-        uint256 balance = paymaster.balanceOf(address(union));
-        uint256 deposit = entryPoint.balanceOf(address(paymaster));
-        PackedUserOperation[] memory ops = new PackedUserOperation[](1);
-        ops[0] = op;
-        vm.prank(bundler, bundler);
-        vm.expectRevert(_refusal(inner));
-        entryPoint.handleOps(ops, bundler);
-        assertEq(paymaster.balanceOf(address(union)), balance);
-        assertEq(entryPoint.balanceOf(address(paymaster)), deposit);
-    }
-
     function _lastCharged() internal returns (uint256 charged) {
         Vm.Log[] memory logs = vm.getRecordedLogs();
         for (uint256 i; i < logs.length; ++i) {

@@ -7,6 +7,17 @@ import { decodeFunctionData, encodeFunctionData, erc20Abi, isAddress, isHex, typ
 import { crowdfundAbi, unionAbi, unionArbitersAbi, unionPaymasterAbi } from '../chain/abi/generated';
 import { formatTokenAmount, parseTokenAmount } from '../chain/amounts';
 import { ADMISSION_LABELS, AdmissionRule, admissionRuleFrom } from '../union/types';
+import {
+	CONTRACT_LABELS,
+	FUNCTION_LABELS,
+	SPONSORABLE_CONTRACTS,
+	allowListChange,
+	parseBudget,
+	parsePeriodDays,
+	periodWords,
+	sponsorableName,
+	type SponsorableContract
+} from '../sponsor/rules';
 import type { ActionKind, Call, ProposalAction } from './calls';
 
 /** Everything the builder's form can hold; each kind reads only its own fields. */
@@ -21,12 +32,19 @@ export interface ActionFormValues {
 	target: string;
 	value: string;
 	data: string;
+	/** Gas sponsorship: ETH per member per period, the period in days. */
+	budget: string;
+	periodDays: string;
+	/** Gas sponsorship: the contract, its functions by name, and whether they become sponsored. */
+	sponsorContract: SponsorableContract;
+	sponsorFunctions: string[];
+	allow: boolean;
 }
 
 export type ActionField = keyof ActionFormValues;
 
 export function emptyActionForm(): ActionFormValues {
-	return { amount: '', to: '', rule: AdmissionRule.Open, charter: '# Our charter\n\n', startDays: 1, endDays: 30, roundId: '', target: '', value: '0', data: '0x' };
+	return { amount: '', to: '', rule: AdmissionRule.Open, charter: '# Our charter\n\n', startDays: 1, endDays: 30, roundId: '', target: '', value: '0', data: '0x', budget: '', periodDays: '30', sponsorContract: 'union', sponsorFunctions: [], allow: true };
 }
 
 /** The union a proposal acts for: its token and the shared contracts this network has. */
@@ -38,6 +56,10 @@ export interface UnionContext {
 	crowdfund: Address | null;
 	/** The gas-sponsorship paymaster (issue 15), where config.json names one. */
 	paymaster?: Address | null;
+	/** The union's governor and the shared demands and courses contracts: what a sponsorship allow-list covers. */
+	governor?: Address | null;
+	demands?: Address | null;
+	courses?: Address | null;
 }
 
 export interface BuildContext extends UnionContext {
@@ -124,6 +146,11 @@ function arbiterEntry<K extends 'appointArbiter' | 'removeArbiter'>(
 		},
 		describe: (a: ArbiterAction, ctx) => words(ctx.name(a.arbiter))
 	};
+}
+
+/** The addresses a sponsorship allow-list may name, from the union's context. */
+function sponsorableAddresses(ctx: UnionContext): Partial<Record<SponsorableContract, Address | null>> {
+	return { union: ctx.union, governor: ctx.governor ?? null, crowdfund: ctx.crowdfund, demands: ctx.demands ?? null, courses: ctx.courses ?? null };
 }
 
 export const ACTIONS: { readonly [K in ActionKind]: ActionEntry<K> } = {
@@ -254,6 +281,57 @@ export const ACTIONS: { readonly [K in ActionKind]: ActionEntry<K> } = {
 		},
 		describe: (a) => `Pay ${formatTokenAmount(a.amount)} ETH from the treasury into the union’s gas sponsorship (members with no ETH act on it)`
 	},
+	sponsorRules: {
+		label: () => 'Change the gas-sponsorship budget',
+		fields: ['budget', 'periodDays'],
+		needs: 'paymaster',
+		build: (f, ctx) => ({
+			action: {
+				kind: 'sponsorRules',
+				paymaster: need(ctx.paymaster ?? null, 'No gas-sponsorship paymaster on this network'),
+				union: ctx.union,
+				budgetPerMember: parseBudget(f.budget),
+				period: parsePeriodDays(f.periodDays)
+			}
+		}),
+		encode: (a) => [call(a.paymaster, encodeFunctionData({ abi: unionPaymasterAbi, functionName: 'setRules', args: [a.union, a.budgetPerMember, a.period] }))],
+		decode: (c, ctx) => {
+			const d = same(c.target, ctx.paymaster ?? null) ? decoded(unionPaymasterAbi, c) : null;
+			return d?.functionName === 'setRules' && same(d.args[0] as Address, ctx.union)
+				? { kind: 'sponsorRules', paymaster: c.target, union: ctx.union, budgetPerMember: d.args[1] as bigint, period: Number(d.args[2]) }
+				: null;
+		},
+		describe: (a) =>
+			a.budgetPerMember === 0n
+				? 'Stop paying members’ gas (a budget of 0): every member pays their own'
+				: `Pay each trusted member’s gas up to ${formatTokenAmount(a.budgetPerMember)} ETH every ${periodWords(a.period)}`
+	},
+	sponsorAllowed: {
+		label: () => 'Choose which actions gas sponsorship covers',
+		fields: ['sponsorContract', 'sponsorFunctions', 'allow'],
+		needs: 'paymaster',
+		build: (f, ctx) => {
+			const paymaster = need(ctx.paymaster ?? null, 'No gas-sponsorship paymaster on this network');
+			const { target, selectors } = allowListChange(f.sponsorContract, f.sponsorFunctions, sponsorableAddresses(ctx));
+			return { action: { kind: 'sponsorAllowed', paymaster, union: ctx.union, target, selectors, allowed: f.allow } };
+		},
+		encode: (a) => [call(a.paymaster, encodeFunctionData({ abi: unionPaymasterAbi, functionName: 'setAllowed', args: [a.union, a.target, a.selectors, a.allowed] }))],
+		decode: (c, ctx) => {
+			const d = same(c.target, ctx.paymaster ?? null) ? decoded(unionPaymasterAbi, c) : null;
+			return d?.functionName === 'setAllowed' && same(d.args[0] as Address, ctx.union)
+				? { kind: 'sponsorAllowed', paymaster: c.target, union: ctx.union, target: d.args[1] as Address, selectors: [...(d.args[2] as readonly Hex[])], allowed: d.args[3] as boolean }
+				: null;
+		},
+		describe: (a, ctx) => {
+			const contract = SPONSORABLE_CONTRACTS.find((k) => same(a.target, sponsorableAddresses(ctx)[k] ?? null));
+			const where = contract ? CONTRACT_LABELS[contract] : ctx.name(a.target);
+			const what = a.selectors.map((s) => {
+				const name = sponsorableName(s);
+				return name ? (FUNCTION_LABELS[name] ?? name).toLowerCase() : s;
+			});
+			return `${a.allowed ? 'Pay members’ gas for' : 'Stop paying members’ gas for'} ${what.join(', ')} on ${where}`;
+		}
+	},
 	raw: {
 		label: () => 'Raw call (experts)',
 		fields: ['target', 'value', 'data'],
@@ -274,6 +352,13 @@ export const ACTIONS: { readonly [K in ActionKind]: ActionEntry<K> } = {
 		}
 	}
 };
+
+/**
+ * Kinds the timelock can carry out while the founder is still the union's steward: payments and calls of its
+ * own, and the paymaster's, which takes the union's steward or its timelock (everything else on the union needs
+ * the steward's powers handed over first).
+ */
+export const TIMELOCK_CAN_BEFORE_HANDOVER: ReadonlySet<ActionKind> = new Set<ActionKind>(['pay', 'payEth', 'raw', 'fundRound', 'sponsorTopUp', 'sponsorRules', 'sponsorAllowed']);
 
 /** Kinds in the order the builder offers them (those whose contract this network has). */
 export function builderKinds(ctx: UnionContext): { kind: ActionKind; label: string }[] {

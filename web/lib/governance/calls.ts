@@ -24,6 +24,10 @@ export type ProposalAction =
 	/** Read back only: the approval a fundRound puts before its transfer. */
 	| { kind: 'allowance'; token: Address; spender: Address; amount: bigint }
 	| { kind: 'sponsorTopUp'; paymaster: Address; union: Address; amount: bigint }
+	/** The paymaster's setRules: wei of gas per member per period (0: off). */
+	| { kind: 'sponsorRules'; paymaster: Address; union: Address; budgetPerMember: bigint; period: number }
+	/** The paymaster's setAllowed: which functions of one contract are sponsored. */
+	| { kind: 'sponsorAllowed'; paymaster: Address; union: Address; target: Address; selectors: Hex[]; allowed: boolean }
 	| { kind: 'raw'; target: Address; value: bigint; data: Hex };
 
 export type ActionKind = ProposalAction['kind'];

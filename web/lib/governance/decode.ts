@@ -65,6 +65,9 @@ export interface KnownContracts {
 	escrow: Address | null;
 	/** The gas-sponsorship paymaster, where there is one. */
 	paymaster?: Address | null;
+	/** The shared demands and courses contracts, where there are any. */
+	demands?: Address | null;
+	courses?: Address | null;
 }
 
 /**
@@ -80,7 +83,9 @@ export function wordsFor(known: KnownContracts, personName: (address: Address) =
 		[known.arbiters, 'the arbiter registry'],
 		[known.crowdfund, 'the crowdfunding contract'],
 		[known.escrow, 'the escrow'],
-		[known.paymaster ?? null, 'the gas-sponsorship paymaster']
+		[known.paymaster ?? null, 'the gas-sponsorship paymaster'],
+		[known.demands ?? null, 'the demands contract'],
+		[known.courses ?? null, 'the courses contract']
 	];
 	return {
 		union: known.union,
@@ -89,6 +94,9 @@ export function wordsFor(known: KnownContracts, personName: (address: Address) =
 		arbiters: known.arbiters,
 		crowdfund: known.crowdfund,
 		paymaster: known.paymaster ?? null,
+		governor: known.governor,
+		demands: known.demands ?? null,
+		courses: known.courses ?? null,
 		name: (a) => roles.find(([r]) => r !== null && r.toLowerCase() === a.toLowerCase())?.[1] ?? personName(a)
 	};
 }

@@ -10,7 +10,9 @@ export const sponsorErrors: ErrorSentences<ErrorsNamed<'UnionPaymaster_' | 'Unio
 	UnionPaymaster_InsufficientBalance:
 		'The union’s sponsorship balance is empty: a proposal can top it up from the treasury. Until then, pay the gas yourself',
 	UnionPaymaster_InvalidInvite:
-		'The union does not sponsor this invite: it is used, meant for someone else, badly signed, or from an inviter the union does not trust yet',
+		'The union does not sponsor this invite: it is used or revoked, meant for someone else, badly signed, from an inviter the union does not trust yet, for an account that is already a member, or the union now admits by approval only',
+	UnionPaymaster_InviteQuotaExhausted:
+		'Your inviter has used all the invites they may have redeemed this period, so the union cannot admit you with it yet: ask another member for an invite, or try again when their quota refills',
 	UnionPaymaster_MissingPeriod: 'The sponsored request was malformed (no budget period); reload and try again',
 	UnionPaymaster_NotAllowed: 'The union does not sponsor this action; pay the gas yourself',
 	UnionPaymaster_NotEntryPoint: 'Only the ERC-4337 EntryPoint can call the paymaster',
@@ -20,6 +22,8 @@ export const sponsorErrors: ErrorSentences<ErrorsNamed<'UnionPaymaster_' | 'Unio
 	UnionPaymaster_NotStakeOwner: 'Only the stake owner manages the paymaster’s stake',
 	UnionPaymaster_NotTrusted:
 		'The union sponsors gas only for trusted members (the same rule that gives votes), and this account is not one yet: ask two members to vouch for you, or pay the gas yourself',
+	UnionPaymaster_OtherUnion:
+		'The union sponsors only what you do in this union: this campaign, demand or course belongs to another union, whose own sponsorship (if any) would pay. You can pay the gas yourself',
 	UnionPaymaster_PeriodOutOfRange: 'The sponsored request named a budget period too far away; reload and try again',
 	UnionPaymaster_UnknownAccount: 'The paymaster only pays for the union relay account',
 	UnionPaymaster_UnknownUnion: 'The paymaster does not know this union',

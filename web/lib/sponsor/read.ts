@@ -4,8 +4,7 @@ import type { Address, Hex } from 'viem';
 import { getConfig } from '$lib/config';
 import { unionPaymasterAbi } from '$lib/chain/abi/generated';
 import { read } from '$lib/chain/read';
-import { DEFAULT_SPONSORED } from './rules';
-import { toFunctionSelector } from 'viem';
+import { sponsorableName } from './rules';
 
 export interface SponsorshipSummary {
 	paymaster: Address;
@@ -20,15 +19,8 @@ export interface SponsorshipSummary {
 	perAction: { action: string; paid: bigint; actions: number }[];
 }
 
-/** Readable names of the functions a union may sponsor, by selector. */
-const ACTION_NAMES: Record<string, string> = Object.fromEntries(
-	Object.values(DEFAULT_SPONSORED)
-		.flat()
-		.map((sig) => [toFunctionSelector(`function ${sig}`), sig.slice(0, sig.indexOf('('))])
-);
-
 export function actionName(selector: Hex): string {
-	return ACTION_NAMES[selector.toLowerCase()] ?? selector;
+	return sponsorableName(selector) ?? selector;
 }
 
 /** null where config.json names no paymaster. */
