@@ -98,6 +98,20 @@ describe('bulk replay of packed events', () => {
 		expect(describeGraph(bulk, people)).toEqual(describeGraph(reference, people));
 	});
 
+	it('every address a member (the replay rows serve as the CSR unchanged): the same CSR as the per-member build', () => {
+		const people = 300;
+		const rand = prng(12);
+		const events: SocialEvent[] = [];
+		for (let i = 0; i < people; i++) events.push({ kind: 'joined', member: address(i), path: i === 0 ? 0 : 1 });
+		for (let k = 0; k < 5_000; k++) events.push({ kind: rand() < 0.1 ? 'unbacked' : 'backed', backer: address(Math.floor(rand() * people)), leader: address(Math.floor(rand() * people)) });
+		const c = appendCompact(emptyCompact(), events);
+		const { bulk, reference, bulkChanged, referenceChanged } = bulkAndReference(c);
+		expect(bulk.members).toBe(people);
+		expect(bulkChanged).toBe(referenceChanged);
+		expect(csrEdges(bulk)).toEqual(csrEdges(reference));
+		expect(describeGraph(bulk, people)).toEqual(describeGraph(reference, people));
+	});
+
 	it('events after a bulk load apply on top of it as on a graph replayed event by event', () => {
 		const history = randomHistory(60, 3_000, 9);
 		const later = randomHistory(60, 500, 10).slice(1);

@@ -396,6 +396,13 @@ export class BackingGraph {
 /** The CSR of a bulk-loaded graph: its members in id order, their rows remapped to compact indices. */
 function bulkCsr(bulk: ReplayedGraph, members: number): GraphCsr {
 	const size = bulk.eras.length;
+	if (members === size) {
+		// Everyone in the snapshot is a member (the usual case): ids are already compact indices and
+		// the replay's rows are the CSR as they stand (the power iteration only reads them).
+		const identity = new Int32Array(size);
+		for (let i = 0; i < size; i++) identity[i] = i;
+		return { csr: { n: size, m: bulk.edges, offsets: bulk.offsets, sources: bulk.sources, outDegree: bulk.outDegree }, nodeIds: identity, compactOf: identity.slice() };
+	}
 	const compactOf = new Int32Array(size).fill(-1);
 	const nodeIds = new Int32Array(members);
 	let n = 0;
