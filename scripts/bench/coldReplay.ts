@@ -42,7 +42,7 @@ const RUNS = 5;
 const TARGET_MS = 2000;
 const UNION = '0x00000000000000000000000000000000000b3c11' as const;
 const SCOPE = { chainId: 31337, address: UNION };
-const FIXTURE = join(projectRoot, '.data', 'bench', 'replay', `snapshot-${MEMBERS}-${BACKS_PER_MEMBER}-v1.bin`);
+export const FIXTURE = join(projectRoot, '.data', 'bench', 'replay', `snapshot-${MEMBERS}-${BACKS_PER_MEMBER}-v1.bin`);
 
 /** The history described at the top, in chain order. */
 function history(): SocialEvent[] {
@@ -88,8 +88,8 @@ function history(): SocialEvent[] {
 	return events;
 }
 
-/** The fixture file: a JSON header line, then kinds, a, b, scores as raw bytes. */
-async function fixture(log: (line: string) => void): Promise<{ compact: CompactEvents; scores: Float64Array; lastBlock: number }> {
+/** The fixture file: a JSON header line, then kinds, a, b, scores as raw bytes (read by leaders-page.ts too). */
+export async function fixture(log: (line: string) => void): Promise<{ compact: CompactEvents; scores: Float64Array; lastBlock: number }> {
 	if (existsSync(FIXTURE)) {
 		const bytes = await readFile(FIXTURE);
 		const newline = bytes.indexOf(10);
