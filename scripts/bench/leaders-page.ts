@@ -72,7 +72,7 @@ export async function benchLeadersPage(log: (line: string) => void = (l) => cons
 
 		// 1.1M events: the fixture written into a fresh profile's IndexedDB (see the top of this file).
 		const { compact } = await fixture(log);
-		await createTestClient({ mode: 'anvil', chain: big.anvil.chain, transport: http(big.anvil.rpcUrl) }).mine({ blocks: 13 });
+		await createTestClient({ mode: 'anvil', chain: big.anvil.chain, transport: http(big.anvil.rpcUrl, { timeout: 120_000 }) }).mine({ blocks: 13 });
 		const head = Number(await big.publicClient.getBlockNumber({ cacheTime: 0 }));
 		const context = await newContext();
 		const seedPage = await context.newPage();
