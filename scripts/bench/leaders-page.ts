@@ -8,16 +8,27 @@
 //   filter: typing an address fragment until the list shows only the matches.
 //   node --import ./scripts/stack/polyfill.mjs --import tsx scripts/bench/leaders-page.ts
 // NU_BENCH_SYNC_EVENTS picks the chain's size (shares the sync bench's cache).
+// Then the same at 1.1M events (NU_BENCH_LEADERS_1M=0 skips it): generating 1.1M real events on
+// anvil is too slow, so a fresh browser profile gets the cold-replay bench's fixture (coldReplay.ts:
+// 100k members, 1M backs, withdrawals, leaves) written into the page's own IndexedDB stores for this
+// union — the snapshot row and the log cursor in the format the page's sync writes, its cursor at the
+// chain head after 13 empty blocks, so the page's reorg-window sync finds nothing new and keeps it.
+// The page then runs its real path: read the row, post it to the rank worker, replay, rank, draw.
+//   cold: the first visit with nothing in memory (no saved scores yet: the rank starts uniform);
+//   warm, DOM, heap, filter: as at 100k.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import { loadavg } from 'node:os';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { createTestClient, http } from 'viem';
 import { projectRoot } from '../lib/tools.ts';
 import { portShift } from '../stack/config.ts';
 import { startIpfs } from '../stack/processes.ts';
 import { publishSite } from '../stack/publish-site.ts';
 import type { AppConfig } from '../../web/lib/config/types.ts';
 import { bigChain } from './bigChain.ts';
+import { FIXTURE, fixture } from './coldReplay.ts';
 import type { Row } from './table.ts';
 
 const RELOADS = 5;
@@ -54,45 +65,113 @@ export async function benchLeadersPage(log: (line: string) => void = (l) => cons
 		};
 		const cid = await publishSite(ipfs.apiUrl, dataDir, config);
 		const url = `${ipfs.gatewayUrl}/ipfs/${cid}/#/u/${big.union}/leaders`;
-		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-		const page = await context.newPage();
+		const newContext = () => browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 		log(`leaders page: cold visit (${events.toLocaleString('en')} events through the page)`);
-		let t = Date.now();
-		await page.goto(url);
-		await ranked(page, 300_000);
-		const cold = Date.now() - t;
-		const warm: number[] = [];
-		for (let i = 0; i < RELOADS; i++) {
-			t = Date.now();
-			await page.reload();
-			await ranked(page, 60_000);
-			warm.push(Date.now() - t);
-		}
-		const summary = await page.getByTestId('leaders-summary').textContent();
-		const rows = await page.getByTestId('leader-item').count();
-		const total = Number(await page.getByTestId('leader-list').getAttribute('data-total'));
-		const heap = await jsHeap(page);
-		// A fragment that matches a few members' addresses: the list must shrink to exactly those.
-		const first = (await page.getByTestId('leader-item').first().getAttribute('data-address')) ?? '';
-		const fragment = first.slice(2, 8);
-		t = Date.now();
-		await page.getByTestId('leaders-filter').fill(fragment);
-		await page.waitForFunction((n) => Number(document.querySelector('[data-testid="leader-list"]')?.getAttribute('data-total')) < n, total, { timeout: 30_000 });
-		const filterMs = Date.now() - t;
-		await context.close();
-		return [
-			{ name: `leaders page ${short(events)}: cold visit → ranked list`, value: sec(cold), note: `Chromium, phone viewport · sync of every event from the chain into IndexedDB, replay, rank, first rows (${summary?.replace(/\s+/g, ' ').trim().slice(0, 80)})` },
-			{ name: `leaders page ${short(events)}: warm reload → top rows on screen`, value: `${median(warm)} ms`, note: `target ≤ ${TARGET_WARM_MS} ms · median of ${RELOADS} reloads (${warm.join(', ')} ms), snapshot + reorg window + worker rank + render` },
-			{ name: `leaders page ${short(events)}: DOM rows / total`, value: `${rows} / ${total}`, note: 'target: at most a few hundred rows in the document' },
-			{ name: `leaders page ${short(events)}: JS heap after ${RELOADS} reloads`, value: `${heap} MB`, note: `target ≤ ${TARGET_HEAP_MB} MB · main thread (performance.memory)` },
-			{ name: `leaders page ${short(events)}: filter by an address fragment`, value: `${filterMs} ms`, note: `"${fragment}" typed → list of ${total} narrowed` }
-		];
+		const rows = await measurePage(await newContext(), url, short(events), 'sync of every event from the chain into IndexedDB, replay, rank, first rows');
+		if (process.env.NU_BENCH_LEADERS_1M === '0') return rows;
+
+		// 1.1M events: the fixture written into a fresh profile's IndexedDB (see the top of this file).
+		const { compact } = await fixture(log);
+		await createTestClient({ mode: 'anvil', chain: big.anvil.chain, transport: http(big.anvil.rpcUrl, { timeout: 120_000 }) }).mine({ blocks: 13 });
+		const head = Number(await big.publicClient.getBlockNumber({ cacheTime: 0 }));
+		const context = await newContext();
+		const seedPage = await context.newPage();
+		// tsx compiles seedCache with esbuild's name-keeping helper; give that page a no-op one.
+		await seedPage.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+		await seedPage.route('**/__bench/replay-fixture.bin', (route) => route.fulfill({ path: FIXTURE, contentType: 'application/octet-stream' }));
+		await seedPage.goto(`${ipfs.gatewayUrl}/ipfs/${cid}/`);
+		log(`leaders page: writing the ${(compact.count / 1e6).toFixed(2)}M-event snapshot into the page's IndexedDB`);
+		await seedPage.evaluate(seedCache, { scope: `${big.anvil.chain.id}:${big.union.toLowerCase()}`, startBlock: big.createdBlock, lastSyncedBlock: head });
+		await seedPage.close();
+		log('leaders page: cold visit from the cache (1.1M events)');
+		const label = `${(compact.count / 1e6).toFixed(2)}M`;
+		rows.push(...(await measurePage(context, url, label, 'from the IndexedDB cache: snapshot row → worker → bulk replay → rank → first rows; no saved scores yet')));
+		return rows;
 	} finally {
 		await browser.close();
 		await ipfs.stop().catch(() => undefined);
 		await big.anvil.stop();
 		await rm(dataDir, { recursive: true, force: true });
 	}
+}
+
+/** Cold visit, warm reloads, DOM rows, heap and filter in one browser profile; closes it. */
+async function measurePage(context: BrowserContext, url: string, label: string, coldNote: string): Promise<Row[]> {
+	const page = await context.newPage();
+	let t = Date.now();
+	await page.goto(url);
+	await ranked(page, 300_000);
+	const cold = Date.now() - t;
+	const warm: number[] = [];
+	for (let i = 0; i < RELOADS; i++) {
+		t = Date.now();
+		await page.reload();
+		await ranked(page, 120_000);
+		warm.push(Date.now() - t);
+	}
+	const summary = await page.getByTestId('leaders-summary').textContent();
+	const rows = await page.getByTestId('leader-item').count();
+	const total = Number(await page.getByTestId('leader-list').getAttribute('data-total'));
+	const heap = await jsHeap(page);
+	// A fragment that matches a few members' addresses: the list must shrink to exactly those.
+	const first = (await page.getByTestId('leader-item').first().getAttribute('data-address')) ?? '';
+	const fragment = first.slice(2, 8);
+	t = Date.now();
+	await page.getByTestId('leaders-filter').fill(fragment);
+	await page.waitForFunction((n) => Number(document.querySelector('[data-testid="leader-list"]')?.getAttribute('data-total')) < n, total, { timeout: 30_000 });
+	const filterMs = Date.now() - t;
+	await context.close();
+	return [
+		{ name: `leaders page ${label}: cold visit → ranked list`, value: sec(cold), note: `Chromium, phone viewport · ${coldNote} (${summary?.replace(/\s+/g, ' ').trim().slice(0, 80)})` },
+		{ name: `leaders page ${label}: warm reload → top rows on screen`, value: `${median(warm)} ms`, note: `target ≤ ${TARGET_WARM_MS} ms · median of ${RELOADS} reloads (${warm.join(', ')} ms), snapshot + reorg window + worker rank + render · load ${loadavg()[0].toFixed(1)}` },
+		{ name: `leaders page ${label}: DOM rows / total`, value: `${rows} / ${total}`, note: 'target: at most a few hundred rows in the document' },
+		{ name: `leaders page ${label}: JS heap after ${RELOADS} reloads`, value: `${heap} MB`, note: `target ≤ ${TARGET_HEAP_MB} MB · main thread (performance.memory)` },
+		{ name: `leaders page ${label}: filter by an address fragment`, value: `${filterMs} ms`, note: `"${fragment}" typed → list of ${total} narrowed` }
+	];
+}
+
+/**
+ * Runs in the page: fetches the fixture and writes it into the stores the page's sync uses, in their
+ * format (web/lib/leaders/snapshotStore.ts, web/lib/sync/idbStore.ts), creating them as they do.
+ */
+async function seedCache(at: { scope: string; startBlock: number; lastSyncedBlock: number }): Promise<void> {
+	const bytes = new Uint8Array(await (await fetch('./__bench/replay-fixture.bin')).arrayBuffer());
+	const newline = bytes.indexOf(10);
+	const head = JSON.parse(new TextDecoder().decode(bytes.subarray(0, newline))) as { addresses: string[]; count: number; lastBlock: number; lastLogIndex: number };
+	const slice = (from: number, length: number): ArrayBuffer => bytes.slice(from, from + length).buffer;
+	let offset = newline + 1;
+	const kinds = new Uint8Array(slice(offset, head.count));
+	offset += head.count;
+	const a = new Int32Array(slice(offset, head.count * 4));
+	offset += head.count * 4;
+	const b = new Int32Array(slice(offset, head.count * 4));
+	const compact = { addresses: head.addresses, count: head.count, kinds, a, b, lastBlock: head.lastBlock, lastLogIndex: head.lastLogIndex };
+	const cursor = { startBlock: at.startBlock, lastSyncedBlock: at.lastSyncedBlock };
+	const open = (name: string, stores: Array<[string, string | string[]]>): Promise<IDBDatabase> =>
+		new Promise((resolve, reject) => {
+			const req = indexedDB.open(name, 1);
+			req.onupgradeneeded = () => {
+				for (const [store, keyPath] of stores) if (!req.result.objectStoreNames.contains(store)) req.result.createObjectStore(store, { keyPath });
+			};
+			req.onsuccess = () => resolve(req.result);
+			req.onerror = () => reject(req.error);
+		});
+	const put = (db: IDBDatabase, store: string, value: unknown): Promise<void> =>
+		new Promise((resolve, reject) => {
+			const tx = db.transaction(store, 'readwrite');
+			tx.objectStore(store).put(value);
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error);
+		});
+	const sync = await open('network-union-sync', [
+		['cursors', 'scope'],
+		['logs', ['scope', 'blockNumber', 'logIndex']]
+	]);
+	await put(sync, 'cursors', { ...cursor, scope: at.scope });
+	sync.close();
+	const support = await open('network-union-support', [['snapshots', 'scope']]);
+	await put(support, 'snapshots', { scope: at.scope, compact, cursor });
+	support.close();
 }
 
 /** The ranked list with its first row on screen. */

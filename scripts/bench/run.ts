@@ -75,6 +75,8 @@ const rank = wants('rank') ? await import('./rank.ts').catch(() => null) : null;
 if (rank) printTable('Social layer — support rank (target: 100k/1M < 1 s and ≥ 10× both libraries)', await rank.benchRank());
 const atScale = wants('rank') ? await import('./rankAtScale.ts').catch(() => null) : null;
 if (atScale) printTable('Social layer — support rank at 1M members / 10M backs, in a worker (target: build + converge ≤ 3 s, ≤ 500 MB)', await atScale.benchRankAtScale());
+const coldReplay = wants('rank') ? await import('./coldReplay.ts').catch(() => null) : null;
+if (coldReplay) printTable('Social layer — cold replay of 1.1M events from the IndexedDB cache (target ≤ 2 s)', await coldReplay.benchColdReplay());
 const sync = wants('sync') ? await import('./sync.ts').catch(() => null) : null;
 if (sync) printTable('Social layer — event sync (target: warm reload to ranked leaders < 500 ms at 100k events)', await sync.benchSync());
 // The leaders page in Chromium over the sync bench's cached chain (scripts/bench/leaders-page.ts).

@@ -9,6 +9,7 @@
 import { buildCsr, type Csr } from './pagerank';
 import { JOIN_PATH_FOUNDER, type SocialEvent } from './events';
 import type { CompactEvents } from './compact';
+import { replayCompact, type ReplayedGraph } from './replay';
 
 export interface GraphCsr {
 	csr: Csr;
@@ -20,22 +21,35 @@ export interface GraphCsr {
 
 export class BackingGraph {
 	/** Lower-cased address of each id; ids are handed out on first sight and never reused. */
-	readonly addresses: string[] = [];
-	private readonly ids = new Map<string, number>();
-	private readonly active: boolean[] = [];
+	private addressList: string[] = [];
+	private ids = new Map<string, number>();
+	private active: boolean[] = [];
 	/** Joins so far per id (the contract's epoch). */
-	private readonly epochs: number[] = [];
+	private epochs: number[] = [];
 	// Adjacency as plain arrays, not Sets: replaying 1M backs is ~2x faster and degrees are small
 	// enough that the linear duplicate check and removal stay cheap.
-	private readonly outEdges: Array<number[] | undefined> = [];
-	private readonly inEdges: Array<number[] | undefined> = [];
+	private outEdges: Array<number[] | undefined> = [];
+	private inEdges: Array<number[] | undefined> = [];
 	/** Ids in order of their first join (seed candidates). */
-	private readonly joinOrder: number[] = [];
+	private joinOrder: number[] = [];
+	/**
+	 * After a bulk load (applyCompact on an empty graph): the live graph as typed arrays over the
+	 * snapshot's address indices, which are then the ids. The per-id lists above are filled from it
+	 * only when something needs them (an incremental apply, a member's backs); ranking reads it as is.
+	 */
+	private bulk: ReplayedGraph | null = null;
+	/** The id → address map is built on first use after a bulk load (1M strings cost ~0.3 s). */
+	private idsBuilt = true;
 	private founderId = -1;
 	private memberCount = 0;
 	private edgeCount = 0;
 	private lastBlock = -1;
 	private lastLogIndex = -1;
+
+	/** Lower-cased address of each id. */
+	get addresses(): readonly string[] {
+		return this.addressList;
+	}
 
 	get members(): number {
 		return this.memberCount;
@@ -47,11 +61,12 @@ export class BackingGraph {
 
 	/** The founder's address (first MemberJoined with path Founder), if seen. */
 	get founder(): string | undefined {
-		return this.founderId >= 0 ? this.addresses[this.founderId] : undefined;
+		return this.founderId >= 0 ? this.addressList[this.founderId] : undefined;
 	}
 
 	/** Applies events in order; returns how many changed the graph. */
 	apply(events: readonly SocialEvent[]): number {
+		this.materialise();
 		let changed = 0;
 		for (const ev of events) {
 			if (this.alreadyApplied(ev)) continue;
@@ -61,11 +76,13 @@ export class BackingGraph {
 	}
 
 	isMember(address: string): boolean {
-		const id = this.ids.get(address.toLowerCase());
+		const id = this.idOf(address);
+		if (this.bulk) return id !== undefined && (this.bulk.eras[id] & 1) === 1;
 		return id !== undefined && this.active[id] === true;
 	}
 
 	isBacking(backer: string, leader: string): boolean {
+		this.materialise();
 		const b = this.ids.get(backer.toLowerCase());
 		const l = this.ids.get(leader.toLowerCase());
 		return b !== undefined && l !== undefined && this.outEdges[b]?.includes(l) === true;
@@ -73,18 +90,21 @@ export class BackingGraph {
 
 	/** Addresses `address` backs right now (live edges only). */
 	backsOf(address: string): string[] {
+		this.materialise();
 		const id = this.ids.get(address.toLowerCase());
 		return id === undefined ? [] : (this.outEdges[id] ?? []).map((l) => this.addresses[l]);
 	}
 
 	/** Addresses backing `address` right now. */
 	backersOf(address: string): string[] {
+		this.materialise();
 		const id = this.ids.get(address.toLowerCase());
 		return id === undefined ? [] : (this.inEdges[id] ?? []).map((b) => this.addresses[b]);
 	}
 
 	/** Current members' addresses, in id order. */
 	memberAddresses(): string[] {
+		this.materialise();
 		return this.addresses.filter((_, id) => this.active[id]);
 	}
 
@@ -94,6 +114,7 @@ export class BackingGraph {
 	 * `nodes`. `limit` caps the node count (nearest backers first) so a drawing stays bounded.
 	 */
 	supportBase(leader: string, limit = 10_000): { nodes: string[]; depth: Int32Array; edges: Array<[number, number]> } {
+		this.materialise();
 		const root = this.ids.get(leader.toLowerCase());
 		if (root === undefined || !this.active[root]) return { nodes: [], depth: new Int32Array(0), edges: [] };
 		const order: number[] = [root];
@@ -121,31 +142,45 @@ export class BackingGraph {
 
 	/** Membership epoch (number of joins) of an address; 0 if it never joined. */
 	epoch(address: string): number {
-		const id = this.ids.get(address.toLowerCase());
-		return id === undefined ? 0 : this.epochs[id];
+		const id = this.idOf(address);
+		if (id === undefined) return 0;
+		return this.bulk ? (this.bulk.eras[id] + 1) >> 1 : this.epochs[id];
 	}
 
 	idOf(address: string): number | undefined {
+		this.buildIds();
 		return this.ids.get(address.toLowerCase());
+	}
+
+	/**
+	 * Whether this graph was bulk-loaded from (a structured clone of) exactly these addresses, so
+	 * that an id is an index into them — e.g. scores saved parallel to a snapshot's address table.
+	 */
+	idsAreIndicesOf(addresses: readonly string[]): boolean {
+		return this.bulk !== null && addresses === this.addressList;
 	}
 
 	/** Default seeds: the founder plus the first `count` other members to join (current members only). */
 	defaultSeeds(count: number): number[] {
 		const seeds: number[] = [];
-		if (this.founderId >= 0 && this.active[this.founderId]) seeds.push(this.founderId);
+		const bulk = this.bulk;
+		const isActive = (id: number): boolean => (bulk ? (bulk.eras[id] & 1) === 1 : this.active[id]);
+		if (this.founderId >= 0 && isActive(this.founderId)) seeds.push(this.founderId);
 		let others = 0;
-		for (const id of this.joinOrder) {
+		const order = bulk ? bulk.joinOrder : this.joinOrder;
+		for (const id of order) {
 			if (others >= count) break;
 			if (id === this.founderId) continue;
 			others++;
-			if (this.active[id]) seeds.push(id);
+			if (isActive(id)) seeds.push(id);
 		}
 		return seeds;
 	}
 
 	/** Live members and edges as CSR (members in id order, so the layout is stable across updates). */
 	toCsr(): GraphCsr {
-		const total = this.addresses.length;
+		if (this.bulk) return bulkCsr(this.bulk, this.memberCount);
+		const total = this.addressList.length;
 		const compactOf = new Int32Array(total).fill(-1);
 		const nodeIds = new Int32Array(this.memberCount);
 		let n = 0;
@@ -196,6 +231,23 @@ export class BackingGraph {
 	 * positioned events after them.
 	 */
 	applyCompact(c: CompactEvents): number {
+		if (this.addressList.length === 0 && this.lastBlock < 0) {
+			const replayed = replayCompact(c);
+			if (replayed) {
+				this.bulk = replayed;
+				this.addressList = c.addresses;
+				this.idsBuilt = false;
+				this.founderId = replayed.founder;
+				this.memberCount = replayed.members;
+				this.edgeCount = replayed.edges;
+				if (c.lastBlock >= 0) {
+					this.lastBlock = c.lastBlock;
+					this.lastLogIndex = c.lastLogIndex;
+				}
+				return replayed.changed;
+			}
+		}
+		this.materialise();
 		const idOf = new Int32Array(c.addresses.length).fill(-1);
 		const resolve = (i: number): number => {
 			if (idOf[i] < 0) idOf[i] = this.ids.get(c.addresses[i]) ?? -1;
@@ -226,6 +278,48 @@ export class BackingGraph {
 			this.lastLogIndex = c.lastLogIndex;
 		}
 		return changed;
+	}
+
+	/** The id → address map after a bulk load (ids are the snapshot's address indices). */
+	private buildIds(): void {
+		if (this.idsBuilt) return;
+		this.idsBuilt = true;
+		const ids = new Map<string, number>();
+		this.addressList.forEach((address, id) => ids.set(address, id));
+		this.ids = ids;
+	}
+
+	/** Turns a bulk-loaded graph into the per-id lists that incremental updates work on. */
+	private materialise(): void {
+		const bulk = this.bulk;
+		if (!bulk) return;
+		this.buildIds();
+		this.bulk = null;
+		// The snapshot's address table may be shared with the caller: copy before interning more.
+		this.addressList = this.addressList.slice();
+		const size = this.addressList.length;
+		this.active = new Array<boolean>(size);
+		this.epochs = new Array<number>(size);
+		this.outEdges = new Array<number[] | undefined>(size).fill(undefined);
+		this.inEdges = new Array<number[] | undefined>(size).fill(undefined);
+		for (let id = 0; id < size; id++) {
+			this.active[id] = (bulk.eras[id] & 1) === 1;
+			this.epochs[id] = (bulk.eras[id] + 1) >> 1;
+		}
+		this.joinOrder = Array.from(bulk.joinOrder);
+		const { offsets, sources } = bulk;
+		for (let l = 0; l < size; l++) {
+			const start = offsets[l];
+			const end = offsets[l + 1];
+			if (start === end) continue;
+			const backers: number[] = [];
+			for (let k = start; k < end; k++) {
+				const x = sources[k];
+				backers.push(x);
+				(this.outEdges[x] ??= []).push(l);
+			}
+			this.inEdges[l] = backers;
+		}
 	}
 
 	private lookup(address: string): number {
@@ -287,9 +381,9 @@ export class BackingGraph {
 		const key = address.toLowerCase();
 		let id = this.ids.get(key);
 		if (id === undefined) {
-			id = this.addresses.length;
+			id = this.addressList.length;
 			this.ids.set(key, id);
-			this.addresses.push(key);
+			this.addressList.push(key);
 			this.active.push(false);
 			this.epochs.push(0);
 			this.outEdges.push(undefined);
@@ -297,6 +391,38 @@ export class BackingGraph {
 		}
 		return id;
 	}
+}
+
+/** The CSR of a bulk-loaded graph: its members in id order, their rows remapped to compact indices. */
+function bulkCsr(bulk: ReplayedGraph, members: number): GraphCsr {
+	const size = bulk.eras.length;
+	if (members === size) {
+		// Everyone in the snapshot is a member (the usual case): ids are already compact indices and
+		// the replay's rows are the CSR as they stand (the power iteration only reads them).
+		const identity = new Int32Array(size);
+		for (let i = 0; i < size; i++) identity[i] = i;
+		return { csr: { n: size, m: bulk.edges, offsets: bulk.offsets, sources: bulk.sources, outDegree: bulk.outDegree }, nodeIds: identity, compactOf: identity.slice() };
+	}
+	const compactOf = new Int32Array(size).fill(-1);
+	const nodeIds = new Int32Array(members);
+	let n = 0;
+	for (let id = 0; id < size; id++) {
+		if ((bulk.eras[id] & 1) === 0) continue;
+		compactOf[id] = n;
+		nodeIds[n++] = id;
+	}
+	// Live edges join members only, so every row and source maps to a compact index.
+	const offsets = new Int32Array(n + 1);
+	const outDegree = new Int32Array(n);
+	const sources = new Int32Array(bulk.edges);
+	let m = 0;
+	for (let i = 0; i < n; i++) {
+		const id = nodeIds[i];
+		outDegree[i] = bulk.outDegree[id];
+		for (let k = bulk.offsets[id], end = bulk.offsets[id + 1]; k < end; k++) sources[m++] = compactOf[bulk.sources[k]];
+		offsets[i + 1] = m;
+	}
+	return { csr: { n, m, offsets, sources, outDegree }, nodeIds, compactOf };
 }
 
 /** Removes `value` from an unordered list (swap with the last); false if absent. */

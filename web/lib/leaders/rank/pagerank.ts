@@ -121,30 +121,45 @@ export function pageRank(csr: Csr, options: PageRankOptions = {}): PageRankResul
 	const s = teleportVector(n, options.seeds);
 	let r: Float64Array = initialVector(n, options.initial);
 	let next: Float64Array = new Float64Array(n);
-	// share[j] = r_j / out(j): what each backer passes to each of its leaders this iteration.
-	const share = new Float64Array(n);
+	// share[j] = r_j / out(j): what each backer passes to each of its leaders this iteration. The
+	// next iteration's shares and dangling mass are computed in the same pass that produces r^{k+1}
+	// (one sweep over the nodes per iteration, no second pass), into a second buffer.
 	const invOut = new Float64Array(n);
 	for (let j = 0; j < n; j++) invOut[j] = outDegree[j] > 0 ? 1 / outDegree[j] : 0;
+	let share = new Float64Array(n);
+	let nextShare = new Float64Array(n);
+	let dangling = 0;
+	for (let j = 0; j < n; j++) {
+		share[j] = r[j] * invOut[j];
+		if (outDegree[j] === 0) dangling += r[j];
+	}
 
 	let iterations = 0;
 	let delta = Infinity;
 	while (iterations < maxIterations) {
-		let dangling = 0;
-		for (let j = 0; j < n; j++) {
-			if (outDegree[j] === 0) dangling += r[j];
-			share[j] = r[j] * invOut[j];
-		}
 		// Teleport and dangling mass both go to s: (1-d)·s + d·dangling·s.
 		const toSeeds = 1 - d + d * dangling;
+		let nextDangling = 0;
 		delta = 0;
 		for (let i = 0; i < n; i++) {
 			let sum = 0;
-			for (let k = offsets[i], end = offsets[i + 1]; k < end; k++) sum += share[sources[k]];
+			const end = offsets[i + 1];
+			for (let k = offsets[i]; k < end; k++) sum += share[sources[k]];
 			const v = toSeeds * s[i] + d * sum;
+			const inv = invOut[i];
+			nextShare[i] = v * inv;
+			if (inv === 0) nextDangling += v;
+			const change = v - r[i];
+			delta += change < 0 ? -change : change;
 			next[i] = v;
-			delta += Math.abs(v - r[i]);
 		}
-		[r, next] = [next, r];
+		const r0 = r;
+		r = next;
+		next = r0;
+		const s0 = share;
+		share = nextShare;
+		nextShare = s0;
+		dangling = nextDangling;
 		iterations++;
 		if (delta < tolerance) break;
 	}

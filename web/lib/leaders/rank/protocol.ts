@@ -43,8 +43,7 @@ export function createRankHandler(): (req: RankRequest) => RankResponse {
 				}
 				case 'rank': {
 					const started = performance.now();
-					const ranking = engine.rank();
-					if (req.limit !== undefined) ranking.leaders = ranking.leaders.slice(0, req.limit);
+					const ranking = engine.rank(req.limit);
 					return { id: req.id, type: 'ranked', ranking, ms: performance.now() - started };
 				}
 			}

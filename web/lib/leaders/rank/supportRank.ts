@@ -2,9 +2,10 @@
 // up to date incrementally. New events are applied to the existing graph, and the next ranking
 // warm-starts from the previous scores, so an update after a few events takes a few iterations.
 import { BackingGraph } from './graph';
-import { DEFAULT_DAMPING, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, backerCounts, pageRank } from './pagerank';
+import { DEFAULT_DAMPING, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, pageRank } from './pagerank';
 import type { SocialEvent } from './events';
 import type { CompactEvents } from './compact';
+import { topK } from './topK';
 
 export interface SupportRankOptions {
 	damping?: number;
@@ -69,6 +70,12 @@ export class SupportRank {
 	 */
 	warmFrom(addresses: readonly string[], scores: ArrayLike<number>): void {
 		const byId = new Float64Array(this.graph.addresses.length);
+		if (this.graph.idsAreIndicesOf(addresses)) {
+			// Bulk-loaded from this snapshot: ids are indices into its addresses, no lookups needed.
+			for (let id = 0; id < byId.length && id < scores.length; id++) byId[id] = scores[id];
+			this.previous = byId;
+			return;
+		}
 		for (let k = 0; k < addresses.length && k < scores.length; k++) {
 			const id = this.graph.idOf(addresses[k]);
 			if (id !== undefined) byId[id] = scores[k];
@@ -88,8 +95,12 @@ export class SupportRank {
 		this.options = options;
 	}
 
-	/** Ranks the current members; warm-starts from the previous ranking when there is one. */
-	rank(): SupportRanking {
+	/**
+	 * Ranks the current members; warm-starts from the previous ranking when there is one. With
+	 * `limit`, only the best `limit` leaders are listed (selected without sorting everyone; the same
+	 * list as the full ranking's first `limit`).
+	 */
+	rank(limit?: number): SupportRanking {
 		const { csr, nodeIds, compactOf } = this.graph.toCsr();
 		const seedIds = this.seedIds();
 		const seeds: number[] = [];
@@ -112,19 +123,30 @@ export class SupportRank {
 		for (let k = 0; k < csr.n; k++) byId[nodeIds[k]] = result.scores[k];
 		this.previous = byId;
 
-		const inDegree = backerCounts(csr);
 		const seedSet = new Set(seeds);
-		const leaders: LeaderScore[] = new Array(csr.n);
-		for (let k = 0; k < csr.n; k++) {
-			leaders[k] = {
-				address: this.graph.addresses[nodeIds[k]],
-				score: result.scores[k],
-				backers: inDegree[k],
-				backing: csr.outDegree[k],
-				seed: seedSet.has(k)
+		const addresses = this.graph.addresses;
+		const scores = result.scores;
+		const leader = (k: number): LeaderScore => ({
+			address: addresses[nodeIds[k]],
+			score: scores[k],
+			backers: csr.offsets[k + 1] - csr.offsets[k],
+			backing: csr.outDegree[k],
+			seed: seedSet.has(k)
+		});
+		let leaders: LeaderScore[];
+		if (limit !== undefined && limit < csr.n) {
+			// Highest score first, ties by address: the same order as the full sort below.
+			const before = (i: number, j: number): boolean => {
+				const si = scores[i];
+				const sj = scores[j];
+				return si > sj || (si === sj && addresses[nodeIds[i]] < addresses[nodeIds[j]]);
 			};
+			leaders = Array.from(topK(csr.n, limit, before), leader);
+		} else {
+			leaders = new Array(csr.n);
+			for (let k = 0; k < csr.n; k++) leaders[k] = leader(k);
+			leaders.sort(byRank);
 		}
-		leaders.sort((a, b) => b.score - a.score || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 		return {
 			leaders,
 			members: csr.n,
@@ -148,6 +170,11 @@ export class SupportRank {
 		}
 		return this.graph.defaultSeeds(this.options.seedCount ?? DEFAULT_SEED_COUNT);
 	}
+}
+
+/** Highest score first, ties by address. */
+export function byRank(a: LeaderScore, b: LeaderScore): number {
+	return b.score - a.score || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
 }
 
 /** One-shot ranking of an event stream. */
