@@ -31,6 +31,6 @@ export async function benchBackingGas(rpcUrl: string, factory: Address): Promise
   await vouchFor(lc, union, [member], [founder]);
   await advanceClock(lc, 60);
   const followed = await send(lc, member, { address: union, abi: unionAbi, functionName: 'backAndFollow', args: [founder] });
-  rows.push(await measuredRow(lc.client, 'backAndFollow (trusted member with the grant → founder)', followed, 'edge slot + delegates slot + a checkpoint each for follower and leader + Backed, Followed, DelegateChanged, 2 DelegateVotesChanged logs; anchor: OZ first delegate 95,654'));
+  rows.push(await measuredRow(lc.client, 'backAndFollow (trusted member with the grant → founder)', followed, 'edge slot + delegates slot + a checkpoint each for follower and leader + Backed(followed), DelegateChanged, 2 DelegateVotesChanged logs; anchor: OZ first delegate 95,654'));
   return rows;
 }
