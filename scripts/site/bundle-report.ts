@@ -2,7 +2,7 @@
 // issue 14's 60 KB target and a SvelteKit hello world), and of the lazy chunks behind it, from Vite's
 // client manifest. Run after `npm run build`:
 //   node --import tsx scripts/site/bundle-report.ts
-import { CLIENT_DIR, FIRST_LOAD_TARGET_KB, HELLO_WORLD_KB, closure, firstLoadChunks, kb, manifestKey, readManifest, type Manifest } from './firstLoad.ts';
+import { CLIENT_DIR, FIRST_LOAD_TARGET_KB, HELLO_WORLD_KB, closure, firstLoadChunks, kb, manifestKey, readManifest, unionPageChunks, type Manifest } from './firstLoad.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -32,6 +32,10 @@ const rows: Array<[string, string]> = [
 	['+ the directory’s read (minimal JSON-RPC reader, factory ABI)', kb(sum(reads))],
 	[`= JS before the directory lists unions (target ≤ ${FIRST_LOAD_TARGET_KB} KB; hello world ~${HELLO_WORLD_KB} KB)`, kb(sum(chunks))]
 ];
+// The union page (/u/<union>): everything it imports statically, before its members show.
+const unionPage = await unionPageChunks(manifest);
+const viemInUnionPage = unionPage.some((c) => c.code.includes('viem@'));
+rows.push([`union page: kit runtime + layouts + page + its reads (${unionPage.length} files; viem: ${viemInUnionPage ? 'yes' : 'no'})`, kb(unionPage.reduce((n, c) => n + c.gzipBytes, 0))]);
 const already = new Set(chunks.map((c) => c.key));
 for (const [label, k] of lazy) {
 	if (!k) continue;

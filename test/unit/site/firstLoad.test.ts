@@ -4,9 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../scripts/lib/tools.ts';
-import { FIRST_LOAD_TARGET_KB, firstLoadChunks, readManifest, type FirstLoadChunk } from '../../../scripts/site/firstLoad.ts';
+import { FIRST_LOAD_TARGET_KB, firstLoadChunks, readManifest, unionPageChunks, type FirstLoadChunk } from '../../../scripts/site/firstLoad.ts';
 
 let chunks: FirstLoadChunk[];
+let unionPage: Omit<FirstLoadChunk, 'group'>[];
 
 // Strings that survive minification: createPublicClient's default name, and the version tag every
 // viem error class (BaseError) carries.
@@ -18,7 +19,9 @@ beforeAll(async () => {
 	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
 	const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: projectRoot, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 	if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stderr}`);
-	chunks = await firstLoadChunks(await readManifest());
+	const manifest = await readManifest();
+	chunks = await firstLoadChunks(manifest);
+	unionPage = await unionPageChunks(manifest);
 }, 300_000);
 
 describe('the directory’s first load', () => {
@@ -36,5 +39,19 @@ describe('the directory’s first load', () => {
 
 	it('holds no web3-onboard and no Ceramic client', () => {
 		expect(chunks.filter((c) => /web3-onboard|onboard-v2|ceramic-http-client|did-session/.test(c.key + c.code)).map((c) => c.key)).toEqual([]);
+	});
+});
+
+// Issue 14: the union page reads its settings and members through the minimal JSON-RPC path, so
+// viem's chunk (~93 KB gzip) is not downloaded, parsed or run before its members show.
+describe('the union page’s static JS', () => {
+	it('holds no viem', () => {
+		expect(unionPage.length).toBeGreaterThan(chunks.length / 2);
+		expect(unionPage.filter((c) => c.code.includes(VIEM_ANY) || c.code.includes(VIEM_CLIENT)).map((c) => c.key)).toEqual([]);
+	});
+
+	it('holds the reads the page starts with', () => {
+		expect(unionPage.some((c) => c.code.includes('eth_getCode')), 'the settings read').toBe(true);
+		expect(unionPage.some((c) => c.code.includes('eth_getLogs')), 'the member list sync').toBe(true);
 	});
 });

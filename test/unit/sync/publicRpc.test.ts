@@ -271,5 +271,30 @@ describe('the union page member list through a capped provider', () => {
 		expect(p.counters.rangeRefused).toBeGreaterThan(0);
 		expect(p.counters.tooManyResults).toBeGreaterThan(0);
 		expect(p.counters.getLogsServed).toBeGreaterThan(1);
+
+		// The page reads through the minimal JSON-RPC path (sync/rpcLogs.ts, no viem): the same members,
+		// paths, inviters and join blocks, in the same order, through the same refusals.
+		const q = await proxy({ maxBlockRange: 100, maxLogs: 260, ratePerSecond: 50, burst: 20, failEvery: 7 });
+		const viaRpc = await readMembers({ client: { rpcUrl: q.url }, union: chain.union, startBlock: chain.createdBlock, chainId: 31337, store: new MemorySyncStore(), retry });
+		expect(viaRpc).toEqual(members);
+		expect(q.counters.rangeRefused).toBeGreaterThan(0);
+		expect(q.counters.tooManyResults).toBeGreaterThan(0);
+	}, 120_000);
+});
+
+describe('the sync through the minimal JSON-RPC path', () => {
+	it('caches exactly the logs the viem client does, all four events, through the same provider', async () => {
+		const viaViem = await syncThrough((await proxy()).url, new MemorySyncStore());
+		const p = await proxy();
+		const viaRpc = await syncUnionLogs({ client: { rpcUrl: p.url }, address: chain.union, startBlock: chain.createdBlock, chainId: 31337, store: new MemorySyncStore(), retry });
+		expect(viaRpc.logs.length).toBeGreaterThan(MEMBERS + BACKS - 1);
+		expect(viaRpc.logs).toEqual(viaViem.logs);
+		expect(p.counters.rangeRefused + p.counters.tooManyResults).toBeGreaterThan(0);
+	}, 120_000);
+
+	it('asks the RPC for the chain id when none is given, and keeps the membership stream to joins and leaves', async () => {
+		const r = await syncUnionLogs({ client: { rpcUrl: anvil.rpcUrl }, address: chain.union, startBlock: chain.createdBlock, stream: 'membership', store: new MemorySyncStore(), retry });
+		expect(r.logs.length).toBeGreaterThan(MEMBERS);
+		expect(r.logs.every((l) => l.eventName === 'MemberJoined' || l.eventName === 'MemberLeft')).toBe(true);
 	}, 120_000);
 });

@@ -1,8 +1,9 @@
 // @vitest-environment node
 // The union page's settings read (web/lib/union/unionDetails.ts) on a real anvil with a real union:
-// the nine settings come from one deployless Multicall3 eth_call sent beside eth_getCode, then the
-// token's symbol; the values are exactly what nine separate readContract calls return, and an
-// address without a union is refused in words.
+// through the minimal JSON-RPC path (no viem client), the nine getters in one HTTP request beside
+// eth_getCode, then the token's symbol; the values are exactly what nine separate viem readContract
+// calls return, and an address without a union, a contract that is not one and an unreachable RPC
+// are refused in words.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { erc20Abi, type Address } from 'viem';
 import { unionAbi } from '../../../web/lib/chain/abi/generated';
@@ -19,6 +20,8 @@ let chain: UnionChain;
 const realFetch = globalThis.fetch;
 /** JSON-RPC methods of every request the app's client sent, one entry per call in a batch. */
 let methods: string[] = [];
+/** HTTP requests carrying JSON-RPC. */
+let requests = 0;
 
 beforeAll(async () => {
 	anvil = await startAnvil(PORT);
@@ -37,6 +40,7 @@ beforeAll(async () => {
 		if (typeof init?.body === 'string' && init.body.includes('"jsonrpc"')) {
 			const body = JSON.parse(init.body) as { method: string } | { method: string }[];
 			for (const call of Array.isArray(body) ? body : [body]) methods.push(call.method);
+			requests++;
 		}
 		return realFetch(input, init);
 	};
@@ -44,6 +48,7 @@ beforeAll(async () => {
 
 afterEach(() => {
 	methods = [];
+	requests = 0;
 });
 
 afterAll(async () => {
@@ -81,11 +86,42 @@ describe('unionDetails', () => {
 		expect(details.founder).toBe(chain.wallets[0].account.address);
 	});
 
-	it('reads the nine settings in one eth_call, not one each', async () => {
+	it('reads the code and the nine settings in one HTTP request, then the symbol', async () => {
 		await unionDetails(chain.union);
+		expect(requests).toBe(2);
 		expect(methods.filter((m) => m === 'eth_getCode')).toHaveLength(1);
-		// One aggregate3 for the settings, one for the token's symbol.
-		expect(methods.filter((m) => m === 'eth_call')).toHaveLength(2);
+		// Nine getters batched with the code check, one for the token's symbol.
+		expect(methods.filter((m) => m === 'eth_call')).toHaveLength(10);
+	});
+
+	it('says a contract that is not a union is not one', async () => {
+		const token = (await chain.publicClient.readContract({ address: chain.union, abi: unionAbi, functionName: 'token' })) as Address;
+		await expect(unionDetails(token)).rejects.toThrow(`The contract at ${token} is not a union: it does not answer a union's settings`);
+	});
+
+	it('says so when the chain cannot be reached', async () => {
+		resetConfig(
+			parseConfig({
+				chain: { id: 31337, name: 'Local anvil', rpcUrl: 'http://127.0.0.1:9/', blockExplorer: null },
+				contracts: { unionFactory: '0x0000000000000000000000000000000000000001', deployBlock: 0 },
+				ceramic: { url: 'http://127.0.0.1:7007/', models: { profile: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9' } },
+				ipfs: { gateway: 'http://127.0.0.1:8080', uploadUrl: 'http://127.0.0.1:5001/api/v0/add' },
+				demo: { union: null }
+			})
+		);
+		try {
+			await expect(unionDetails(chain.union)).rejects.toThrow(/^Cannot reach the chain at http:\/\/127\.0\.0\.1:9\/?$/);
+		} finally {
+			resetConfig(
+				parseConfig({
+					chain: { id: 31337, name: 'Local anvil', rpcUrl: anvil.rpcUrl, blockExplorer: null },
+					contracts: { unionFactory: '0x0000000000000000000000000000000000000001', deployBlock: 0 },
+					ceramic: { url: 'http://127.0.0.1:7007/', models: { profile: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9' } },
+					ipfs: { gateway: 'http://127.0.0.1:8080', uploadUrl: 'http://127.0.0.1:5001/api/v0/add' },
+					demo: { union: null }
+				})
+			);
+		}
 	});
 
 	it('says so when no union lives at the address', async () => {

@@ -46,6 +46,7 @@ export interface RpcLog {
 	data: string;
 	blockNumber: string | null;
 	logIndex: string | null;
+	blockHash?: string | null;
 	transactionHash: string | null;
 	removed?: boolean;
 }
@@ -64,7 +65,7 @@ export function eventTopic(event: AbiEvent): Hex {
 	return bytesToHex(keccak256(`${event.name}(${event.inputs.map((p) => p.type).join(',')})`));
 }
 
-function supported(type: string): void {
+export function supported(type: string): void {
 	if (!/^(address|bool|string|bytes([1-9]|[12][0-9]|3[0-2])?|u?int(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160|168|176|184|192|200|208|216|224|232|240|248|256)?)$/.test(type))
 		throw new Error(`the minimal event decoder does not decode ${type}`);
 }
@@ -87,8 +88,8 @@ function word(type: string, w: Uint8Array): unknown {
 	return bytesToHex(w.subarray(0, Number(type.slice(5))));
 }
 
-/** A value in `data` at head slot `slot`, following the offset for dynamic types. */
-function fromData(type: string, data: Uint8Array, slot: number): unknown {
+/** A value in `data` at head slot `slot`, following the offset for dynamic types (also a call's return data). */
+export function fromData(type: string, data: Uint8Array, slot: number): unknown {
 	const at = (offset: number, length: number): Uint8Array => {
 		if (offset + length > data.length) throw new DecodeError(`data too short for ${type}`);
 		return data.subarray(offset, offset + length);

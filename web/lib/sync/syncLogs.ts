@@ -7,8 +7,11 @@
 // - Reorgs: every sync re-fetches the last `reorgDepth` (default 12) blocks before the cursor and
 //   replaces the cached logs of those blocks; logs are identified by (blockNumber, logIndex). If the
 //   re-fetched window differs from the cache, `reorged` tells the caller to rebuild derived state.
-import { getAbiItem, type Address, type PublicClient } from 'viem';
-import { unionAbi } from '../chain/abi/generated';
+//
+// The client is viem's public client or an RpcLogClient (rpcLogs.ts: the minimal JSON-RPC path, so
+// a page can sync without downloading viem). Nothing here imports viem at run time.
+import type { Address, PublicClient } from 'viem';
+import { rpcBlockNumber, rpcChainId, rpcUnionLogs, unionEvent, type RpcLogClient } from './rpcLogs';
 import type { SyncRetry } from './errors';
 import { DEFAULT_CHUNK_SIZE, walkRanges, withRetry, type RetryOptions } from './ranges';
 import type { SyncStore } from './store';
@@ -18,12 +21,7 @@ export { DEFAULT_CHUNK_SIZE, type RetryOptions };
 export const DEFAULT_REORG_DEPTH = 12;
 
 /** The union events the client derives its views from (one getLogs call fetches all four). */
-const UNION_EVENTS = [
-	getAbiItem({ abi: unionAbi, name: 'MemberJoined' }),
-	getAbiItem({ abi: unionAbi, name: 'MemberLeft' }),
-	getAbiItem({ abi: unionAbi, name: 'Backed' }),
-	getAbiItem({ abi: unionAbi, name: 'Unbacked' })
-] as const;
+const UNION_EVENTS = [unionEvent('MemberJoined'), unionEvent('MemberLeft'), unionEvent('Backed'), unionEvent('Unbacked')] as const;
 /** Only joins and leaves: the member list needs no backing events (1M backs beside 100k joins). */
 const MEMBERSHIP_EVENTS = [UNION_EVENTS[0], UNION_EVENTS[1]] as const;
 
@@ -36,8 +34,13 @@ export interface SyncProgress {
 	fetched: number;
 }
 
+/** viem's public client, or the minimal JSON-RPC path's URL (rpcLogs.ts). */
+export type SyncClient = Pick<PublicClient, 'getLogs' | 'getBlockNumber' | 'getChainId'> | RpcLogClient;
+
+const isRpcClient = (c: SyncClient): c is RpcLogClient => 'rpcUrl' in c;
+
 export interface SyncOptions {
-	client: Pick<PublicClient, 'getLogs' | 'getBlockNumber' | 'getChainId'>;
+	client: SyncClient;
 	/** The union contract. */
 	address: Address;
 	/**
@@ -86,7 +89,8 @@ export interface SyncResult {
 }
 
 export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
-	const chainId = opts.chainId ?? (await opts.client.getChainId());
+	const client = opts.client;
+	const chainId = opts.chainId ?? (isRpcClient(client) ? await rpcChainId(client) : await client.getChainId());
 	const scope: SyncScope = opts.stream === 'membership' ? { chainId, address: opts.address, stream: 'membership' } : { chainId, address: opts.address };
 	const startBlock = Number(opts.startBlock);
 	const reorgDepth = opts.reorgDepth ?? DEFAULT_REORG_DEPTH;
@@ -99,7 +103,7 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 
 	// The head read meets the same rate limits and 5xx as eth_getLogs, so it is retried the same way.
 	const head =
-		opts.toBlock !== undefined ? Number(opts.toBlock) : Number(await withRetry(opts, windowStart, windowStart, () => opts.client.getBlockNumber({ cacheTime: 0 })));
+		opts.toBlock !== undefined ? Number(opts.toBlock) : Number(await withRetry(opts, windowStart, windowStart, () => (isRpcClient(client) ? rpcBlockNumber(client) : client.getBlockNumber({ cacheTime: 0 }))));
 	const fromBlock = windowStart;
 	const fetched: UnionLog[] = [];
 	const { requests, chunkSize } = await walkRanges(fromBlock, head, opts, (from, to) => fetchRange(opts, from, to), async (from, to, logs) => {
@@ -122,7 +126,10 @@ export async function syncUnionLogs(opts: SyncOptions): Promise<SyncResult> {
 }
 
 async function fetchRange(opts: SyncOptions, fromBlock: number, toBlock: number): Promise<UnionLog[]> {
-	const raw = await opts.client.getLogs({
+	const client = opts.client;
+	if (isRpcClient(client))
+		return rpcUnionLogs(client, opts.address, opts.stream === 'membership' ? ['MemberJoined', 'MemberLeft'] : ['MemberJoined', 'MemberLeft', 'Backed', 'Unbacked'], fromBlock, toBlock);
+	const raw = await client.getLogs({
 		address: opts.address,
 		events: opts.stream === 'membership' ? MEMBERSHIP_EVENTS : UNION_EVENTS,
 		fromBlock: BigInt(fromBlock),
