@@ -3,8 +3,10 @@
 // connected in-process through a stand-in port with the Worker's postMessage/onmessage shape.
 import { describe, expect, it } from 'vitest';
 import { RankClient, type RankPort } from '../../../web/lib/leaders/rank/client';
-import { createRankHandler, type RankRequest, type RankResponse } from '../../../web/lib/leaders/rank/protocol';
-import { addr, back, join } from './helpers';
+import { createRankHandler, transferables, type RankRequest, type RankResponse } from '../../../web/lib/leaders/rank/protocol';
+import { appendCompact, emptyCompact } from '../../../web/lib/leaders/rank/compact';
+import { scoresFor } from '../../../web/lib/leaders/scores';
+import { addr, back, join, leave } from './helpers';
 
 function inProcessPort(): RankPort & { terminated: boolean } {
 	const handle = createRankHandler();
@@ -33,6 +35,24 @@ describe('rank worker protocol', () => {
 		expect(ranking.members).toBe(3);
 		expect(ms).toBeGreaterThanOrEqual(0);
 		client.terminate();
+	});
+
+	it('after a load, answers the rank with the scores laid out for the snapshot (what the page computed), transferable', async () => {
+		const compact = appendCompact(emptyCompact(), [join(0, 0), join(1), join(2), join(3), back(1, 0), back(2, 0), back(3, 1), back(0, 2), leave(3)]);
+		const handle = createRankHandler();
+		handle({ id: 1, type: 'load', compact, options: { seeds: [addr(0)] } });
+		const res = handle({ id: 2, type: 'rank' });
+		if (res.type !== 'ranked' || !res.scores) throw new Error(`expected ranked scores, got ${JSON.stringify(res)}`);
+		expect([...res.scores]).toEqual([...scoresFor(compact, res.ranking)]);
+		// The member who left scores 0; the others are positive and sum to 1.
+		expect(res.scores[compact.addresses.indexOf(addr(3))]).toBe(0);
+		expect(res.scores.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+		expect(transferables(res)).toEqual([res.scores.buffer]);
+		// A reset (events, no snapshot) has no address table to lay scores out for.
+		handle({ id: 3, type: 'reset', events: [join(0, 0)] });
+		const plain = handle({ id: 4, type: 'rank' });
+		expect(plain.type === 'ranked' && plain.scores).toBe(undefined);
+		expect(transferables(plain)).toEqual([]);
 	});
 
 	it('answers errors with the request id', () => {

@@ -40,19 +40,35 @@ export interface LeaderBoard {
 
 /** Syncs, then ranks every member in the worker (one worker per page session, reloaded per union). */
 export async function leaderBoard(union: Address, listen: SyncListeners = {}): Promise<LeaderBoard> {
+	// Marks of each step (printed by `NU_BENCH_EXPLAIN=1 npm run bench -- leaders`).
+	performance.mark('leaders:start');
 	const sync = await syncUnionSupport(union, listen);
+	performance.mark('leaders:synced');
 	rankClient ??= new RankClient();
-	await rankClient.load(sync.compact, undefined, sync.scores);
-	const { ranking, ms } = await rankClient.rank();
+	const loaded = await rankClient.load(sync.compact, undefined, sync.scores);
+	performance.mark('leaders:loaded');
+	const { ranking, ms, scores } = await rankClient.rank();
+	performance.mark('leaders:ranked');
+	measure('leaders: snapshot read + reorg-window sync', 'leaders:start', 'leaders:synced');
+	measure(`leaders: post snapshot + worker replay ${(loaded.ms ?? NaN).toFixed(0)} ms + reply`, 'leaders:synced', 'leaders:loaded');
+	measure(`leaders: worker rank ${ms.toFixed(0)} ms + reply of ${ranking.leaders.length} leaders`, 'leaders:loaded', 'leaders:ranked');
 	// Keep the scores with the snapshot: the next visit starts the iteration from them. Not awaited:
 	// the list is drawn first, then IndexedDB writes (a lost write only costs the next visit's rank more iterations).
 	const { chain } = getConfig();
 	setTimeout(() => {
 		openStores()
-			.then(({ snapshots }) => snapshots.putScores({ chainId: chain.id, address: union }, sync.compact, scoresFor(sync.compact, ranking)))
+			.then(({ snapshots }) => snapshots.putScores({ chainId: chain.id, address: union }, sync.compact, scores ?? scoresFor(sync.compact, ranking)))
 			.catch(() => undefined);
 	}, 0);
 	return { ranking, sync, rankMs: ms };
+}
+
+function measure(name: string, from: string, to: string): void {
+	try {
+		performance.measure(name, from, to);
+	} catch {
+		// A mark cleared by another page's load: the breakdown is a diagnostic, never an error.
+	}
 }
 
 /** The live backing graph on this thread (member pages need edges, not scores). */

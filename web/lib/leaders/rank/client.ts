@@ -15,12 +15,16 @@ export interface Applied {
 	changed: number;
 	members: number;
 	edges: number;
+	/** Time spent inside the worker (for a load: the replay). */
+	ms?: number;
 }
 
 export interface Ranked {
 	ranking: SupportRanking;
 	/** Time spent ranking inside the worker. */
 	ms: number;
+	/** After a load: the scores parallel to the loaded compact.addresses (its scores row). */
+	scores?: Float64Array;
 }
 
 // A union of a request without its id, distributed over each variant.
@@ -63,7 +67,7 @@ export class RankClient {
 	async rank(limit?: number): Promise<Ranked> {
 		const res = await this.request({ type: 'rank', limit });
 		if (res.type !== 'ranked') throw new Error(`rank worker answered ${res.type} to rank`);
-		return { ranking: res.ranking, ms: res.ms };
+		return { ranking: res.ranking, ms: res.ms, scores: res.scores };
 	}
 
 	terminate(): void {
@@ -83,5 +87,5 @@ export class RankClient {
 
 function applied(res: RankResponse): Applied {
 	if (res.type !== 'applied') throw new Error(`rank worker answered ${res.type}`);
-	return { changed: res.changed, members: res.members, edges: res.edges };
+	return { changed: res.changed, members: res.members, edges: res.edges, ms: res.ms };
 }

@@ -15,27 +15,38 @@ export type RankRequest =
 	/** Rank now (warm start from the last ranking); `limit` trims the leader list. */
 	| { id: number; type: 'rank'; limit?: number };
 
+/** Messages that may carry transferable buffers (rank.worker.ts hands them over instead of cloning). */
+export function transferables(res: RankResponse): ArrayBuffer[] {
+	return res.type === 'ranked' && res.scores ? [res.scores.buffer as ArrayBuffer] : [];
+}
+
 export type RankResponse =
-	| { id: number; type: 'applied'; changed: number; members: number; edges: number }
-	| { id: number; type: 'ranked'; ranking: SupportRanking; ms: number }
+	| { id: number; type: 'applied'; changed: number; members: number; edges: number; ms?: number }
+	/** `scores`: after a `load`, the ranking's scores parallel to the loaded compact.addresses. */
+	| { id: number; type: 'ranked'; ranking: SupportRanking; ms: number; scores?: Float64Array }
 	| { id: number; type: 'error'; message: string };
 
 /** The worker's logic as a plain function, so tests drive it without a Worker. */
 export function createRankHandler(): (req: RankRequest) => RankResponse {
 	let engine = new SupportRank();
+	/** The address table of the last `load`, to lay the scores out for the snapshot's scores row. */
+	let loaded: readonly string[] | null = null;
 	return (req) => {
 		try {
 			switch (req.type) {
 				case 'reset': {
 					engine = new SupportRank(req.options);
+					loaded = null;
 					const changed = engine.apply(req.events ?? []);
 					return { id: req.id, type: 'applied', changed, members: engine.state.members, edges: engine.state.edges };
 				}
 				case 'load': {
+					const started = performance.now();
 					engine = new SupportRank(req.options);
+					loaded = req.compact.addresses;
 					const changed = engine.applyCompact(req.compact);
 					if (req.scores) engine.warmFrom(req.compact.addresses, req.scores);
-					return { id: req.id, type: 'applied', changed, members: engine.state.members, edges: engine.state.edges };
+					return { id: req.id, type: 'applied', changed, members: engine.state.members, edges: engine.state.edges, ms: performance.now() - started };
 				}
 				case 'apply': {
 					const changed = engine.apply(req.events);
@@ -44,7 +55,8 @@ export function createRankHandler(): (req: RankRequest) => RankResponse {
 				case 'rank': {
 					const started = performance.now();
 					const ranking = engine.rank(req.limit);
-					return { id: req.id, type: 'ranked', ranking, ms: performance.now() - started };
+					const ms = performance.now() - started;
+					return { id: req.id, type: 'ranked', ranking, ms, scores: loaded ? engine.scoresOf(loaded) : undefined };
 				}
 			}
 		} catch (e) {

@@ -159,6 +159,21 @@ export class SupportRank {
 		};
 	}
 
+	/**
+	 * The last ranking's scores laid out parallel to `addresses` (0 for non-members or before any
+	 * ranking): the warm start stored with a snapshot, computed here so the page need not.
+	 */
+	scoresOf(addresses: readonly string[]): Float64Array {
+		const out = new Float64Array(addresses.length);
+		const previous = this.previous;
+		if (!previous) return out;
+		for (let i = 0; i < addresses.length; i++) {
+			const id = this.graph.idOf(addresses[i]);
+			if (id !== undefined && id < previous.length) out[i] = previous[id];
+		}
+		return out;
+	}
+
 	private seedIds(): number[] {
 		if (this.options.seeds && this.options.seeds.length > 0) {
 			const ids: number[] = [];
