@@ -6,6 +6,9 @@ import { RankClient, type RankPort } from '../../../web/lib/leaders/rank/client'
 import { createRankHandler, transferables, type RankRequest, type RankResponse } from '../../../web/lib/leaders/rank/protocol';
 import { appendCompact, emptyCompact } from '../../../web/lib/leaders/rank/compact';
 import { scoresFor } from '../../../web/lib/leaders/scores';
+import { tableLeaders, tableRows } from '../../../web/lib/leaders/rank/table';
+import { SupportRank } from '../../../web/lib/leaders/rank/supportRank';
+import { prng } from './helpers';
 import { addr, back, join, leave } from './helpers';
 
 function inProcessPort(): RankPort & { terminated: boolean } {
@@ -53,6 +56,32 @@ describe('rank worker protocol', () => {
 		const plain = handle({ id: 4, type: 'rank' });
 		expect(plain.type === 'ranked' && plain.scores).toBe(undefined);
 		expect(transferables(plain)).toEqual([]);
+	});
+
+	it('the typed table reply decodes to the same ordered leaders as the object ranking, over the snapshot addresses', async () => {
+		// Ties (equal scores) included: ties break by address in both.
+		const rand = prng(7);
+		const events = [join(0, 0)];
+		for (let i = 1; i < 300; i++) events.push(join(i));
+		for (let e = 0; e < 1500; e++) events.push(back(Math.floor(rand() * 300), Math.floor(rand() * 300)));
+		for (let i = 290; i < 300; i++) events.push(leave(i));
+		const compact = appendCompact(emptyCompact(), events);
+		const expected = new SupportRank({ seeds: [addr(0), addr(1)] });
+		expected.applyCompact(compact);
+		const want = expected.rank().leaders;
+
+		const client = new RankClient(inProcessPort());
+		await client.load(compact, { seeds: [addr(0), addr(1)] });
+		const { table, ranking, scores } = await client.rankTable(compact.addresses);
+		expect(ranking.leaders).toEqual([]);
+		expect(ranking.members).toBe(290);
+		expect(tableLeaders(table)).toEqual(want);
+		const rows = tableRows(table);
+		expect(rows.length).toBe(want.length);
+		expect([rows.address(0), rows.address(rows.length - 1)]).toEqual([want[0].address, want[want.length - 1].address]);
+		expect(rows.at(5)).toEqual(want[5]);
+		expect([...(scores ?? [])]).toEqual([...scoresFor(compact, { ...ranking, leaders: want })]);
+		client.terminate();
 	});
 
 	it('answers errors with the request id', () => {

@@ -3,6 +3,7 @@ import type { RankRequest, RankResponse } from './protocol';
 import type { SupportRankOptions, SupportRanking } from './supportRank';
 import type { SocialEvent } from './events';
 import type { CompactEvents } from './compact';
+import type { LeaderTable } from './table';
 
 /** What the client needs of a Worker (a real Worker, or an in-process stand-in in tests). */
 export interface RankPort {
@@ -68,6 +69,13 @@ export class RankClient {
 		const res = await this.request({ type: 'rank', limit });
 		if (res.type !== 'ranked') throw new Error(`rank worker answered ${res.type} to rank`);
 		return { ranking: res.ranking, ms: res.ms, scores: res.scores };
+	}
+
+	/** After a `load`: ranks every member, answered as typed arrays over `addresses` (the loaded table). */
+	async rankTable(addresses: readonly string[]): Promise<Ranked & { table: LeaderTable }> {
+		const res = await this.request({ type: 'rank', table: true });
+		if (res.type !== 'ranked' || !res.table) throw new Error(`rank worker answered ${res.type} without a table (no snapshot loaded?)`);
+		return { ranking: res.ranking, ms: res.ms, scores: res.scores, table: { ...res.table, addresses } };
 	}
 
 	terminate(): void {

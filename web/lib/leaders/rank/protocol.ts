@@ -3,6 +3,7 @@
 import { SupportRank, type SupportRankOptions, type SupportRanking } from './supportRank';
 import type { SocialEvent } from './events';
 import type { CompactEvents } from './compact';
+import { tableBuffers, type LeaderTable } from './table';
 
 export type RankRequest =
 	/** Start over: drop all state, use these options, apply these events. */
@@ -12,18 +13,20 @@ export type RankRequest =
 	| { id: number; type: 'load'; options?: SupportRankOptions; compact: CompactEvents; scores?: Float64Array }
 	/** Apply new events (chain order) to the existing graph. */
 	| { id: number; type: 'apply'; events: SocialEvent[] }
-	/** Rank now (warm start from the last ranking); `limit` trims the leader list. */
-	| { id: number; type: 'rank'; limit?: number };
+	/** Rank now (warm start from the last ranking); `limit` trims the leader list; `table` (after a
+	 *  `load`): answer every member as typed arrays over the loaded addresses (table.ts), no objects. */
+	| { id: number; type: 'rank'; limit?: number; table?: boolean };
 
 /** Messages that may carry transferable buffers (rank.worker.ts hands them over instead of cloning). */
 export function transferables(res: RankResponse): ArrayBuffer[] {
-	return res.type === 'ranked' && res.scores ? [res.scores.buffer as ArrayBuffer] : [];
+	if (res.type !== 'ranked') return [];
+	return [...(res.scores ? [res.scores.buffer as ArrayBuffer] : []), ...(res.table ? tableBuffers(res.table) : [])];
 }
 
 export type RankResponse =
 	| { id: number; type: 'applied'; changed: number; members: number; edges: number; ms?: number }
 	/** `scores`: after a `load`, the ranking's scores parallel to the loaded compact.addresses. */
-	| { id: number; type: 'ranked'; ranking: SupportRanking; ms: number; scores?: Float64Array }
+	| { id: number; type: 'ranked'; ranking: SupportRanking; ms: number; scores?: Float64Array; table?: Omit<LeaderTable, 'addresses'> }
 	| { id: number; type: 'error'; message: string };
 
 /** The worker's logic as a plain function, so tests drive it without a Worker. */
@@ -54,6 +57,11 @@ export function createRankHandler(): (req: RankRequest) => RankResponse {
 				}
 				case 'rank': {
 					const started = performance.now();
+					if (req.table && loaded) {
+						const { ranking, table } = engine.rankTable(loaded);
+						const ms = performance.now() - started;
+						return { id: req.id, type: 'ranked', ranking, ms, scores: engine.scoresOf(loaded), table };
+					}
 					const ranking = engine.rank(req.limit);
 					const ms = performance.now() - started;
 					return { id: req.id, type: 'ranked', ranking, ms, scores: loaded ? engine.scoresOf(loaded) : undefined };
