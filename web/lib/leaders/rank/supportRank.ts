@@ -214,6 +214,11 @@ export class SupportRank {
 		const out = new Float64Array(addresses.length);
 		const previous = this.previous;
 		if (!previous) return out;
+		if (this.graph.idsAreIndicesOf(addresses)) {
+			// Bulk-loaded from these addresses: ids are their indices, no lookups needed.
+			out.set(previous.subarray(0, Math.min(previous.length, out.length)));
+			return out;
+		}
 		for (let i = 0; i < addresses.length; i++) {
 			const id = this.graph.idOf(addresses[i]);
 			if (id !== undefined && id < previous.length) out[i] = previous[id];
