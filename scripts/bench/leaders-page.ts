@@ -109,6 +109,7 @@ async function measurePage(context: BrowserContext, url: string, label: string, 
 		await ranked(page, 120_000);
 		warm.push(Date.now() - t);
 	}
+	if (process.env.NU_BENCH_EXPLAIN === '1') for (const line of await breakdown(page)) console.error(`  ${label} last warm reload: ${line}`);
 	const summary = await page.getByTestId('leaders-summary').textContent();
 	const rows = await page.getByTestId('leader-item').count();
 	const total = Number(await page.getByTestId('leader-list').getAttribute('data-total'));
@@ -172,6 +173,27 @@ async function seedCache(at: { scope: string; startBlock: number; lastSyncedBloc
 	const support = await open('network-union-support', [['snapshots', 'scope']]);
 	await put(support, 'snapshots', { scope: at.scope, compact, cursor });
 	support.close();
+}
+
+/**
+ * The page's own marks of its last load (web/lib/leaders/unionSupport.ts, ui/leaders/LeaderList.svelte),
+ * from the navigation's start: module load until the board's read starts, each step, the rows drawn.
+ */
+async function breakdown(page: Page): Promise<string[]> {
+	const entries = await page.evaluate(() =>
+		performance
+			.getEntries()
+			.filter((e) => e.name.startsWith('leaders') || e.entryType === 'paint')
+			.map((e) => ({ name: e.name, type: e.entryType, start: e.startTime, duration: e.duration }))
+	);
+	const mark = (name: string): number | undefined => entries.find((e) => e.type === 'mark' && e.name === name)?.start;
+	const lines = [`navigation → board read starts: ${Math.round(mark('leaders:start') ?? NaN)} ms`];
+	for (const e of entries) if (e.type === 'measure') lines.push(`${e.name}: ${Math.round(e.duration)} ms`);
+	const ranked = mark('leaders:ranked');
+	const drawn = entries.find((e) => e.type === 'mark' && e.name === 'leaders:rows-drawn' && ranked !== undefined && e.start >= ranked)?.start;
+	if (ranked !== undefined && drawn !== undefined) lines.push(`list built + rows in the DOM after the ranking: ${Math.round(drawn - ranked)} ms (at ${Math.round(drawn)} ms)`);
+	for (const e of entries) if (e.type === 'paint') lines.push(`${e.name}: at ${Math.round(e.start)} ms`);
+	return lines;
 }
 
 /** The ranked list with its first row on screen. */

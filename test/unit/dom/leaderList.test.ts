@@ -5,6 +5,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import LeaderList from '$lib/ui/leaders/LeaderList.svelte';
 import type { LeaderScore } from '$lib/leaders/rank/supportRank';
+import { tableRows, type LeaderTable } from '$lib/leaders/rank/table';
 
 const ROW = 52;
 const union = '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0' as const;
@@ -93,5 +94,39 @@ describe('LeaderList at 100k leaders', { timeout: 60_000 }, () => {
 		app = mount(LeaderList, { target: document.body, props: { union, leaders, profiles } });
 		flushSync();
 		expect(document.querySelector('[data-testid="leader-name"]')?.textContent).toBe('Ada');
+	});
+
+	it('draws the rank worker\'s typed table the same way: rows at the scroll position, filtered rows with their ranks', () => {
+		// The snapshot's address table in another order than the ranking (order maps rank → address index).
+		const addresses = [...leaders].reverse().map((l) => l.address);
+		const n = leaders.length;
+		const table: LeaderTable = {
+			addresses,
+			order: Int32Array.from({ length: n }, (_, r) => n - 1 - r),
+			scores: Float64Array.from(leaders, (l) => l.score),
+			backers: Int32Array.from(leaders, (l) => l.backers),
+			backing: Int32Array.from(leaders, (l) => l.backing),
+			seed: Uint8Array.from(leaders, (l) => (l.seed ? 1 : 0))
+		};
+		Object.defineProperty(window, 'innerHeight', { value: 844, configurable: true });
+		app = mount(LeaderList, { target: document.body, props: { union, leaders: tableRows(table), profiles: undefined } });
+		flushSync();
+		const list = document.querySelector<HTMLElement>('[data-testid="leader-list"]');
+		if (!list) throw new Error('no list');
+		scrollTo(list, 40_000 * ROW);
+		const items = [...document.querySelectorAll<HTMLElement>('[data-testid="leader-item"]')];
+		expect(items.length).toBeLessThanOrEqual(60);
+		const at = items.find((li) => li.dataset.rank === '40001');
+		expect(at?.dataset.address).toBe(leaders[40_000].address);
+		expect(Number(at?.dataset.backers)).toBe(leaders[40_000].backers);
+		expect(Number(at?.dataset.score)).toBe(leaders[40_000].score);
+		const input = document.querySelector<HTMLInputElement>('[data-testid="leaders-filter"]');
+		if (!input) throw new Error('no filter');
+		input.value = leaders[12_345].address.slice(-6);
+		input.dispatchEvent(new Event('input'));
+		flushSync();
+		scrollTo(list, 0);
+		expect(ranks()).toEqual([12_346]);
+		expect(list.dataset.total).toBe('1');
 	});
 });

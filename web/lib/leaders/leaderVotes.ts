@@ -5,6 +5,7 @@ import type { Address } from 'viem';
 import { unionAbi, unionTokenAbi } from '../chain/abi/generated';
 import { read } from '$lib/chain/read';
 import { leaderBoard } from './unionSupport';
+import { tableLeaders } from './rank/table';
 import { followedVotes } from './followedVotes';
 
 export interface LeaderVotes {
@@ -25,14 +26,14 @@ export interface LeaderVotes {
 export const TOP_LEADERS = 10;
 
 export async function leaderVotes(union: Address): Promise<LeaderVotes[]> {
-	const { ranking } = await leaderBoard(union);
+	const leaders = tableLeaders((await leaderBoard(union)).table);
 	return read(async ({ client, events }) => {
 		const token = await client.readContract({ address: union, abi: unionAbi, functionName: 'token' });
 		const logs = await events((range) =>
 			client.getContractEvents({ address: token, abi: unionTokenAbi, eventName: 'DelegateChanged', ...range, strict: true })
 		);
-		const rankOf = new Map(ranking.leaders.map((l, i) => [l.address.toLowerCase(), { rank: i + 1, l }]));
-		const chosen = new Set(ranking.leaders.slice(0, TOP_LEADERS).map((l) => l.address.toLowerCase()));
+		const rankOf = new Map(leaders.map((l, i) => [l.address.toLowerCase(), { rank: i + 1, l }]));
+		const chosen = new Set(leaders.slice(0, TOP_LEADERS).map((l) => l.address.toLowerCase()));
 		for (const log of logs) if (log.args.delegator.toLowerCase() !== log.args.toDelegate.toLowerCase()) chosen.add(log.args.toDelegate.toLowerCase());
 		const rows = await Promise.all(
 			[...chosen].map(async (a): Promise<LeaderVotes> => {

@@ -7,7 +7,7 @@ import { read } from '$lib/chain/read';
 import { BackingGraph } from '$lib/leaders/rank/graph';
 import type { CompactEvents } from '$lib/leaders/rank/compact';
 import { RankClient } from '$lib/leaders/rank/client';
-import { scoresFor } from './scores';
+import type { LeaderTable } from '$lib/leaders/rank/table';
 import type { SupportRanking } from '$lib/leaders/rank/supportRank';
 import { IdbSyncStore } from '$lib/sync/idbStore';
 import type { SyncListeners } from '$lib/sync/progressText';
@@ -32,7 +32,9 @@ export async function syncUnionSupport(union: Address, listen: SyncListeners = {
 }
 
 export interface LeaderBoard {
+	/** The ranking's figures; its `leaders` is empty — every member is in `table`, best first. */
 	ranking: SupportRanking;
+	table: LeaderTable;
 	sync: SupportSync;
 	/** Time to rank in the worker. */
 	rankMs: number;
@@ -40,19 +42,35 @@ export interface LeaderBoard {
 
 /** Syncs, then ranks every member in the worker (one worker per page session, reloaded per union). */
 export async function leaderBoard(union: Address, listen: SyncListeners = {}): Promise<LeaderBoard> {
+	// Marks of each step (printed by `NU_BENCH_EXPLAIN=1 npm run bench -- leaders`).
+	performance.mark('leaders:start');
 	const sync = await syncUnionSupport(union, listen);
+	performance.mark('leaders:synced');
 	rankClient ??= new RankClient();
-	await rankClient.load(sync.compact, undefined, sync.scores);
-	const { ranking, ms } = await rankClient.rank();
+	const loaded = await rankClient.load(sync.compact, undefined, sync.scores);
+	performance.mark('leaders:loaded');
+	const { ranking, ms, scores, table } = await rankClient.rankTable(sync.compact.addresses);
+	performance.mark('leaders:ranked');
+	measure('leaders: snapshot read + reorg-window sync', 'leaders:start', 'leaders:synced');
+	measure(`leaders: post snapshot + worker replay ${(loaded.ms ?? NaN).toFixed(0)} ms + reply`, 'leaders:synced', 'leaders:loaded');
+	measure(`leaders: worker rank ${ms.toFixed(0)} ms + typed reply of ${table.order.length} leaders`, 'leaders:loaded', 'leaders:ranked');
 	// Keep the scores with the snapshot: the next visit starts the iteration from them. Not awaited:
 	// the list is drawn first, then IndexedDB writes (a lost write only costs the next visit's rank more iterations).
 	const { chain } = getConfig();
 	setTimeout(() => {
 		openStores()
-			.then(({ snapshots }) => snapshots.putScores({ chainId: chain.id, address: union }, sync.compact, scoresFor(sync.compact, ranking)))
+			.then(({ snapshots }) => snapshots.putScores({ chainId: chain.id, address: union }, sync.compact, scores ?? new Float64Array(sync.compact.addresses.length)))
 			.catch(() => undefined);
 	}, 0);
-	return { ranking, sync, rankMs: ms };
+	return { ranking, table, sync, rankMs: ms };
+}
+
+function measure(name: string, from: string, to: string): void {
+	try {
+		performance.measure(name, from, to);
+	} catch {
+		// A mark cleared by another page's load: the breakdown is a diagnostic, never an error.
+	}
 }
 
 /** The live backing graph on this thread (member pages need edges, not scores). */

@@ -3,6 +3,7 @@ import type { RankRequest, RankResponse } from './protocol';
 import type { SupportRankOptions, SupportRanking } from './supportRank';
 import type { SocialEvent } from './events';
 import type { CompactEvents } from './compact';
+import type { LeaderTable } from './table';
 
 /** What the client needs of a Worker (a real Worker, or an in-process stand-in in tests). */
 export interface RankPort {
@@ -15,12 +16,16 @@ export interface Applied {
 	changed: number;
 	members: number;
 	edges: number;
+	/** Time spent inside the worker (for a load: the replay). */
+	ms?: number;
 }
 
 export interface Ranked {
 	ranking: SupportRanking;
 	/** Time spent ranking inside the worker. */
 	ms: number;
+	/** After a load: the scores parallel to the loaded compact.addresses (its scores row). */
+	scores?: Float64Array;
 }
 
 // A union of a request without its id, distributed over each variant.
@@ -63,7 +68,14 @@ export class RankClient {
 	async rank(limit?: number): Promise<Ranked> {
 		const res = await this.request({ type: 'rank', limit });
 		if (res.type !== 'ranked') throw new Error(`rank worker answered ${res.type} to rank`);
-		return { ranking: res.ranking, ms: res.ms };
+		return { ranking: res.ranking, ms: res.ms, scores: res.scores };
+	}
+
+	/** After a `load`: ranks every member, answered as typed arrays over `addresses` (the loaded table). */
+	async rankTable(addresses: readonly string[]): Promise<Ranked & { table: LeaderTable }> {
+		const res = await this.request({ type: 'rank', table: true });
+		if (res.type !== 'ranked' || !res.table) throw new Error(`rank worker answered ${res.type} without a table (no snapshot loaded?)`);
+		return { ranking: res.ranking, ms: res.ms, scores: res.scores, table: { ...res.table, addresses } };
 	}
 
 	terminate(): void {
@@ -83,5 +95,5 @@ export class RankClient {
 
 function applied(res: RankResponse): Applied {
 	if (res.type !== 'applied') throw new Error(`rank worker answered ${res.type}`);
-	return { changed: res.changed, members: res.members, edges: res.edges };
+	return { changed: res.changed, members: res.members, edges: res.edges, ms: res.ms };
 }

@@ -6,6 +6,7 @@ import { DEFAULT_DAMPING, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, pageRank } 
 import type { SocialEvent } from './events';
 import type { CompactEvents } from './compact';
 import { topK } from './topK';
+import type { LeaderTable } from './table';
 
 export interface SupportRankOptions {
 	damping?: number;
@@ -101,31 +102,10 @@ export class SupportRank {
 	 * list as the full ranking's first `limit`).
 	 */
 	rank(limit?: number): SupportRanking {
-		const { csr, nodeIds, compactOf } = this.graph.toCsr();
-		const seedIds = this.seedIds();
-		const seeds: number[] = [];
-		for (const id of seedIds) if (compactOf[id] >= 0) seeds.push(compactOf[id]);
-
-		let initial: Float64Array | undefined;
-		if (this.options.warmStart !== false && this.previous) {
-			initial = new Float64Array(csr.n);
-			for (let k = 0; k < csr.n; k++) initial[k] = nodeIds[k] < this.previous.length ? this.previous[nodeIds[k]] : 0;
-		}
-		const result = pageRank(csr, {
-			damping: this.options.damping ?? DEFAULT_DAMPING,
-			tolerance: this.options.tolerance ?? DEFAULT_TOLERANCE,
-			maxIterations: this.options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
-			seeds,
-			initial
-		});
-
-		const byId = new Float64Array(this.graph.addresses.length);
-		for (let k = 0; k < csr.n; k++) byId[nodeIds[k]] = result.scores[k];
-		this.previous = byId;
+		const { csr, nodeIds, scores, seeds, result } = this.converge();
 
 		const seedSet = new Set(seeds);
 		const addresses = this.graph.addresses;
-		const scores = result.scores;
 		const leader = (k: number): LeaderScore => ({
 			address: addresses[nodeIds[k]],
 			score: scores[k],
@@ -157,6 +137,93 @@ export class SupportRank {
 			converged: result.converged,
 			delta: result.delta
 		};
+	}
+
+	/**
+	 * Ranks like `rank()`, but answers every member as typed arrays over `addresses` (the loaded
+	 * snapshot's table) instead of one object each: cheap to transfer and to keep in the page.
+	 * `ranking.leaders` is empty; the table holds the same rows in the same order.
+	 */
+	rankTable(addresses: readonly string[]): { ranking: SupportRanking; table: Omit<LeaderTable, 'addresses'> } {
+		const { csr, nodeIds, scores, seeds, result } = this.converge();
+		const n = csr.n;
+		const graphAddresses = this.graph.addresses;
+		// Compact index of each graph id (the same numbers after a bulk load of `addresses`).
+		let lookup = (id: number): number => id;
+		if (!this.graph.idsAreIndicesOf(addresses)) {
+			const index = new Map<string, number>();
+			addresses.forEach((a, i) => index.set(a, i));
+			lookup = (id) => index.get(graphAddresses[id]) ?? -1;
+		}
+		const byRankK = new Int32Array(n);
+		for (let k = 0; k < n; k++) byRankK[k] = k;
+		byRankK.sort((i, j) => {
+			const d = scores[j] - scores[i];
+			if (d !== 0) return d;
+			const ai = graphAddresses[nodeIds[i]];
+			const aj = graphAddresses[nodeIds[j]];
+			return ai < aj ? -1 : ai > aj ? 1 : 0;
+		});
+		const seedSet = new Set(seeds);
+		const table = { order: new Int32Array(n), scores: new Float64Array(n), backers: new Int32Array(n), backing: new Int32Array(n), seed: new Uint8Array(n) };
+		for (let r = 0; r < n; r++) {
+			const k = byRankK[r];
+			table.order[r] = lookup(nodeIds[k]);
+			table.scores[r] = scores[k];
+			table.backers[r] = csr.offsets[k + 1] - csr.offsets[k];
+			table.backing[r] = csr.outDegree[k];
+			table.seed[r] = seedSet.has(k) ? 1 : 0;
+		}
+		return {
+			ranking: { leaders: [], members: n, edges: csr.m, seeds: seeds.map((k) => graphAddresses[nodeIds[k]]), iterations: result.iterations, converged: result.converged, delta: result.delta },
+			table
+		};
+	}
+
+	/** PageRank over the current graph, warm-started from the last one; remembers its scores. */
+	private converge() {
+		const { csr, nodeIds, compactOf } = this.graph.toCsr();
+		const seedIds = this.seedIds();
+		const seeds: number[] = [];
+		for (const id of seedIds) if (compactOf[id] >= 0) seeds.push(compactOf[id]);
+
+		let initial: Float64Array | undefined;
+		if (this.options.warmStart !== false && this.previous) {
+			initial = new Float64Array(csr.n);
+			for (let k = 0; k < csr.n; k++) initial[k] = nodeIds[k] < this.previous.length ? this.previous[nodeIds[k]] : 0;
+		}
+		const result = pageRank(csr, {
+			damping: this.options.damping ?? DEFAULT_DAMPING,
+			tolerance: this.options.tolerance ?? DEFAULT_TOLERANCE,
+			maxIterations: this.options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
+			seeds,
+			initial
+		});
+
+		const byId = new Float64Array(this.graph.addresses.length);
+		for (let k = 0; k < csr.n; k++) byId[nodeIds[k]] = result.scores[k];
+		this.previous = byId;
+		return { csr, nodeIds, scores: result.scores, seeds, result };
+	}
+
+	/**
+	 * The last ranking's scores laid out parallel to `addresses` (0 for non-members or before any
+	 * ranking): the warm start stored with a snapshot, computed here so the page need not.
+	 */
+	scoresOf(addresses: readonly string[]): Float64Array {
+		const out = new Float64Array(addresses.length);
+		const previous = this.previous;
+		if (!previous) return out;
+		if (this.graph.idsAreIndicesOf(addresses)) {
+			// Bulk-loaded from these addresses: ids are their indices, no lookups needed.
+			out.set(previous.subarray(0, Math.min(previous.length, out.length)));
+			return out;
+		}
+		for (let i = 0; i < addresses.length; i++) {
+			const id = this.graph.idOf(addresses[i]);
+			if (id !== undefined && id < previous.length) out[i] = previous[id];
+		}
+		return out;
 	}
 
 	private seedIds(): number[] {
