@@ -8,6 +8,7 @@ import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
 import {IDemands} from "./IDemands.sol";
 import {IUnionScoped} from "../interfaces/IUnionScoped.sol";
+import {ScopedCall} from "../utils/ScopedCall.sol";
 
 /// @title Demands
 /// @notice Collective demands for every union (one deployment, keyed by union). A member drafts a demand to an
@@ -177,17 +178,13 @@ contract Demands is IDemands, IUnionScoped, EIP712, ERC2771Context {
     /// @inheritdoc IUnionScoped
     /// @dev A demand's functions act in its union, `create` in the union it names.
     function unionOfCall(bytes calldata data) external view returns (address union) {
-        if (data.length < 36) return address(0);
-        // casting to 'bytes4' is safe because it takes the selector, the first 4 of at least 36 bytes
-        // forge-lint: disable-next-line(unsafe-typecast)
-        bytes4 selector = bytes4(data);
-        uint256 arg = uint256(bytes32(data[4:36]));
+        (bool ok, bytes4 selector, uint256 arg) = ScopedCall.split(data);
+        if (!ok) return address(0);
         if (
             selector == this.commit.selector || selector == this.activate.selector || selector == this.withdraw.selector
                 || selector == this.prune.selector
         ) return _demands[arg].union;
-        // forge-lint: disable-next-line(unsafe-typecast)
-        if (selector == this.create.selector) return arg >> 160 == 0 ? address(uint160(arg)) : address(0);
+        if (selector == this.create.selector) return ScopedCall.addressOf(arg);
     }
 
     /// @notice A demand.

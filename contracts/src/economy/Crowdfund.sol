@@ -12,6 +12,7 @@ import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "./IUnionRegistry.sol";
 import {ICrowdfund} from "./ICrowdfund.sol";
 import {IUnionScoped} from "../interfaces/IUnionScoped.sol";
+import {ScopedCall} from "../utils/ScopedCall.sol";
 
 /// @title Crowdfund
 /// @notice All-or-nothing crowdfunding of public goods with quadratic matching, for every union (one
@@ -360,11 +361,8 @@ contract Crowdfund is ICrowdfund, IUnionScoped, ERC2771Context, ReentrancyGuardT
     /// @dev A campaign's functions act in its union, a round's in the round's, `openRound` and `createCampaign`
     /// in the union they name (malformed `createCampaign` arguments revert, as the call itself would).
     function unionOfCall(bytes calldata data) external view returns (address union) {
-        if (data.length < 36) return address(0);
-        // casting to 'bytes4' is safe because it takes the selector, the first 4 of at least 36 bytes
-        // forge-lint: disable-next-line(unsafe-typecast)
-        bytes4 selector = bytes4(data);
-        uint256 arg = uint256(bytes32(data[4:36]));
+        (bool ok, bytes4 selector, uint256 arg) = ScopedCall.split(data);
+        if (!ok) return address(0);
         if (
             selector == this.pledge.selector || selector == this.pledgeWithPermit.selector
                 || selector == this.unpledge.selector || selector == this.claim.selector
@@ -374,8 +372,7 @@ contract Crowdfund is ICrowdfund, IUnionScoped, ERC2771Context, ReentrancyGuardT
         if (selector == this.fundRound.selector || selector == this.sweepRoundRemainder.selector) {
             return _rounds[arg].union;
         }
-        // forge-lint: disable-next-line(unsafe-typecast)
-        if (selector == this.openRound.selector) return arg >> 160 == 0 ? address(uint160(arg)) : address(0);
+        if (selector == this.openRound.selector) return ScopedCall.addressOf(arg);
         if (selector == this.createCampaign.selector) return abi.decode(data[4:], (CampaignParams)).union;
     }
 

@@ -10,6 +10,7 @@ import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
 import {ICourses} from "./ICourses.sol";
 import {IUnionScoped} from "../interfaces/IUnionScoped.sol";
+import {ScopedCall} from "../utils/ScopedCall.sol";
 
 /// @title Courses
 /// @notice Courses taught inside unions (one deployment for every union, keyed by union), paid in each union's
@@ -200,18 +201,14 @@ contract Courses is ICourses, IUnionScoped, ERC2771Context, ReentrancyGuard {
     /// @inheritdoc IUnionScoped
     /// @dev A course's functions act in its union, `registerCourse` in the union it names.
     function unionOfCall(bytes calldata data) external view returns (address union) {
-        if (data.length < 36) return address(0);
-        // casting to 'bytes4' is safe because it takes the selector, the first 4 of at least 36 bytes
-        // forge-lint: disable-next-line(unsafe-typecast)
-        bytes4 selector = bytes4(data);
-        uint256 arg = uint256(bytes32(data[4:36]));
+        (bool ok, bytes4 selector, uint256 arg) = ScopedCall.split(data);
+        if (!ok) return address(0);
         if (
             selector == this.enrol.selector || selector == this.enrolWithPermit.selector
                 || selector == this.submitCompletion.selector || selector == this.publishVersion.selector
                 || selector == this.setTerms.selector || selector == this.issueCredential.selector
         ) return _courses[arg].union;
-        // forge-lint: disable-next-line(unsafe-typecast)
-        if (selector == this.registerCourse.selector) return arg >> 160 == 0 ? address(uint160(arg)) : address(0);
+        if (selector == this.registerCourse.selector) return ScopedCall.addressOf(arg);
     }
 
     /// @notice A course.
