@@ -10,7 +10,7 @@ import { parseEther, type Address } from 'viem';
 import { coursesAbi, unionAbi, unionTokenAbi } from '../../web/lib/chain/abi/generated.ts';
 import { localChain, send } from '../../scripts/lib/localChain.ts';
 import { createUnionDirectly } from './fixtures/chain.ts';
-import { openMember, type Member } from './fixtures/member.ts';
+import { explainOnFailure, openMember, type Member } from './fixtures/member.ts';
 import { anvilAccount, e2eStack } from './fixtures/stack.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -206,7 +206,11 @@ test('the author publishes version 2 with one lesson changed; members read it, v
   await expect(page.getByTestId('version-problem')).toHaveText('Lesson 3 needs a file');
   await page.getByTestId('version-lesson-file-2').setInputFiles(newLesson);
   await page.getByTestId('version-publish').click();
-  await expect(page.getByTestId('course-version')).toHaveText('version 2', { timeout: 90_000 });
+  // The course is read again once published: wait for the version, or for an error the page shows
+  // instead (then the failure names it).
+  await explainOnFailure(page, () =>
+    expect(page.getByTestId('course-version').or(page.getByTestId('course-error'))).toHaveText('version 2', { timeout: 90_000 }),
+  );
   await expect(page.getByTestId('course-title')).toHaveText('Organising 101, second edition');
   const v2 = (await page.getByTestId('course-content-cid').textContent())!.replace('Current: ', '').trim();
   expect(v2).not.toBe(v1);

@@ -4,6 +4,7 @@
 import './helpers.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AnchorStatus } from '@ceramicnetwork/common';
 import { CeramicClient } from '@ceramicnetwork/http-client';
 import { ModelInstanceDocument } from '@ceramicnetwork/stream-model-instance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,34 @@ describe('ceramic service', () => {
     ).rejects.toThrow(/Validation Error/);
   });
 
+  it('applies each anchor within seconds, so the next edit builds on the anchored tip and is kept', async () => {
+    // An anchor that lands after a newer update on the same tip wins conflict resolution and drops
+    // that update; the stack's node applies anchors about a second after each commit (daemon.ts).
+    const reader = new CeramicClient(ceramic.url);
+    const anchored = async (): Promise<ModelInstanceDocument> => {
+      const deadline = Date.now() + 8_000;
+      for (;;) {
+        const doc = await ModelInstanceDocument.load(reader, written.streamId);
+        if (doc.state.anchorStatus === AnchorStatus.ANCHORED) return doc;
+        if (Date.now() > deadline) throw new Error(`still ${AnchorStatus[doc.state.anchorStatus]} 8 s after the write`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    const before = await anchored();
+    const tip = before.tip.toString();
+    await writeProfile({
+      ceramicUrl: ceramic.url,
+      profileModel: models.profile,
+      provider: jsonRpcProvider(anvil.rpcUrl),
+      address: member,
+      profile: { name: 'Ada Lovelace', links: [] },
+    });
+    const after = await anchored();
+    expect(after.content).toEqual({ name: 'Ada Lovelace', links: [] });
+    // The edit sits on the anchored tip, and its own anchor came after it: one line of history.
+    expect(after.state.log.map((e) => e.cid.toString())).toContain(tip);
+  });
+
   it('keeps models, index and documents across a restart', async () => {
     await ceramic.stop();
     expect((await ceramic.child.exited).code).toBe(0);
@@ -115,8 +144,8 @@ describe('ceramic service', () => {
     expect(await ensureModels(ceramic.url, data.dir)).toEqual(models);
     const reader = new CeramicClient(ceramic.url);
     const doc = await ModelInstanceDocument.load(reader, written.streamId);
-    expect(doc.content).toEqual({ name: 'Ada L.', links: [] });
+    expect(doc.content).toEqual({ name: 'Ada Lovelace', links: [] });
     const page = await reader.index.query({ model: models.profile, account: written.did, first: 5 });
-    expect(page.edges[0]?.node?.content).toEqual({ name: 'Ada L.', links: [] });
+    expect(page.edges[0]?.node?.content).toEqual({ name: 'Ada Lovelace', links: [] });
   });
 });
