@@ -113,7 +113,7 @@ describe('ceramic service', () => {
     // An anchor that lands after a newer update on the same tip wins conflict resolution and drops
     // that update; the stack's node applies anchors about a second after each commit (daemon.ts).
     const reader = new CeramicClient(ceramic.url);
-    const anchored = async (): Promise<ModelInstanceDocument> => {
+    const anchored = async (): Promise<ModelInstanceDocument<unknown>> => {
       const deadline = Date.now() + 8_000;
       for (;;) {
         const doc = await ModelInstanceDocument.load(reader, written.streamId);
