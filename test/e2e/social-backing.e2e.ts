@@ -1,6 +1,7 @@
 // Backing and the leaders page in a phone-sized Chromium against the site at /ipfs/<cid>/, with
 // three wallets in a fresh union: A backs the founder from the founder's member page and the
-// leaders page reorders; the ranking survives a reload (from IndexedDB); A withdraws; the support
+// leaders page reorders; the ranking survives a reload (from IndexedDB), and with the chain down a
+// reload still draws the last ranking while saying the check failed; A withdraws; the support
 // graph draws a leader's base; nobody is offered to back themself.
 import { expect, test, type Page } from '@playwright/test';
 import type { Address } from 'viem';
@@ -93,6 +94,26 @@ test('after a reload the ranking comes back from this browser’s IndexedDB cach
   await expect(page.getByTestId('leader-item')).toHaveAttribute('data-address', B.toLowerCase());
   await page.getByTestId('leaders-filter').fill('nobody-has-this-name');
   await expect(page.getByTestId('leaders-no-match')).toBeVisible();
+});
+
+test('with the chain unreachable, a reload still draws this browser’s last ranking and says the check failed', async () => {
+  const { page } = a;
+  const rpc = new URL(e2eStack().config.chain.rpcUrl).origin;
+  const toRpc = (url: URL): boolean => url.origin === rpc;
+  await page.route(toRpc, (route) => route.abort('connectionrefused'));
+  await page.reload();
+  const summary = page.getByTestId('leaders-summary');
+  await expect(summary).toHaveAttribute('data-fresh', 'false');
+  await expect(summary).toContainText('this browser’s last ranking');
+  await expect(page.getByTestId('leader-item').first()).toHaveAttribute('data-address', F.toLowerCase());
+  await expect(leader(page, F)).toHaveAttribute('data-backers', '1');
+  // The sync gives up after its retries: the error is shown beside the list, which stays.
+  await expect(page.getByTestId('leaders-error')).toBeVisible({ timeout: 45_000 });
+  await expect(leader(page, F)).toBeVisible();
+  await page.unroute(toRpc);
+  await page.getByTestId('leaders-error').getByRole('button', { name: 'Try again' }).click();
+  await expect(summary).toHaveAttribute('data-fresh', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('leaders-error')).toHaveCount(0);
 });
 
 test('A withdraws the backing and the founder loses the backer', async () => {

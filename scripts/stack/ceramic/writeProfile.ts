@@ -1,6 +1,7 @@
 // Writes a member's profile as a did:pkh (SIWE) session, the way the web app does with a wallet:
 // one personal_sign authorizes a did-session key, which then signs the Ceramic commits. Used by
 // the seed script to give demo members profiles, and by the stack tests.
+import { replaceSynced } from '../../../web/lib/ceramic/replace.ts';
 import { CeramicClient } from '@ceramicnetwork/http-client';
 import { ModelInstanceDocument } from '@ceramicnetwork/stream-model-instance';
 import { StreamID } from '@ceramicnetwork/streamid';
@@ -48,7 +49,7 @@ export async function writeProfile(p: WriteProfileParams): Promise<WrittenProfil
       model: StreamID.fromString(p.profileModel),
       controller: session.did.parent,
     });
-    await doc.replace(p.profile);
+    await replaceSynced(doc, () => p.profile);
     return { streamId: doc.id.toString(), did: session.did.parent };
   } finally {
     await ceramic.close();

@@ -1,7 +1,8 @@
 // @vitest-environment node
 // The snapshot row and the saved scores in their own row: scores come back with the snapshot only
 // while it holds the events they were computed for; a version-1 database (scores inside the row)
-// upgrades in place.
+// upgrades in place. The last ranking drawn (the board) has a row of its own, kept across the
+// version-2 → 3 upgrade's stores and dropped with the snapshot.
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,42 @@ describe('SnapshotStore', () => {
 		expect(got?.scores).toBeUndefined();
 		await store.putScores(scope, compact, Float64Array.of(0.7, 0.3));
 		expect(Array.from((await store.get(scope))?.scores ?? [])).toEqual([0.7, 0.3]);
+		store.close();
+	});
+
+	it('keeps the last board (figures, typed table, address table) in its own row, deleted with the snapshot', async () => {
+		const name = `snap-v2-${Math.random()}`;
+		const compact = appendCompact(emptyCompact(), events);
+		// A version-2 database (snapshots + scores) from before the board row: it opens and keeps both.
+		const v2 = await openDB(name, 2, {
+			upgrade: (db) => {
+				db.createObjectStore('snapshots', { keyPath: 'scope' });
+				db.createObjectStore('scores', { keyPath: 'scope' });
+			}
+		});
+		await v2.put('snapshots', { scope: '31337:0x00000000000000000000000000000000000000aa', compact, cursor });
+		v2.close();
+		const store = await SnapshotStore.open(name);
+		expect((await store.get(scope))?.compact.count).toBe(3);
+		expect(await store.getBoard(scope)).toBeUndefined();
+
+		const ranking = { leaders: [], members: 2, edges: 1, seeds: [A], iterations: 12, converged: true, delta: 1e-9 };
+		const table = {
+			addresses: compact.addresses,
+			order: Int32Array.of(0, 1),
+			scores: Float64Array.of(0.7, 0.3),
+			backers: Int32Array.of(1, 0),
+			backing: Int32Array.of(0, 1),
+			seed: Uint8Array.of(1, 0)
+		};
+		await store.putBoard(scope, { startBlock: 1, syncedTo: 3, ranking, table, rankMs: 4.5, savedAt: 1_700_000_000_000 });
+		const board = await store.getBoard(scope);
+		expect(board).toEqual({ startBlock: 1, syncedTo: 3, ranking, table, rankMs: 4.5, savedAt: 1_700_000_000_000 });
+		expect(board?.table.scores).toBeInstanceOf(Float64Array);
+		// Another union's scope has none; deleting the snapshot drops the board with it.
+		expect(await store.getBoard({ ...scope, address: '0x00000000000000000000000000000000000000bb' })).toBeUndefined();
+		await store.delete(scope);
+		expect(await store.getBoard(scope)).toBeUndefined();
 		store.close();
 	});
 });

@@ -2,6 +2,7 @@
 // node's index page by page, turning a StreamState into (id, controller, model, content), checking a
 // document (its model, author = controller, then the feature's own content rules), and loading or
 // writing one document. Nothing here trusts content; features say what valid content is.
+import { replaceSynced } from './replace';
 import type { CeramicClient } from '@ceramicnetwork/http-client';
 import type { QueryFilters, StreamState } from '@ceramicnetwork/common';
 import { addressFromDid, CeramicError, describeCeramicError } from './client';
@@ -149,5 +150,5 @@ export async function createDoc<T extends object>(ceramic: CeramicClient, model:
 export async function updateDoc<T extends object>(ceramic: CeramicClient, id: string, change: (current: unknown) => T): Promise<void> {
 	const { ModelInstanceDocument } = await import('@ceramicnetwork/stream-model-instance');
 	const doc = await ModelInstanceDocument.load<T>(ceramic, id);
-	await doc.replace(change(doc.content));
+	await replaceSynced(doc, change);
 }

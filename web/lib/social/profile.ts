@@ -1,6 +1,7 @@
 // Member profiles: one ModelInstanceDocument per account (SINGLE relation) of the profile model.
 // Reads never need a wallet and go through the document layer (ceramic/documents.ts); every document
 // read is validated and a malformed one is reported, not rendered.
+import { replaceSynced } from '$lib/ceramic/replace';
 import type { EIP1193Provider } from 'viem';
 import { getConfig } from '$lib/config';
 import { profileSchema } from './profileSchema';
@@ -123,6 +124,6 @@ export async function writeProfile(provider: EIP1193Provider, address: string, p
 		controller: session.did.parent,
 		model: StreamID.fromString(modelId())
 	});
-	await doc.replace(content);
+	await replaceSynced(doc, () => content);
 	return doc.id.toString();
 }
