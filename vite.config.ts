@@ -1,9 +1,10 @@
 // Vite + Vitest config. defineConfig from vitest/config so svelte-check accepts the `test` block.
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { routeChunks } from './scripts/site/routeChunks.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), routeChunks()],
 	build: {
 		// web3-onboard and the Ceramic client are big lazy chunks by design; warn only on real surprises.
 		chunkSizeWarningLimit: 1500,
@@ -19,6 +20,7 @@ export default defineConfig({
 						// (a browser opens 6 connections per host). The first load reads through web/lib/rpc
 						// and never imports viem, so this chunk stays off it.
 						{ name: 'viem', priority: 1, test: /^(?!.*node_modules.*node_modules).*[\\/]node_modules[\\/](viem|ox|abitype)[\\/]/ }
+						// + the client's shell and union-page groups, from routeChunks()
 					]
 				}
 			}

@@ -39,8 +39,9 @@ rows.push([`union page: kit runtime + layouts + page + its reads (${unionPage.le
 const already = new Set(chunks.map((c) => c.key));
 for (const [label, k] of lazy) {
 	if (!k) continue;
-	// Everything the feature may load, lazy imports included, minus what is already loaded.
-	const own = new Set([...closure(manifest, [k], true)].filter((x) => !already.has(x)));
+	// Everything the feature may load, lazy imports included, minus what is already loaded. The walk stops
+	// at loaded chunks: their own lazy imports (the shell's wallet connect, say) are not this feature's.
+	const own = new Set([...closure(manifest, [k], true, new Set(already))].filter((x) => !already.has(x)));
 	rows.push([`lazy: ${label}`, kb(await total(manifest, own))]);
 }
 const width = Math.max(...rows.map(([l]) => l.length));

@@ -2,7 +2,6 @@
 // "membership" stream: joins and leaves only). Free of config and client singletons, so tests and
 // scripts call it with their own client and cache; members.ts is the page's entry point.
 import type { Address } from 'viem';
-import type { SyncStore } from '../sync/store';
 import { syncUnionLogs, type SyncOptions } from '../sync/syncLogs';
 import type { UnionLog } from '../sync/types';
 import type { JoinPath } from './types';
@@ -33,7 +32,7 @@ export function membersFromLogs(logs: readonly UnionLog[]): Member[] {
 export interface ReadMembersOptions extends Pick<SyncOptions, 'client' | 'chainId' | 'chunkSize' | 'retry' | 'onRetry' | 'onProgress' | 'signal'> {
 	union: Address;
 	startBlock: number;
-	store: SyncStore;
+	store: SyncOptions['store'];
 }
 
 /** The member list through the chunked sync, with the client and cache given (tests, scripts). */

@@ -17,9 +17,9 @@ export { membersFromLogs, readMembers, type Member, type ReadMembersOptions } fr
 export async function listMembers(union: Address, listen: SyncListeners = {}): Promise<Member[]> {
 	const { chain, contracts } = getConfig();
 	try {
-		const store = await sharedSyncStore();
-		// The sync's cursor keeps the start block as a number (it is stored in IndexedDB).
-		return await readMembers({ client: { rpcUrl: chain.rpcUrl }, union, startBlock: contracts.deployBlock, chainId: chain.id, store, ...listen });
+		// The cache is handed over while it opens: the sync asks for the head meanwhile. The sync's cursor
+		// keeps the start block as a number (it is stored in IndexedDB).
+		return await readMembers({ client: { rpcUrl: chain.rpcUrl }, union, startBlock: contracts.deployBlock, chainId: chain.id, store: sharedSyncStore(), ...listen });
 	} catch (e) {
 		throw toReadError(e, { rpcUrl: chain.rpcUrl, chainId: chain.id, chainName: chain.name });
 	}
