@@ -4,7 +4,7 @@
 import Graph from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { describe, expect, it } from 'vitest';
-import { backerCounts, buildCsr, pageRank, teleportVector } from '../../../web/lib/leaders/rank/pagerank';
+import { backerCounts, blockedEdges, buildCsr, pageRank, teleportVector, type Csr } from '../../../web/lib/leaders/rank/pagerank';
 import { densePersonalisedPageRank, maxAbsDiff, randomGraph, sum, type EdgeList } from './helpers';
 
 function csrOf(n: number, edges: Array<[number, number]>) {
@@ -120,6 +120,60 @@ describe('pageRank edge cases', () => {
 		expect(Array.from(csr.outDegree)).toEqual([1, 1, 1, 1]);
 	});
 });
+
+describe('pageRank over blocked edges (more members than one block of 65,536 leaders)', () => {
+	// 200k members spread their backs over three blocks and a partial fourth; the edges into the last
+	// leaders of a block and the first of the next sit side by side in the CSR.
+	const g = randomGraph(200_000, 1_000_000, 11);
+	const csr = buildCsr(g.n, g.backers, g.leaders);
+
+	it('regroups every edge exactly once, each within its leader’s block', () => {
+		const blocked = blockedEdges(csr);
+		expect(blocked.starts.length).toBe(Math.ceil(g.n / 65_536) + 1);
+		expect(blocked.starts[blocked.starts.length - 1]).toBe(csr.m);
+		// The same multiset of (backer, leader) pairs as the CSR.
+		const key = (backer: number, leader: number): number => backer * g.n + leader;
+		const fromCsr: number[] = [];
+		for (let i = 0; i < csr.n; i++) for (let k = csr.offsets[i]; k < csr.offsets[i + 1]; k++) fromCsr.push(key(csr.sources[k], i));
+		const fromBlocks: number[] = [];
+		for (let b = 0; b + 1 < blocked.starts.length; b++)
+			for (let k = blocked.starts[b]; k < blocked.starts[b + 1]; k++) fromBlocks.push(key(blocked.source[k], b * 65_536 + blocked.row[k]));
+		expect(fromBlocks.sort((x, y) => x - y)).toEqual(fromCsr.sort((x, y) => x - y));
+		expect(blockedEdges(csr)).toBe(blocked);
+	});
+
+	it('gives the scores of a plain gather over the CSR rows to rounding', () => {
+		const seeds = [0, 1, 2, 65_535, 65_536, 199_999];
+		const ours = pageRank(csr, { seeds, tolerance: 1e-12 });
+		const plain = plainPageRank(csr, seeds, 1e-12);
+		expect(ours.converged).toBe(true);
+		expect(maxAbsDiff(ours.scores, plain)).toBeLessThan(1e-13);
+		expect(sum(ours.scores)).toBeCloseTo(1, 12);
+	});
+});
+
+/** The formula of pagerank.ts as a row-by-row gather over the CSR (the layout before blocking). */
+function plainPageRank(csr: Csr, seeds: number[], tolerance: number, d = 0.85): Float64Array {
+	const { n, offsets, sources, outDegree } = csr;
+	const s = teleportVector(n, seeds);
+	let r = new Float64Array(n).fill(1 / n);
+	for (let it = 0; it < 1_000; it++) {
+		let dangling = 0;
+		for (let j = 0; j < n; j++) if (outDegree[j] === 0) dangling += r[j];
+		const next = new Float64Array(n);
+		let delta = 0;
+		for (let i = 0; i < n; i++) {
+			let acc = 0;
+			for (let k = offsets[i]; k < offsets[i + 1]; k++) acc += r[sources[k]] / outDegree[sources[k]];
+			next[i] = (1 - d + d * dangling) * s[i] + d * acc;
+			delta += Math.abs(next[i] - r[i]);
+		}
+		r = next;
+		if (delta < tolerance) break;
+	}
+	const total = r.reduce((a, b) => a + b, 0);
+	return r.map((v) => v / total);
+}
 
 function graphologyRank(g: EdgeList): Float64Array {
 	const graph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
