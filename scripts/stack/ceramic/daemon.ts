@@ -3,7 +3,6 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { CeramicDaemon, DaemonConfig } from '@ceramicnetwork/cli';
-import { Ceramic } from '@ceramicnetwork/core';
 import { IpfsConnectionFactory } from '@ceramicnetwork/cli/lib/ipfs-connection-factory.js';
 import { EnvironmentUtils } from '@ceramicnetwork/common';
 import type { IPFS } from 'ipfs-core';
@@ -20,16 +19,15 @@ export interface CeramicService {
 type Config = Pick<StackConfig, 'dataDir' | 'ceramicPort' | 'ceramicSwarmPort'>;
 
 /**
- * How often the node applies finished anchors. The in-memory anchor service anchors a commit as soon as
- * it is asked, but the node only applies that anchor on its next pass over pending requests — by
- * default at most once a minute. Ceramic applies an anchor even when the stream has moved on, and an
- * anchored branch beats an unanchored one: an anchor for tip T landing just after an update U on T
- * drops U. With passes a second apart, every anchor lands within about a second of its commit, so only
- * updates less than a second after the previous one can meet it (a person editing a course, a
- * profile or a listing does not do that; production CAS anchors in batches minutes apart, and there
- * too the node replaces a pending request with the newer tip).
+ * The local node anchors nothing. Its in-memory anchor service anchors a commit as soon as it is
+ * asked, and the node applies that anchor on its next pass over pending requests — even when the
+ * stream has moved on since, and an anchored branch beats an unanchored one: an anchor for tip T that
+ * lands just after an update U on T drops U. A faster pass (1 s, tried in session 7) only moved the
+ * window: CI then lost a reply's edit made a second after the reply. Anchors prove a commit's time
+ * against a blockchain; this node's would prove it against nothing (network "inmemory"), and nothing
+ * here reads them. js-ceramic reads the switch at every anchor request (`Repository.anchor`).
  */
-const ANCHOR_LOOP_MS = 1_000;
+const DISABLE_ANCHORING = 'CERAMIC_DISABLE_ANCHORING';
 
 export async function startCeramicService(cfg: Config): Promise<CeramicService> {
   const dir = join(cfg.dataDir, 'ceramic');
@@ -41,9 +39,7 @@ export async function startCeramicService(cfg: Config): Promise<CeramicService> 
   const ipfs = await createCeramicIpfs({ repo: join(dir, 'ipfs'), swarmPort: cfg.ceramicSwarmPort });
   const original = IpfsConnectionFactory.buildIpfsConnection;
   IpfsConnectionFactory.buildIpfsConnection = async () => ipfs as unknown as Awaited<ReturnType<typeof original>>;
-  // The daemon's config file has no key for the anchor loop; the core reads it from its own config.
-  const processConfig = Ceramic._processConfig;
-  Ceramic._processConfig = (node, config, versionInfo) => processConfig.call(Ceramic, node, { ...config, anchorLoopMinDurationMs: ANCHOR_LOOP_MS }, versionInfo);
+  process.env[DISABLE_ANCHORING] = 'true';
 
   let daemon: CeramicDaemon;
   try {
@@ -75,7 +71,6 @@ export async function startCeramicService(cfg: Config): Promise<CeramicService> 
     throw err;
   } finally {
     IpfsConnectionFactory.buildIpfsConnection = original;
-    Ceramic._processConfig = processConfig;
   }
   return {
     url: `http://127.0.0.1:${cfg.ceramicPort}`,
