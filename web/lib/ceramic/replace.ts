@@ -1,7 +1,7 @@
 // Replacing a Ceramic document's content. A write is a commit on the tip the client last read; when
-// the node has moved the stream on since (an anchor commit landing between the read and the write —
-// a second or so after every write on the local stack, minutes on a production anchor service), the
-// node refuses it as built "on stale state" and its own message says to sync. So: sync, rebuild the
+// the node has moved the stream on since (another client's commit, or an anchor commit landing between
+// the read and the write — minutes after a write on a production anchor service; the local stack's node
+// anchors nothing, scripts/stack/ceramic/daemon.ts), the node refuses it as built "on stale state" and its own message says to sync. So: sync, rebuild the
 // content from what the document holds now, and write again.
 // No $lib imports: the stack's seed scripts use it too.
 

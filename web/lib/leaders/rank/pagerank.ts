@@ -194,7 +194,6 @@ const BUCKET_SHIFT = 8;
  * in its block (16 bits).
  */
 export interface BlockedEdges {
-	n: number;
 	/** Edge index where each block starts, length blocks + 1. */
 	starts: Int32Array;
 	/** Backer of each edge, in gather order. */
@@ -203,7 +202,8 @@ export interface BlockedEdges {
 	row: Uint16Array;
 }
 
-/** Blocked edges are built once per CSR (a warm re-rank of the same graph reuses them). */
+/** Built once per CSR object: ranking the same CSR again (other seeds, say) reuses them. The app builds a
+ * new CSR for every rank, so there they live only as long as that rank. */
 const blockedCache = new WeakMap<Csr, BlockedEdges>();
 
 export function blockedEdges(csr: Csr): BlockedEdges {
@@ -236,7 +236,7 @@ export function blockedEdges(csr: Csr): BlockedEdges {
 			}
 		}
 	}
-	const blocked = { n, starts, source, row };
+	const blocked = { starts, source, row };
 	blockedCache.set(csr, blocked);
 	return blocked;
 }
