@@ -12,7 +12,7 @@ import { crowdfundAbi, unionAbi, unionTokenAbi } from '../../web/lib/chain/abi/g
 import { localChain, send, type LocalChain } from '../../scripts/lib/localChain.ts';
 import { CallsWallet, deploySimple7702, type CallsWalletMode } from './fixtures/callsWallet.ts';
 import { vouchDirectly } from './fixtures/governance.ts';
-import { expectConfirmed, openMember, type Member } from './fixtures/member.ts';
+import { expectConfirmed, openMember, reportPagesOnFailure, type Member } from './fixtures/member.ts';
 import { rejectNextRequest } from './fixtures/testWallet.ts';
 import { e2eStack } from './fixtures/stack.ts';
 
@@ -71,6 +71,10 @@ test.beforeAll(async () => {
   });
   const [event] = parseEventLogs({ abi: crowdfundAbi, logs: created.logs, eventName: 'CampaignCreated' });
   campaign = event!.args.campaignId;
+});
+
+test.afterEach(async ({}, testInfo) => {
+  await reportPagesOnFailure(testInfo, members);
 });
 
 test.afterAll(async () => {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { getAddress, parseEther, type Address } from 'viem';
 import { anvilAccount } from './fixtures/stack.ts';
-import { openMember, type Member } from './fixtures/member.ts';
+import { openMember, reportPagesOnFailure, type Member } from './fixtures/member.ts';
 import { tokenBalance } from './fixtures/chain.ts';
 import { GOVERNANCE_TIMES, advanceTime, createGovernedUnion, joinDirectly, vouchDirectly } from './fixtures/governance.ts';
 import { parseBundle, verifyBundleSignatures } from '../../web/lib/demands/bundle.ts';
@@ -33,6 +33,10 @@ test.beforeAll(async ({ browser }) => {
     await m.connect();
     members.push(m);
   }
+});
+
+test.afterEach(async ({}, testInfo) => {
+  await reportPagesOnFailure(testInfo, members);
 });
 
 test.afterAll(async () => {

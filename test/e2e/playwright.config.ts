@@ -24,6 +24,9 @@ export default defineConfig({
     viewport: { width: 390, height: 844 },
     hasTouch: true,
     isMobile: false,
+    // A click or fill waits at most a minute for its element, so a page stuck in some state fails the step
+    // with time left for the afterEach hooks that print what the page showed (member.ts).
+    actionTimeout: 60_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
