@@ -2,7 +2,8 @@
 // issue 14's 60 KB target and a SvelteKit hello world), and of the lazy chunks behind it, from Vite's
 // client manifest. Run after `npm run build`:
 //   node --import tsx scripts/site/bundle-report.ts
-import { CLIENT_DIR, FIRST_LOAD_TARGET_KB, HELLO_WORLD_KB, closure, firstLoadChunks, kb, manifestKey, readManifest, unionPageChunks, type Manifest } from './firstLoad.ts';
+import { FIRST_LOAD_TARGET_KB, HELLO_WORLD_KB, firstLoadChunks, kb, unionPageChunks } from './firstLoad.ts';
+import { CLIENT_DIR, closure, manifestKey, readManifest, type Manifest } from './manifest.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

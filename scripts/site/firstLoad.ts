@@ -5,37 +5,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-export interface ManifestChunk {
-	file: string;
-	src?: string;
-	isEntry?: boolean;
-	imports?: string[];
-	dynamicImports?: string[];
-}
-export type Manifest = Record<string, ManifestChunk>;
+import { CLIENT_DIR, closure, manifestKey, type Manifest } from './manifest.ts';
 
 /** Issue 14's target for that figure, and a SvelteKit hello world's for scale. */
 export const FIRST_LOAD_TARGET_KB = 60;
 export const HELLO_WORLD_KB = 28;
-
-export const CLIENT_DIR = '.svelte-kit/output/client';
-
-export async function readManifest(clientDir = CLIENT_DIR): Promise<Manifest> {
-	return JSON.parse(await readFile(join(clientDir, '.vite/manifest.json'), 'utf8')) as Manifest;
-}
-
-/** Static-import closure of some manifest keys (with `dynamic`, lazy imports too). */
-export function closure(m: Manifest, keys: string[], dynamic = false, seen = new Set<string>()): Set<string> {
-	for (const k of keys) {
-		if (seen.has(k) || !m[k]) continue;
-		seen.add(k);
-		closure(m, [...(m[k].imports ?? []), ...(dynamic ? (m[k].dynamicImports ?? []) : [])], dynamic, seen);
-	}
-	return seen;
-}
-
-export const manifestKey = (m: Manifest, suffix: string): string | undefined => Object.keys(m).find((k) => k.endsWith(suffix));
 
 export interface FirstLoadChunk {
 	key: string;

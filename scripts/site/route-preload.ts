@@ -8,16 +8,7 @@
 // route needs beyond what index.html already preloads. The router's own imports then hit those.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-
-/** One entry of Vite's client manifest (the fields read here). */
-export interface ManifestChunk {
-  file: string;
-  src?: string;
-  isEntry?: boolean;
-  imports?: string[];
-  css?: string[];
-}
-export type Manifest = Record<string, ManifestChunk>;
+import { closure, readManifest, type Manifest } from './manifest.ts';
 
 /** kit's client dictionary: route id → [page node, layout nodes] (root layout 0 and error 1 implied). */
 export type RouteDictionary = Record<string, { page: number; layouts: number[] }>;
@@ -61,16 +52,10 @@ export function routePreloads(manifest: Manifest, dictionary: RouteDictionary): 
     if (!key) throw new Error(`route-preload: node ${n} is not in the client manifest`);
     return key;
   };
-  const closure = (key: string, seen: Set<string>): Set<string> => {
-    if (seen.has(key) || !manifest[key]) return seen;
-    seen.add(key);
-    for (const i of manifest[key].imports ?? []) closure(i, seen);
-    return seen;
-  };
   // What index.html preloads already: kit's entry (start, app) and the root layout, with their imports.
   const preloaded = new Set<string>();
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry && /(entry\.js|[\\/]app\.js)$/.test(key)) closure(key, preloaded);
-  closure(nodeKey(0), preloaded);
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry && /(entry\.js|[\\/]app\.js)$/.test(key)) closure(manifest, [key], false, preloaded);
+  closure(manifest, [nodeKey(0)], false, preloaded);
   const preloadedFiles = new Set([...preloaded].flatMap((k) => [manifest[k].file, ...(manifest[k].css ?? [])]));
 
   const files: string[] = [];
@@ -89,7 +74,7 @@ export function routePreloads(manifest: Manifest, dictionary: RouteDictionary): 
   const routes: Array<[string, number[]]> = ids.map((id) => {
     const { page, layouts } = dictionary[id];
     const keys = new Set<string>();
-    for (const n of [1, ...layouts, page]) closure(nodeKey(n), keys);
+    closure(manifest, [1, ...layouts, page].map(nodeKey), false, keys);
     const wanted = [...keys].flatMap((k) => [manifest[k].file, ...(manifest[k].css ?? [])]).filter((f) => !preloadedFiles.has(f));
     return [routePattern(id), [...new Set(wanted)].map(at)];
   });
@@ -126,7 +111,7 @@ export function withRoutePreloads(html: string, p: RoutePreloads): string {
 
 /** Reads what a finished `vite build` left for kit's client. */
 export async function readBuildRoutes(root: string): Promise<RoutePreloads> {
-  const manifest = JSON.parse(await readFile(join(root, '.svelte-kit/output/client/.vite/manifest.json'), 'utf8')) as Manifest;
+  const manifest = await readManifest(join(root, '.svelte-kit/output/client'));
   const dictionary = parseDictionary(await readFile(join(root, '.svelte-kit/generated/client-optimized/app.js'), 'utf8'));
   return routePreloads(manifest, dictionary);
 }

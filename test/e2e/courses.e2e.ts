@@ -89,6 +89,9 @@ test('an author publishes a three-lesson course with an image to IPFS as one dir
   await expect(page.getByTestId('course-title')).toHaveText('Organising 101');
   await expect(page.getByTestId('course-lesson')).toHaveCount(3);
   await expect(page.getByTestId('course-cover-img')).toBeVisible();
+  // the author is not offered to pay for their own course
+  await expect(page.getByTestId('course-own')).toContainText('you receive 75% of each enrolment');
+  await expect(page.getByTestId('course-enrol')).toHaveCount(0);
   coursePath = new URL(page.url()).hash.slice(1);
 
   // On chain: one course in this union, priced as set, its version 1 is the directory the page names.

@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../scripts/lib/tools.ts';
-import { FIRST_LOAD_TARGET_KB, firstLoadChunks, readManifest, unionPageChunks, type FirstLoadChunk } from '../../../scripts/site/firstLoad.ts';
+import { FIRST_LOAD_TARGET_KB, firstLoadChunks, unionPageChunks, type FirstLoadChunk } from '../../../scripts/site/firstLoad.ts';
+import { readManifest } from '../../../scripts/site/manifest.ts';
 
 let chunks: FirstLoadChunk[];
 let unionPage: Omit<FirstLoadChunk, 'group'>[];

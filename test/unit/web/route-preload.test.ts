@@ -1,6 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { parseDictionary, preloadScript, routePattern, routePreloads, withRoutePreloads, type Manifest } from '../../../scripts/site/route-preload';
+import { parseDictionary, preloadScript, routePattern, routePreloads, withRoutePreloads } from '../../../scripts/site/route-preload';
+import type { Manifest } from '../../../scripts/site/manifest';
 
 // The shape kit 2 writes into .svelte-kit/generated/client-optimized/app.js.
 const appJs = `export const nodes = [];

@@ -17,6 +17,7 @@ import {
 } from 'viem';
 import { getCallsStatus, sendCalls, simulateCalls, waitForCallsStatus } from 'viem/actions';
 import { getConfig } from '$lib/config';
+import { causeChain } from '$lib/rpc/causeChain';
 import type { PaymasterServiceConfig } from '$lib/config/types';
 import { isMethodUnsupported, walletCallsSupport, type RequestProvider } from '$lib/wallet/capabilities';
 import { getPublicClient, getWalletClient } from './client';
@@ -78,11 +79,9 @@ export function paymasterCapability(service: PaymasterServiceConfig): { url: str
 const NOT_OFFERED = new Set([5700, 5710, 5740, 5760, 4200, -32601, -32004]);
 
 function rpcCode(e: unknown): number | undefined {
-	let cur: unknown = e;
-	for (let depth = 0; depth < 6 && typeof cur === 'object' && cur !== null; depth++) {
-		const code = (cur as { code?: unknown }).code;
+	for (const link of causeChain(e, 6)) {
+		const code = (link as { code?: unknown }).code;
 		if (typeof code === 'number') return code;
-		cur = (cur as { cause?: unknown }).cause;
 	}
 	return undefined;
 }
@@ -94,11 +93,7 @@ export function isBatchNotOffered(e: unknown): boolean {
 	// The member's no (4001, or declining the account upgrade, 5750) is an answer, not a missing feature.
 	if (code === 4001 || code === 5750) return false;
 	// A wallet that answers in words only ("this request method is not supported").
-	for (let cur: unknown = e, depth = 0; depth < 6 && typeof cur === 'object' && cur !== null; depth++) {
-		if (isMethodUnsupported(cur)) return true;
-		cur = (cur as { cause?: unknown }).cause;
-	}
-	return false;
+	return causeChain(e, 6).some(isMethodUnsupported);
 }
 
 /** Status codes of `wallet_getCallsStatus` (EIP-5792 v2) after the wallet stopped waiting. */

@@ -17,6 +17,7 @@ import {
 // only these, and pages that only read should not download every contract's whole ABI.
 import { contractErrorsAbi } from './abi/generated';
 import { describeProviderError } from '../sync/errors';
+import { causeChain } from '../rpc/causeChain';
 import { contractErrorSentence } from './errorSentences';
 
 export interface ErrorContext {
@@ -76,15 +77,13 @@ function hasCode(e: unknown, code: number): boolean {
 
 /** Finds hex revert data anywhere in an error chain (wallets nest it differently). */
 function findRevertData(err: unknown): Hex | undefined {
-	let cur: unknown = err;
-	for (let depth = 0; depth < 8 && typeof cur === 'object' && cur !== null; depth++) {
-		const data = (cur as { data?: unknown }).data;
+	for (const link of causeChain(err)) {
+		const data = (link as { data?: unknown }).data;
 		if (typeof data === 'string' && /^0x[0-9a-f]{8}/i.test(data)) return data as Hex;
 		if (typeof data === 'object' && data !== null) {
 			const inner = (data as { data?: unknown }).data;
 			if (typeof inner === 'string' && /^0x[0-9a-f]{8}/i.test(inner)) return inner as Hex;
 		}
-		cur = (cur as { cause?: unknown }).cause;
 	}
 	return undefined;
 }

@@ -25,6 +25,7 @@ import {
 import { unionPaymasterAbi, unionRelayAccountAbi } from '../chain/abi/generated';
 import { contractErrorSentence as registeredSentence, decodeRevertData } from '../chain/errors';
 import { padGas } from '../chain/gas';
+import { causeChain } from '../rpc/causeChain';
 import { sponsorErrors } from './errors';
 
 /** The sponsorship sentences are this module's own; other contracts' come from the registered tables. */
@@ -289,14 +290,12 @@ function refusal(name: string, cause?: unknown): SponsorError {
 /** The first contract error decodable from any hex blob in an error (message, data, causes). */
 export function findErrorName(err: unknown): string | undefined {
 	const texts: string[] = [];
-	let cur: unknown = err;
-	for (let depth = 0; depth < 8 && typeof cur === 'object' && cur !== null; depth++) {
-		const o = cur as { message?: unknown; data?: unknown; details?: unknown; cause?: unknown };
+	for (const link of causeChain(err)) {
+		const o = link as { message?: unknown; data?: unknown; details?: unknown };
 		for (const v of [o.message, o.details, o.data]) {
 			if (typeof v === 'string') texts.push(v);
 			else if (v !== undefined && v !== null) texts.push(JSON.stringify(v));
 		}
-		cur = o.cause;
 	}
 	for (const text of texts) {
 		for (const blob of text.match(/0x[0-9a-fA-F]{8,}/g) ?? []) {

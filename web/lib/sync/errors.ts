@@ -9,6 +9,8 @@
 // again". Anything else is a real error. The member never sees the provider's own text: every kind
 // has a sentence here (describeSyncRetry while the sync waits, describeProviderError when it gave up).
 
+import { causeChain, primitiveCause } from '../rpc/causeChain';
+
 /** What kind of refusal an error is, from the provider's point of view. */
 export type ProviderRefusal = 'range' | 'rate-limited' | 'server' | 'timeout' | 'unreachable';
 
@@ -40,23 +42,19 @@ interface Link {
 
 /** Messages, codes, statuses and headers along an error's cause chain (viem nests the RPC error as cause). */
 function chain(error: unknown): Link[] {
-	const out: Link[] = [];
-	let e: unknown = error;
-	for (let depth = 0; e !== undefined && e !== null && depth < 8; depth++) {
-		if (typeof e !== 'object') {
-			out.push({ text: String(e) });
-			break;
-		}
-		const o = e as { message?: unknown; details?: unknown; shortMessage?: unknown; code?: unknown; status?: unknown; headers?: unknown; cause?: unknown };
+	const out: Link[] = causeChain(error).map((link) => {
+		const o = link as { message?: unknown; details?: unknown; shortMessage?: unknown; code?: unknown; status?: unknown; headers?: unknown };
 		const headers = typeof o.headers === 'object' && o.headers !== null && typeof (o.headers as { get?: unknown }).get === 'function' ? (o.headers as Link['headers']) : undefined;
-		out.push({
+		return {
 			text: [o.shortMessage, o.details, o.message].filter((v) => typeof v === 'string').join(' | '),
 			code: typeof o.code === 'number' ? o.code : undefined,
 			status: typeof o.status === 'number' ? o.status : undefined,
 			headers
-		});
-		e = o.cause;
-	}
+		};
+	});
+	// a thrown string (or a string cause) is words too
+	const words = primitiveCause(error);
+	if (words !== undefined) out.push({ text: words });
 	return out;
 }
 
@@ -92,13 +90,10 @@ export function isRangeTooLargeError(error: unknown): boolean {
  * fewer blocks rather than repeating the same slow query; a one-block range is retried as transient.
  */
 export function isClientTimeoutError(error: unknown): boolean {
-	let e: unknown = error;
-	for (let depth = 0; e !== null && typeof e === 'object' && depth < 8; depth++) {
-		const o = e as { name?: unknown; shortMessage?: unknown; cause?: unknown };
-		if (o.name === 'TimeoutError' || (typeof o.shortMessage === 'string' && /took too long to respond/i.test(o.shortMessage))) return true;
-		e = o.cause;
-	}
-	return false;
+	return causeChain(error).some((link) => {
+		const o = link as { name?: unknown; shortMessage?: unknown };
+		return o.name === 'TimeoutError' || (typeof o.shortMessage === 'string' && /took too long to respond/i.test(o.shortMessage));
+	});
 }
 
 /** A failure worth retrying unchanged after a pause (-32603 too: nodes answer it for a hiccup). */

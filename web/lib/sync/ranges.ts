@@ -8,6 +8,7 @@
 // Retry-After, within maxDelayMs). Used by the cached sync (syncLogs.ts) and by one-off chunked
 // reads (chunkedEvents.ts).
 import { SyncError, httpStatus, isClientTimeoutError, isRangeTooLargeError, isTransientError, providerRefusal, retryAfterMs, type SyncRetry } from './errors';
+import { causeChain } from '../rpc/causeChain';
 
 export const DEFAULT_CHUNK_SIZE = 2_000;
 /** An answer with fewer logs than this lets the range double back towards its ceiling. */
@@ -125,11 +126,9 @@ function namedCap(words: string[]): number | undefined {
 /** The words along an error's cause chain (to tell a span refusal from a size refusal). */
 function refusalText(error: unknown): string[] {
 	const out: string[] = [];
-	let e: unknown = error;
-	for (let depth = 0; e !== null && typeof e === 'object' && depth < 8; depth++) {
-		const o = e as { details?: unknown; message?: unknown; cause?: unknown };
+	for (const link of causeChain(error)) {
+		const o = link as { details?: unknown; message?: unknown };
 		for (const v of [o.details, o.message]) if (typeof v === 'string') out.push(v);
-		e = o.cause;
 	}
 	return out;
 }
