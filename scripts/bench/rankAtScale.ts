@@ -9,8 +9,9 @@
 //        reload hands it over.
 // Memory is the worker isolate's V8 heap plus its ArrayBuffers (v8.getHeapStatistics), sampled
 // every 20 ms, minus what the generated input itself holds.
-// The CSR job runs three times (median shown) and the snapshot path once. An anchor in the same run: the same CSR job at 100k/1M (≈0.3 s on a quiet machine of this kind),
-// so a figure taken on a busy machine can be read against it, and the load average at the end.
+// The CSR job runs three times (median shown), the snapshot path once. An anchor in the same run: the
+// same CSR job at 100k/1M (≈0.3 s on a quiet machine of this kind), so a figure taken on a busy machine
+// can be read against it, and the load average at the end.
 // At 1M the job is bound by random reads from an 8 MB score array (10M per iteration): L3-cache
 // traffic, which other processes on a shared machine slow down far more than the 100k anchor.
 //   node --import tsx scripts/bench/rankAtScale.ts      (NU_BENCH_RANK_SCALE_APP=0 skips the app path)

@@ -53,9 +53,8 @@ export function routePreloads(manifest: Manifest, dictionary: RouteDictionary): 
     return key;
   };
   // What index.html preloads already: kit's entry (start, app) and the root layout, with their imports.
-  const preloaded = new Set<string>();
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry && /(entry\.js|[\\/]app\.js)$/.test(key)) closure(manifest, [key], false, preloaded);
-  closure(manifest, [nodeKey(0)], false, preloaded);
+  const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry && /(entry\.js|[\\/]app\.js)$/.test(key));
+  const preloaded = closure(manifest, [...entries, nodeKey(0)]);
   const preloadedFiles = new Set([...preloaded].flatMap((k) => [manifest[k].file, ...(manifest[k].css ?? [])]));
 
   const files: string[] = [];
@@ -73,8 +72,7 @@ export function routePreloads(manifest: Manifest, dictionary: RouteDictionary): 
   const ids = Object.keys(dictionary).sort((a, b) => params(a) - params(b) || b.split('/').length - a.split('/').length || a.localeCompare(b));
   const routes: Array<[string, number[]]> = ids.map((id) => {
     const { page, layouts } = dictionary[id];
-    const keys = new Set<string>();
-    closure(manifest, [1, ...layouts, page].map(nodeKey), false, keys);
+    const keys = closure(manifest, [1, ...layouts, page].map(nodeKey));
     const wanted = [...keys].flatMap((k) => [manifest[k].file, ...(manifest[k].css ?? [])]).filter((f) => !preloadedFiles.has(f));
     return [routePattern(id), [...new Set(wanted)].map(at)];
   });

@@ -14,6 +14,9 @@ export function causeChain(error: unknown, maxDepth = 8): object[] {
 /** What the chain ends in when its last cause is not an object (a thrown string, say), within `maxDepth` links. */
 export function primitiveCause(error: unknown, maxDepth = 8): string | undefined {
 	const links = causeChain(error, maxDepth);
-	const last = links.length === 0 ? error : links.length < maxDepth ? (links[links.length - 1] as { cause?: unknown }).cause : undefined;
-	return last === undefined || last === null || typeof last === 'object' ? undefined : String(last);
+	// The walk stopped at its bound, not at the chain's end.
+	if (links.length === maxDepth) return undefined;
+	// Past the last object link: nothing, null, or a primitive (the walk takes every object).
+	const end = links.length === 0 ? error : (links[links.length - 1] as { cause?: unknown }).cause;
+	return end === undefined || end === null ? undefined : String(end);
 }
