@@ -19,6 +19,11 @@ function buildVersion() {
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// Components' styles travel inside their JS and are added as <style> when first mounted, instead of
+	// one .css file per chunk: a cold union page asked the gateway for four style sheets beside its
+	// scripts, on the same 6 connections (issue 14). The global sheet (app.css) stays a file, preloaded
+	// by index.html. CSP allows it: style-src has 'unsafe-inline'.
+	compilerOptions: { css: 'injected' },
 	kit: {
 		// No fallback: with the hash router every route is served by the one index.html.
 		adapter: adapter({ pages: 'build', assets: 'build', strict: true }),

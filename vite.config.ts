@@ -12,15 +12,13 @@ export default defineConfig({
 			output: {
 				codeSplitting: {
 					groups: [
-						// The bundler's own helpers (module preload, runtime), which viem's lazy imports use and
-						// the entry shares: their own chunk first, or the viem group would take them with it.
-						{ name: 'runtime', test: /^\0/, priority: 2 },
 						// viem and the libraries under it as one lazy chunk instead of ~20 shared slices: a
 						// chain page then waits on a few requests to the gateway, not a staircase of them
 						// (a browser opens 6 connections per host). The first load reads through web/lib/rpc
 						// and never imports viem, so this chunk stays off it.
 						{ name: 'viem', priority: 1, test: /^(?!.*node_modules.*node_modules).*[\\/]node_modules[\\/](viem|ox|abitype)[\\/]/ }
-						// + the client's shell and union-page groups, from routeChunks()
+						// + the client's shell (with the bundler's own helpers, above this group) and the union
+						// page's groups, from routeChunks()
 					]
 				}
 			}

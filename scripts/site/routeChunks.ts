@@ -1,5 +1,6 @@
-// Build-time chunking by what a cold visit needs: one chunk for the shell every route loads, one for
-// what the union page adds to it (issue 14).
+// Build-time chunking by what a cold visit needs: one chunk for the shell every route loads, and the
+// union page's own modules in three more — what it alone adds, what it shares with the directory's
+// read, what it shares with the pages outside a union (issue 14).
 //
 // Why: left to itself the bundler cuts one chunk per distinct set of importing entries, and with
 // ~30 routes and a dozen lazy features that is many small files — the union page needed 39 of them,
@@ -27,14 +28,27 @@ const HOME_ROOTS = ['/web/routes/+page.svelte', '/web/lib/union/listUnions.ts'];
 const OUTSIDE_ROOTS = /[\\/]web[\\/]routes[\\/](?!u[\\/])[^+][^\\/]*[\\/].*\+(page|layout)\.svelte$/;
 const UNION_ROOTS = ['/web/routes/u/[union=address]/+layout.svelte', '/web/routes/u/[union=address]/+page.svelte'];
 
-/** Modules a group never takes: kit's two entries, its node wrappers and the route components keep their own chunk. */
-const OWN_CHUNK = /[\\/]web[\\/]routes[\\/]|[\\/]client-optimized[\\/](nodes[\\/]|app\.js$)|[\\/]runtime[\\/]client[\\/]entry\.js$/;
+/**
+ * Modules a group never takes: kit's two entries, its node wrappers and the route components keep their own
+ * chunk, and so do the generated ABIs. Every ABI is in the directory's closure through the barrel
+ * (chain/abi/index.ts re-exports them all), but the bundler keeps only the ones a chunk's importers use: in
+ * a group, all of them that any route uses would be kept, and the directory would fetch them.
+ */
+const OWN_CHUNK = /[\\/]web[\\/]routes[\\/]|[\\/]web[\\/]lib[\\/]chain[\\/]abi[\\/]|[\\/]client-optimized[\\/](nodes[\\/]|app\.js$)|[\\/]runtime[\\/]client[\\/]entry\.js$/;
 
 export interface ChunkSets {
 	/** The static closure of kit's entries and the root layout and error page: loaded by every route. */
 	shell: Set<string>;
-	/** What the union page (its layout and page) adds to the shell and to the directory's first load. */
+	/** What the union page (its layout and page) adds to the shell, the directory's first load and the pages outside a union. */
 	union: Set<string>;
+	/**
+	 * What the union page shares with the directory's first load (the JSON-RPC reader, the ABIs, the sync's
+	 * errors): one chunk both fetch, instead of one per set of importers — the directory fetches exactly
+	 * these modules either way, since they are all in its closure.
+	 */
+	reads: Set<string>;
+	/** What the union page shares with the pages outside a union and not with the directory (resources, the tx status). */
+	common: Set<string>;
 }
 
 /** Static-import closure of the modules whose id `roots` names. */
@@ -57,15 +71,23 @@ function closure(imports: ReadonlyMap<string, readonly string[]>, roots: readonl
  * kit's client entry (the server build) both are empty.
  */
 export function chunkSets(imports: ReadonlyMap<string, readonly string[]>): ChunkSets {
-	if (![...imports.keys()].some((id) => id.endsWith(SHELL_ROOTS[0]))) return { shell: new Set(), union: new Set() };
+	const none = (): ChunkSets => ({ shell: new Set(), union: new Set(), reads: new Set(), common: new Set() });
+	if (![...imports.keys()].some((id) => id.endsWith(SHELL_ROOTS[0]))) return none();
 	const shell = closure(imports, SHELL_ROOTS);
-	// Less what the directory page shares with the union page: shared modules stay where the
-	// directory's first load expects them. And less what the pages outside a union import (create
-	// shares the admission rules with it), so they never fetch the union page's chunk.
+	// Partitioned by who else needs each module, so no page fetches a chunk holding code it does not use
+	// but the union page: the directory's first load gets `reads` (all in its closure) and the pages outside
+	// a union get `common` (create shares the admission rules with it) and never the union page's own chunk.
 	const home = closure(imports, HOME_ROOTS);
 	const outside = closure(imports, OUTSIDE_ROOTS);
-	const union = new Set([...closure(imports, UNION_ROOTS)].filter((id) => !shell.has(id) && !home.has(id) && !outside.has(id) && groupable(id)));
-	return { shell: new Set([...shell].filter(groupable)), union };
+	const sets = none();
+	for (const id of closure(imports, UNION_ROOTS)) {
+		if (shell.has(id) || !groupable(id)) continue;
+		if (home.has(id)) sets.reads.add(id);
+		else if (outside.has(id)) sets.common.add(id);
+		else sets.union.add(id);
+	}
+	for (const id of shell) if (groupable(id)) sets.shell.add(id);
+	return sets;
 }
 
 const groupable = (id: string): boolean => !id.startsWith('\0') && !OWN_CHUNK.test(id);
@@ -90,12 +112,18 @@ export function routeChunks(): Plugin {
 						output: {
 							codeSplitting: {
 								groups: [
-									{ name: 'shell', priority: 0, test: (id: string) => closures().shell.has(id) },
-									// Its modules' own imports are in the shell or shared with the directory's read and
-									// stay there (the bundler would otherwise pull them in, and the directory's first
-									// load would fetch this chunk). No cycle can form: nothing outside the union page's
-									// closure imports into it.
-									{ name: 'union-page', priority: 0, includeDependenciesRecursively: false, test: (id: string) => closures().union.has(id) }
+									// With the bundler's own helpers (module preload, runtime: ids starting with \0), which
+									// every chunk's imports use; above viem's group, which would otherwise take them.
+									{ name: 'shell', priority: 2, test: (id: string) => id.startsWith('\0') || closures().shell.has(id) },
+									// Each group's modules' own imports are in the shell or in a group listed after it,
+									// and stay there (the bundler would otherwise pull them in, and the directory's first
+									// load would fetch the union page's chunk). No cycle can form: a module in `reads`
+									// imports only what the directory's closure holds (shell or reads), one in `common`
+									// nothing of the union page's own, and nothing outside the union page's closure
+									// imports into it.
+									{ name: 'union-page', priority: 0, includeDependenciesRecursively: false, test: (id: string) => closures().union.has(id) },
+									{ name: 'union-common', priority: 0, includeDependenciesRecursively: false, test: (id: string) => closures().common.has(id) },
+									{ name: 'reads', priority: 0, includeDependenciesRecursively: false, test: (id: string) => closures().reads.has(id) }
 								]
 							}
 						}

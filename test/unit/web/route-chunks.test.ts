@@ -44,10 +44,28 @@ describe('chunkSets', () => {
 		expect([...union].sort()).toEqual([`${L}/sync/syncLogs.ts`, `${L}/ui/union/UnionNav.svelte`, `${L}/union/members.ts`].sort());
 	});
 
+	it('puts what the union page shares with the directory in one reads chunk, and what it shares only with the pages outside a union in another', () => {
+		const { reads, common } = chunkSets(graph);
+		// links.ts is not the shell's: the root layout does not import it, the directory page does.
+		expect([...reads].sort()).toEqual([`${L}/rpc/jsonRpc.ts`, `${L}/ui/links.ts`].sort());
+		expect([...common]).toEqual([`${L}/union/types.ts`]);
+	});
+
+	it('leaves the generated ABIs to the bundler: the barrel puts every ABI in the directory’s closure, but it keeps only those it uses', () => {
+		const abi = `${L}/chain/abi/by-contract/unionAbi.ts`;
+		const withAbi = new Map(graph);
+		withAbi.set(`${L}/union/members.ts`, [...graph.get(`${L}/union/members.ts`)!, abi]);
+		withAbi.set(`${L}/union/listUnions.ts`, [...graph.get(`${L}/union/listUnions.ts`)!, abi]);
+		withAbi.set(abi, []);
+		const sets = chunkSets(withAbi);
+		for (const set of [sets.shell, sets.union, sets.reads, sets.common]) expect(set.has(abi)).toBe(false);
+	});
+
 	it('groups nothing in a build without kit’s client entry (the server build)', () => {
 		const server = new Map([...graph].filter(([id]) => id !== KIT));
 		const sets = chunkSets(server);
 		expect(sets.shell.size).toBe(0);
 		expect(sets.union.size).toBe(0);
+		expect(sets.reads.size + sets.common.size).toBe(0);
 	});
 });
