@@ -239,7 +239,9 @@ contract UnionFactory {
         );
         _clone(
             _governorImpl,
-            abi.encodePacked(d.union, d.token, uint8(g.quorumPercent), bytes(p.name).length.toUint16(), p.name),
+            abi.encodePacked(
+                d.union, d.token, d.timelock, uint8(g.quorumPercent), bytes(p.name).length.toUint16(), p.name
+            ),
             d.governor
         );
         _clone(_timelockImpl, abi.encodePacked(d.governor, d.union, d.token), d.timelock);

@@ -25,6 +25,7 @@ import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 import {ERC2771ContextUpgradeable} from "@openzeppelin/contracts-upgradeable/metatx/ERC2771ContextUpgradeable.sol";
 import {ContextUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/ContextUpgradeable.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {UnionToken} from "./UnionToken.sol";
 import {IUnion} from "./interfaces/IUnion.sol";
 import {CloneArgs} from "./utils/CloneArgs.sol";
@@ -49,7 +50,8 @@ import {CloneArgs} from "./utils/CloneArgs.sol";
 /// can never add a vote).
 ///
 /// Per-union constants are the clone's immutable arguments, not storage (`CloneArgs`; packed as union (20 bytes),
-/// token (20), initial quorum percent (1), name length (2), name): the union, the token, the name (also the EIP-712
+/// token (20), treasury timelock (20), initial quorum percent (1), name length (2), name): the union, the token,
+/// the timelock created with them (the treasury whose exits this governor records), the name (also the EIP-712
 /// domain name) and the quorum percent set at creation. A quorum changed later by governance is checkpointed in
 /// storage as OpenZeppelin does; until then (and for timepoints before the first change) the initial one applies.
 /// Voting delay, voting period, proposal threshold and the timelock stay in OpenZeppelin's storage.
@@ -66,17 +68,27 @@ contract UnionGovernor is
     /// @dev Offsets of the clone's immutable arguments.
     uint256 private constant _ARG_UNION = 0;
     uint256 private constant _ARG_TOKEN = 20;
-    uint256 private constant _ARG_QUORUM = 40;
-    uint256 private constant _ARG_NAME_LENGTH = 41;
-    uint256 private constant _ARG_NAME = 43;
+    uint256 private constant _ARG_TREASURY = 40;
+    uint256 private constant _ARG_QUORUM = 60;
+    uint256 private constant _ARG_NAME_LENGTH = 61;
+    uint256 private constant _ARG_NAME = 63;
     /// @dev ERC-7201 location of OpenZeppelin's `GovernorTimelockControlStorage` (its `_timelockIds` mapping is
-    /// the struct's second field), read by `exitTerms`:
+    /// the struct's second field), read by `recordExit`:
     /// keccak256(abi.encode(uint256(keccak256("openzeppelin.storage.GovernorTimelockControl")) - 1)) & ~0xff.
     bytes32 private constant _TIMELOCK_CONTROL_STORAGE =
         0x0d5829787b8befdbc6044ef7457d8a95c2a04bc99235349f1a212c063e59d400;
 
-    /// @dev Who voted For each proposal (the ones who may not ragequit while it waits in the timelock).
-    mapping(uint256 proposalId => mapping(address voter => bool)) private _votedFor;
+    /// @notice An account's record under one proposal, in one slot: the exit reads whether it voted For and
+    /// adds to what it burnt in the same write.
+    /// @param votedFor It cast a For vote (and so may not ragequit while the proposal waits in the timelock).
+    /// @param exited Union tokens it burnt in exits under the proposal (at most its votes at the snapshot).
+    struct Ballot {
+        bool votedFor;
+        uint208 exited;
+    }
+
+    /// @dev Each account's ballot under each proposal.
+    mapping(uint256 proposalId => mapping(address account => Ballot)) private _ballots;
 
     /// @dev Implementations are only used through clones; the trusted forwarder (the shared ERC-4337 relay
     /// account, ERC-2771) is an immutable of the implementation, so every clone shares it.
@@ -88,6 +100,9 @@ contract UnionGovernor is
 
     /// @notice A quorum of zero would let any proposal with one For vote pass.
     error UnionGovernor_ZeroQuorum();
+    /// @notice Only the union's timelock records exits.
+    /// @param caller The caller.
+    error UnionGovernor_NotTreasury(address caller);
 
     /// @notice Initialises a clone (union, token, name and quorum come from its immutable arguments).
     /// @param timelock_ The union's timelock (executor and treasury).
@@ -141,25 +156,33 @@ contract UnionGovernor is
         return set == 0 ? CloneArgs.uintAt(_ARG_QUORUM, 1) : set;
     }
 
-    /// @notice What the timelock's `ragequit` needs to know, in one call: the timelock operation `proposalId` is
-    /// queued as (zero if it is not queued, or no longer), the proposal's snapshot, and whether `account` voted
-    /// For it.
+    /// @notice Records an exit (ragequit) for the union's timelock, and answers what the exit needs to know, in
+    /// one call: the timelock operation `proposalId` is queued as (zero if it is not queued, or no longer), the
+    /// proposal's snapshot, whether `account` voted For it, and what it burnt in exits under it before this one.
+    /// @dev The exit record sits beside the vote in one slot (`Ballot`), so the exit reads and writes one slot
+    /// here instead of a vote here and a record in the timelock. Written before the timelock's checks: a refused
+    /// exit reverts the whole call, this write with it. Only the timelock the union was created with (this clone's
+    /// argument), the one whose exits the union and the token accept.
     /// @param proposalId The proposal.
     /// @param account The member exiting.
+    /// @param amount Union tokens the exit burns (the token checks the cap).
     /// @return operationId The timelock operation id (OpenZeppelin's `_timelockIds[proposalId]`).
     /// @return snapshot The proposal's snapshot timepoint (zero for an unknown proposal).
     /// @return votedFor_ True iff `account` cast a For vote.
-    function exitTerms(uint256 proposalId, address account)
+    /// @return exitedBefore Union tokens `account` burnt in earlier exits under `proposalId`.
+    function recordExit(uint256 proposalId, address account, uint256 amount)
         external
-        view
-        returns (bytes32 operationId, uint256 snapshot, bool votedFor_)
+        returns (bytes32 operationId, uint256 snapshot, bool votedFor_, uint256 exitedBefore)
     {
+        if (msg.sender != CloneArgs.addressAt(_ARG_TREASURY)) revert UnionGovernor_NotTreasury(msg.sender);
         bytes32 slot = keccak256(abi.encode(proposalId, uint256(_TIMELOCK_CONTROL_STORAGE) + 1));
         assembly ("memory-safe") {
             operationId := sload(slot)
         }
         snapshot = proposalSnapshot(proposalId);
-        votedFor_ = _votedFor[proposalId][account];
+        Ballot storage ballot = _ballots[proposalId][account];
+        (votedFor_, exitedBefore) = (ballot.votedFor, ballot.exited);
+        ballot.exited = SafeCast.toUint208(exitedBefore + amount);
     }
 
     /// @notice Whether `account` voted For `proposalId`.
@@ -167,7 +190,15 @@ contract UnionGovernor is
     /// @param account The voter.
     /// @return True iff `account` cast a For vote.
     function votedFor(uint256 proposalId, address account) external view returns (bool) {
-        return _votedFor[proposalId][account];
+        return _ballots[proposalId][account].votedFor;
+    }
+
+    /// @notice Union tokens `account` already burnt in exits under `proposalId`.
+    /// @param proposalId The proposal.
+    /// @param account The member.
+    /// @return The amount burnt.
+    function exited(uint256 proposalId, address account) external view returns (uint256) {
+        return _ballots[proposalId][account].exited;
     }
 
     /// @dev Zero for any account the union does not trust now; the token's checkpointed votes otherwise.
@@ -187,7 +218,7 @@ contract UnionGovernor is
         override(GovernorUpgradeable, GovernorCountingSimpleUpgradeable)
         returns (uint256)
     {
-        if (support == uint8(VoteType.For)) _votedFor[proposalId][account] = true;
+        if (support == uint8(VoteType.For)) _ballots[proposalId][account].votedFor = true;
         return super._countVote(proposalId, account, support, totalWeight, params);
     }
 

@@ -45,8 +45,6 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
 
     /// @dev A default role (see the contract's notice) that governance revoked; `_grantRole` restores it.
     mapping(bytes32 role => bool) private _defaultRoleRevoked;
-    /// @dev Tokens each account burnt in exits under each proposal (bounded by their snapshot votes).
-    mapping(uint256 proposalId => mapping(address account => uint256)) private _exited;
 
     /// @notice The generic initialiser is disabled; use `initialize(minDelay)`.
     error UnionTimelock_UseGovernorInitializer();
@@ -145,7 +143,8 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
     /// and quorum arithmetic; the governor's `state` is read only to report a refusal. `amount` is capped by the
     /// caller's votes at the proposal's snapshot (`getPastVotes`, checkpointed before voting opened) less what
     /// they already burnt in exits under it, so tokens bought or borrowed after the vote cannot drain the
-    /// treasury; the token checks that cap as it burns (`UnionToken_ExitTooLarge`). A member whose votes sat with
+    /// treasury; the governor keeps that record beside the caller's vote (`recordExit`, one call for the terms
+    /// and the record) and the token checks the cap as it burns (`UnionToken_ExitTooLarge`). A member whose votes sat with
     /// a leader at the snapshot (back and follow) had them cast by that leader and has no exit under this
     /// proposal. The caller leaves the union: the union checks membership and removes the member in one call
     /// (`removeOnExit`), and a refusal further on reverts the removal with everything else. Checks, in order:
@@ -155,15 +154,14 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
     /// @param tokens ERC-20s to be paid a share of, strictly increasing addresses, not the union's token.
     function ragequit(uint256 proposalId, uint256 amount, address[] calldata tokens) external nonReentrant {
         UnionGovernor gov = UnionGovernor(payable(governor()));
-        (bytes32 operationId, uint256 snapshot, bool votedFor) = gov.exitTerms(proposalId, msg.sender);
+        (bytes32 operationId, uint256 snapshot, bool votedFor, uint256 done) =
+            gov.recordExit(proposalId, msg.sender, amount);
         if (!isOperationPending(operationId)) revert UnionTimelock_NotQueued(proposalId, gov.state(proposalId));
         if (!Union(CloneArgs.addressAt(_ARG_UNION)).removeOnExit(msg.sender)) {
             revert UnionTimelock_NotMember(msg.sender);
         }
         if (votedFor) revert UnionTimelock_VotedFor(proposalId, msg.sender);
         if (amount == 0) revert UnionTimelock_ZeroExit();
-        uint256 done = _exited[proposalId][msg.sender];
-        _exited[proposalId][msg.sender] = done + amount;
         UnionToken token = UnionToken(CloneArgs.addressAt(_ARG_TOKEN));
         uint256 memberSupply =
             token.burnOnExit({account: msg.sender, amount: amount, snapshot: snapshot, exitedBefore: done});
@@ -186,14 +184,6 @@ contract UnionTimelock is Initializable, TimelockControllerUpgradeable, Reentran
             uint256 share = Math.mulDiv(IERC20(t).balanceOf(address(this)), amount, memberSupply);
             if (share != 0) IERC20(t).safeTransfer(msg.sender, share);
         }
-    }
-
-    /// @notice Union tokens `account` already burnt in exits under `proposalId`.
-    /// @param proposalId The proposal.
-    /// @param account The member.
-    /// @return The amount burnt.
-    function exited(uint256 proposalId, address account) external view returns (uint256) {
-        return _exited[proposalId][account];
     }
 
     /// @notice The governor whose queued proposals open exit windows.

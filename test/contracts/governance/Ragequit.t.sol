@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {UnionGovernor} from "../../../contracts/src/UnionGovernor.sol";
 import {UnionTimelock} from "../../../contracts/src/UnionTimelock.sol";
 import {UnionToken} from "../../../contracts/src/UnionToken.sol";
 import {GovernanceTestBase} from "./GovernanceTestBase.sol";
@@ -149,6 +150,12 @@ contract RagequitTest is GovernanceTestBase {
         vm.expectRevert();
         vm.prank(alice);
         union.removeOnExit(bob);
+    }
+
+    function test_recordExit_revertWhen_NotTimelock() public {
+        vm.expectRevert(abi.encodeWithSelector(UnionGovernor.UnionGovernor_NotTreasury.selector, alice));
+        vm.prank(alice);
+        governor.recordExit(1, bob, 1);
     }
 
     function test_burnOnExit_revertWhen_NotTimelock() public {

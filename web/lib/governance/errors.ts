@@ -32,5 +32,6 @@ export const governanceErrors: ErrorSentences<ErrorsNamed<'Governor' | 'Timelock
 	UnionTimelock_VotedFor: 'You voted for this proposal, so you cannot exit on it',
 	UnionTimelock_ZeroExit: 'Choose an amount above zero to exit with',
 	UnionTimelock_UseGovernorInitializer: 'This timelock must be set up with its governor (the factory does this)',
+	UnionGovernor_NotTreasury: 'Only the union’s own treasury records an exit: use Exit and take my share on the proposal’s page',
 	UnionGovernor_ZeroQuorum: 'The quorum cannot be zero: any proposal with one vote would pass',
 };

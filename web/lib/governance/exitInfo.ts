@@ -3,7 +3,7 @@
 // Transfer logs that name it as recipient (any contract), then read with balanceOf; the union's own token is
 // left out, as ragequit refuses it.
 import { erc20Abi, parseAbiItem, type Address } from 'viem';
-import { unionGovernorAbi, unionTimelockAbi, unionTokenAbi, unionAbi } from '../chain/abi/generated';
+import { unionGovernorAbi, unionTokenAbi, unionAbi } from '../chain/abi/generated';
 import { read } from '$lib/chain/read';
 import { exitTokenList, type ExitEligibility, type TreasuryHoldings } from './exitShare';
 import { ProposalState } from './proposals';
@@ -65,7 +65,7 @@ export async function exitInfo(c: ExitContracts, proposalId: bigint, account: Ad
 			client.readContract({ ...g, functionName: 'proposalSnapshot', args: [proposalId] }),
 			client.readContract({ ...g, functionName: 'votedFor', args: [proposalId, account] }),
 			client.readContract({ address: c.union, abi: unionAbi, functionName: 'isMember', args: [account] }),
-			client.readContract({ address: c.timelock, abi: unionTimelockAbi, functionName: 'exited', args: [proposalId, account] }),
+			client.readContract({ ...g, functionName: 'exited', args: [proposalId, account] }),
 			client.readContract({ ...t, functionName: 'balanceOf', args: [account] }),
 			client.readContract({ ...t, functionName: 'totalSupply' }),
 			client.readContract({ ...t, functionName: 'balanceOf', args: [c.timelock] }),

@@ -277,7 +277,7 @@ contract GovernanceHandler is CommonBase, StdCheats, StdUtils {
             address a = _actorAt(seed, i);
             // the founder stays (they vouch newcomers in; the steward's powers are not the point here)
             if (a == _actors[0] || !union.isMember(a) || governor.votedFor(proposalId, a)) continue;
-            uint256 cap = token.getPastVotes(a, governor.proposalSnapshot(proposalId)) - timelock.exited(proposalId, a);
+            uint256 cap = token.getPastVotes(a, governor.proposalSnapshot(proposalId)) - governor.exited(proposalId, a);
             cap = Math.min(cap, token.balanceOf(a));
             if (cap == 0) continue;
             _exit(a, _bound(amount, 1, cap));
