@@ -7,9 +7,6 @@ import {
     GovernorSettingsUpgradeable
 } from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorSettingsUpgradeable.sol";
 import {
-    GovernorCountingSimpleUpgradeable
-} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorCountingSimpleUpgradeable.sol";
-import {
     GovernorVotesUpgradeable
 } from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesUpgradeable.sol";
 import {
@@ -25,14 +22,15 @@ import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 import {ERC2771ContextUpgradeable} from "@openzeppelin/contracts-upgradeable/metatx/ERC2771ContextUpgradeable.sol";
 import {ContextUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/ContextUpgradeable.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {UnionToken} from "./UnionToken.sol";
 import {IUnion} from "./interfaces/IUnion.sol";
 import {CloneArgs} from "./utils/CloneArgs.sol";
+import {GovernorCountingBallots} from "./governance/GovernorCountingBallots.sol";
 
 /// @title UnionGovernor
-/// @notice A union's OpenZeppelin Governor (settings, simple counting, token votes, quorum fraction, timelock
-/// control), used as an EIP-1167 clone. Times are in seconds: the token's clock is the timestamp.
+/// @notice A union's OpenZeppelin Governor (settings, token votes, quorum fraction, timelock control) with
+/// simple counting that also keeps each voter's exits (`GovernorCountingBallots`), used as an EIP-1167 clone.
+/// Times are in seconds: the token's clock is the timestamp.
 ///
 /// Quorum: `quorumNumerator / 100` of the token's *delegated supply* at the proposal's snapshot
 /// (`UnionToken.getPastDelegatedSupply`), not of its total supply. The total supply includes the treasury
@@ -59,7 +57,7 @@ contract UnionGovernor is
     Initializable,
     GovernorUpgradeable,
     GovernorSettingsUpgradeable,
-    GovernorCountingSimpleUpgradeable,
+    GovernorCountingBallots,
     GovernorVotesUpgradeable,
     GovernorVotesQuorumFractionUpgradeable,
     GovernorTimelockControlUpgradeable,
@@ -77,18 +75,6 @@ contract UnionGovernor is
     /// keccak256(abi.encode(uint256(keccak256("openzeppelin.storage.GovernorTimelockControl")) - 1)) & ~0xff.
     bytes32 private constant _TIMELOCK_CONTROL_STORAGE =
         0x0d5829787b8befdbc6044ef7457d8a95c2a04bc99235349f1a212c063e59d400;
-
-    /// @notice An account's record under one proposal, in one slot: the exit reads whether it voted For and
-    /// adds to what it burnt in the same write.
-    /// @param votedFor It cast a For vote (and so may not ragequit while the proposal waits in the timelock).
-    /// @param exited Union tokens it burnt in exits under the proposal (at most its votes at the snapshot).
-    struct Ballot {
-        bool votedFor;
-        uint208 exited;
-    }
-
-    /// @dev Each account's ballot under each proposal.
-    mapping(uint256 proposalId => mapping(address account => Ballot)) private _ballots;
 
     /// @dev Implementations are only used through clones; the trusted forwarder (the shared ERC-4337 relay
     /// account, ERC-2771) is an immutable of the implementation, so every clone shares it.
@@ -118,7 +104,6 @@ contract UnionGovernor is
         uint256 quorumPercent = CloneArgs.uintAt(_ARG_QUORUM, 1);
         if (quorumPercent == 0) revert UnionGovernor_ZeroQuorum();
         __GovernorSettings_init(votingDelay_, votingPeriod_, proposalThreshold_);
-        __GovernorCountingSimple_init();
         __GovernorTimelockControl_init(timelock_);
     }
 
@@ -159,8 +144,8 @@ contract UnionGovernor is
     /// @notice Records an exit (ragequit) for the union's timelock, and answers what the exit needs to know, in
     /// one call: the timelock operation `proposalId` is queued as (zero if it is not queued, or no longer), the
     /// proposal's snapshot, whether `account` voted For it, and what it burnt in exits under it before this one.
-    /// @dev The exit record sits beside the vote in one slot (`Ballot`), so the exit reads and writes one slot
-    /// here instead of a vote here and a record in the timelock. Written before the timelock's checks: a refused
+    /// @dev The exit record sits beside the vote in one slot (`GovernorCountingBallots.Ballot`), so the exit reads
+    /// and writes one slot here instead of a vote here and a record in the timelock. Written before the timelock's checks: a refused
     /// exit reverts the whole call, this write with it. Only the timelock the union was created with (this clone's
     /// argument), the one whose exits the union and the token accept.
     /// @param proposalId The proposal.
@@ -180,25 +165,7 @@ contract UnionGovernor is
             operationId := sload(slot)
         }
         snapshot = proposalSnapshot(proposalId);
-        Ballot storage ballot = _ballots[proposalId][account];
-        (votedFor_, exitedBefore) = (ballot.votedFor, ballot.exited);
-        ballot.exited = SafeCast.toUint208(exitedBefore + amount);
-    }
-
-    /// @notice Whether `account` voted For `proposalId`.
-    /// @param proposalId The proposal.
-    /// @param account The voter.
-    /// @return True iff `account` cast a For vote.
-    function votedFor(uint256 proposalId, address account) external view returns (bool) {
-        return _ballots[proposalId][account].votedFor;
-    }
-
-    /// @notice Union tokens `account` already burnt in exits under `proposalId`.
-    /// @param proposalId The proposal.
-    /// @param account The member.
-    /// @return The amount burnt.
-    function exited(uint256 proposalId, address account) external view returns (uint256) {
-        return _ballots[proposalId][account].exited;
+        (votedFor_, exitedBefore) = _recordExit(proposalId, account, amount);
     }
 
     /// @dev Zero for any account the union does not trust now; the token's checkpointed votes otherwise.
@@ -210,16 +177,6 @@ contract UnionGovernor is
     {
         if (!union().isTrusted(account)) return 0;
         return super._getVotes(account, timepoint, params);
-    }
-
-    /// @dev Simple counting, and remembers For voters.
-    function _countVote(uint256 proposalId, address account, uint8 support, uint256 totalWeight, bytes memory params)
-        internal
-        override(GovernorUpgradeable, GovernorCountingSimpleUpgradeable)
-        returns (uint256)
-    {
-        if (support == uint8(VoteType.For)) _ballots[proposalId][account].votedFor = true;
-        return super._countVote(proposalId, account, support, totalWeight, params);
     }
 
     /// @notice Votes needed (for + abstain) at `timepoint`: a fraction of the delegated supply then.

@@ -47,7 +47,7 @@ abstract contract UnionTestBase is Test {
     uint32 internal constant VOUCHES = 1;
     uint32 internal constant INVITE_QUOTA = 64;
     uint64 internal constant INVITE_PERIOD = 30 days;
-    /// @dev Vote choices for `_proposeAndVote` (GovernorCountingSimple's 0 and 1; NO_VOTE skips the voter).
+    /// @dev Vote choices for `_proposeAndVote` (GovernorCountingBallots' 0 and 1; NO_VOTE skips the voter).
     uint8 internal constant AGAINST = 0;
     uint8 internal constant FOR = 1;
     uint8 internal constant NO_VOTE = type(uint8).max;

@@ -1,4 +1,5 @@
-// Governor.castVoteWithReason: 0 = against, 1 = for, 2 = abstain (GovernorCountingSimple).
+// Governor.castVoteWithReason: 0 = against, 1 = for, 2 = abstain (OpenZeppelin's simple counting, kept by
+// contracts/src/governance/GovernorCountingBallots.sol).
 import type { Address } from 'viem';
 import { unionGovernorAbi } from '../chain/abi/generated';
 import { read } from '../chain/read';
