@@ -145,9 +145,9 @@ contract UnionGovernor is
     /// one call: the timelock operation `proposalId` is queued as (zero if it is not queued, or no longer), the
     /// proposal's snapshot, whether `account` voted For it, and what it burnt in exits under it before this one.
     /// @dev The exit record sits beside the vote in one slot (`GovernorCountingBallots.Ballot`), so the exit reads
-    /// and writes one slot here instead of a vote here and a record in the timelock. Written before the timelock's checks: a refused
-    /// exit reverts the whole call, this write with it. Only the timelock the union was created with (this clone's
-    /// argument), the one whose exits the union and the token accept.
+    /// and writes one slot here instead of a vote here and a record in the timelock. Written before the timelock's
+    /// checks: a refused exit reverts the whole call, this write with it. Only the timelock the union was created
+    /// with (this clone's argument), the one whose exits the union and the token accept.
     /// @param proposalId The proposal.
     /// @param account The member exiting.
     /// @param amount Union tokens the exit burns (the token checks the cap).

@@ -12,8 +12,8 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// @dev Same rules, interface and errors as `GovernorCountingSimpleUpgradeable` (`COUNTING_MODE`, `hasVoted`,
 /// `proposalVotes`, `GovernorAlreadyCastVote`, `GovernorInvalidVoteType`). Why not that module: a union must
 /// also know who voted For (they may not ragequit a proposal they passed) and how much each member already
-/// exited under it. Beside OpenZeppelin's `hasVoted` flag those are a second and a third slot per voter; here
-/// the three share one, so a first vote writes one new slot instead of two, and an exit reads the vote and adds
+/// exited under it. Kept beside OpenZeppelin's `hasVoted` flag, those take a second slot per voter; here all
+/// three share one, so a first vote writes one new slot instead of two, and an exit reads the vote and adds
 /// to the record in the same slot.
 abstract contract GovernorCountingBallots is GovernorUpgradeable {
     /// @notice Supported vote types, in Governor Bravo's order.
@@ -30,6 +30,9 @@ abstract contract GovernorCountingBallots is GovernorUpgradeable {
         uint8 cast;
         uint208 exited;
     }
+
+    /// @dev `Ballot.cast` of a For vote.
+    uint8 private constant _CAST_FOR = uint8(VoteType.For) + 1;
 
     /// @notice A proposal's tallies, in votes.
     struct Tally {
@@ -85,7 +88,7 @@ abstract contract GovernorCountingBallots is GovernorUpgradeable {
     /// @param account The voter.
     /// @return True iff `account` cast a For vote.
     function votedFor(uint256 proposalId, address account) public view returns (bool) {
-        return _countingStorage().ballots[proposalId][account].cast == uint8(VoteType.For) + 1;
+        return _countingStorage().ballots[proposalId][account].cast == _CAST_FOR;
     }
 
     /// @notice Union tokens `account` already burnt in exits under `proposalId`.
@@ -103,7 +106,7 @@ abstract contract GovernorCountingBallots is GovernorUpgradeable {
         returns (bool votedFor_, uint256 exitedBefore)
     {
         Ballot storage ballot = _countingStorage().ballots[proposalId][account];
-        (votedFor_, exitedBefore) = (ballot.cast == uint8(VoteType.For) + 1, ballot.exited);
+        (votedFor_, exitedBefore) = (ballot.cast == _CAST_FOR, ballot.exited);
         ballot.exited = SafeCast.toUint208(exitedBefore + amount);
     }
 
