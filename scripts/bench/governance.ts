@@ -1,6 +1,6 @@
 // Gas of governing a union and of committing to a collective demand, from real receipts on the bench stack's
-// anvil, each beside its storage floor (scripts/bench/floor.ts) and the OpenZeppelin Governor anchors measured
-// on this machine (no timelock, no clones): propose 67,600, first castVote 83,011, execute 63,703.
+// anvil, each beside its storage floor (scripts/bench/floor.ts) and OpenZeppelin's Governor with a timelock making
+// the same payment in the same run (scripts/bench/oz-anchor.ts), quoted with its own floor.
 // Joining confers nothing (issue 12): the founder vouches for every member who votes, exits or commits.
 // The ragequit row exits while the proposal is Queued from a treasury holding 1 ETH and WETH9 (the
 // stack's Uniswap WETH, an ordinary ERC-20) beside the union's own reserve.
@@ -9,6 +9,7 @@ import { demandsAbi, unionAbi, unionFactoryAbi, unionGovernorAbi, unionTimelockA
 import { commitmentTypedData, commitmentDomain } from '../../web/lib/demands/typedData.ts';
 import { advanceClock, localChain, send, unionCreatedIn, unlockedAccounts } from '../lib/localChain.ts';
 import { storageFloor } from './floor.ts';
+import { anchorNote, measureGovernorAnchor } from './oz-anchor.ts';
 import { gasRow, measuredRow, vouchFor } from './union-gas.ts';
 import type { Row } from './table.ts';
 import { unionParams } from '../lib/unionParams.ts';
@@ -24,6 +25,9 @@ export async function benchGovernanceGas(rpcUrl: string, factory: Address, deman
   const measure = async (name: string, receipt: TransactionReceipt, note: string) => {
     rows.push(await measuredRow(lc.client, name, receipt, note));
   };
+
+  const description = 'Pay Bob\n\nipfs://bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y';
+  const oz = await measureGovernorAnchor(lc, founder, [alice, bob], bob, description);
 
   const created = await send(lc, founder, {
     address: factory,
@@ -53,18 +57,17 @@ export async function benchGovernanceGas(rpcUrl: string, factory: Address, deman
   const targets: Address[] = [token];
   const values = [0n];
   const calldatas: Hex[] = [encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [bob, parseEther('250')] })];
-  const description = 'Pay Bob\n\nipfs://bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y';
   const proposed = await send(lc, alice, { address: governor, abi: unionGovernorAbi, functionName: 'propose', args: [targets, values, calldatas, description] });
-  await measure('propose (one treasury transfer)', proposed, 'anchor: OZ Governor propose 67,600 (no clone, no timelock)');
+  await measure('propose (one treasury transfer)', proposed, `anchor: ${anchorNote(oz.propose)}`);
   const [created2] = await lc.client.getContractEvents({ address: governor, abi: unionGovernorAbi, eventName: 'ProposalCreated', fromBlock: proposed.blockNumber, toBlock: proposed.blockNumber, strict: true });
   if (!created2) throw new Error('no ProposalCreated log');
   const id = created2.args.proposalId;
 
   await advance(2);
   const firstVote = await send(lc, alice, { address: governor, abi: unionGovernorAbi, functionName: 'castVote', args: [id, 1] });
-  await measure('castVote (first on the proposal)', firstVote, 'anchor: OZ Governor first castVote 83,011');
+  await measure('castVote (first on the proposal)', firstVote, `anchor: ${anchorNote(oz.firstVote)}`);
   const secondVote = await send(lc, bob, { address: governor, abi: unionGovernorAbi, functionName: 'castVote', args: [id, 1] });
-  await measure('castVote (later)', secondVote, 'tally slot already warm-written');
+  await measure('castVote (later)', secondVote, `tally slot already written · anchor: ${anchorNote(oz.laterVote)}`);
 
   await advance(601);
   const descriptionHash = keccak256(toBytes(description));
@@ -80,9 +83,9 @@ export async function benchGovernanceGas(rpcUrl: string, factory: Address, deman
   await advance(61);
   const executed = await send(lc, founder, { address: governor, abi: unionGovernorAbi, functionName: 'execute', args: [targets, values, calldatas, descriptionHash] });
   const [qFloor, eFloor] = await Promise.all([storageFloor(lc.client, queued.transactionHash), storageFloor(lc.client, executed.transactionHash)]);
-  rows.push(gasRow('queue (timelock schedule)', queued.gasUsed, qFloor, 'timelock stores the operation'));
-  rows.push(gasRow('execute (timelock → token transfer)', executed.gasUsed, eFloor, 'anchor: OZ Governor execute 63,703 (no timelock)'));
-  rows.push(gasRow('queue + execute', queued.gasUsed + executed.gasUsed, qFloor + eFloor, 'what a passed treasury payment costs after the vote'));
+  rows.push(gasRow('queue (timelock schedule)', queued.gasUsed, qFloor, `timelock stores the operation · anchor: ${anchorNote(oz.queue)}`));
+  rows.push(gasRow('execute (timelock → token transfer)', executed.gasUsed, eFloor, `anchor: ${anchorNote(oz.execute)}`));
+  rows.push(gasRow('queue + execute', queued.gasUsed + executed.gasUsed, qFloor + eFloor, `what a passed treasury payment costs after the vote · anchor: ${anchorNote({ gas: oz.queue.gas + oz.execute.gas, floor: oz.queue.floor + oz.execute.floor })}`));
 
   // Collective demand: a member commits with an EIP-712 signature (here the member submits it).
   const createdDemand = await send(lc, founder, { address: demands, abi: demandsAbi, functionName: 'create', args: [union, 'bafkreidbnmlfcqeqeuq6atyhfdmb5hvdxuzarqqc34c2emjxv2tpxvpw5y', 'MegaCorp', 3, Math.floor(Date.now() / 1000) + 30 * 86400] });

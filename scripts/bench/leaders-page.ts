@@ -57,7 +57,7 @@ export async function benchLeadersPage(log: (line: string) => void = (l) => cons
 		const config: AppConfig = {
 			chain: { id: big.anvil.chain.id, name: 'Local chain (anvil)', rpcUrl: big.anvil.rpcUrl, blockExplorer: null },
 			// The leaders page reads only the union's own events, from its creation block.
-			contracts: { unionFactory: big.union, deployBlock: big.createdBlock },
+			contracts: { unionFactory: big.union, deployBlock: big.createdBlock, arbiters: null, escrow: null, crowdfund: null, demands: null, courses: null },
 			// No node: profile reads fail fast and the page shows addresses (the fallback is part of the test).
 			ceramic: { url: 'http://127.0.0.1:9/', models: { profile: 'kjzl6hvfrbw6c5ajfmes842lu09vjxu5956e3xq0xk12gp2jcf9s90cagt2god9' } },
 			ipfs: { gateway: ipfs.gatewayUrl, uploadUrl: `${ipfs.apiUrl}/api/v0/add` },

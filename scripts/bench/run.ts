@@ -55,7 +55,7 @@ if (stack) try {
       'Economy — crowdfunding and Uniswap V2 swap gas (real receipts; target: our actions ≤ 1.3× floor)',
       await benchFundSwap({ rpcUrl: stack.anvil.rpcUrl, unionFactory: stack.deployment.unionFactory, crowdfund: stack.deployment.crowdfund, uniswap: stack.config.uniswap }),
     );
-  if (wants('governance')) printTable('Governance and demands — gas (real receipts on anvil, beside storage floors and OZ Governor anchors)', await benchGovernanceGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, stack.deployment.demands, stack.config.uniswap?.weth));
+  if (wants('governance')) printTable('Governance and demands — gas (real receipts on anvil, beside storage floors and an OpenZeppelin Governor + timelock measured alongside)', await benchGovernanceGas(stack.anvil.rpcUrl, stack.deployment.unionFactory, stack.deployment.demands, stack.config.uniswap?.weth));
   if (wants('sponsor') && stack.deployment.paymaster)
     printTable(
       'Gas sponsorship — what the treasury pays beside paying directly (real receipts through the alto bundler)',
