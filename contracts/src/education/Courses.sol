@@ -5,7 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IUnion} from "../interfaces/IUnion.sol";
 import {IUnionRegistry} from "../economy/IUnionRegistry.sol";
 import {ICourses} from "./ICourses.sol";
@@ -33,7 +33,7 @@ import {ScopedCall} from "../utils/ScopedCall.sol";
 /// a mapping plus events (`CredentialIssued` and ERC-5192's `Locked`). There is no transfer function at all,
 /// so a credential cannot move; `locked(id)` is true for every issued credential. The author issues it to an
 /// enrolled member, or it is issued on `submitCompletion` when the course is set to auto-issue.
-contract Courses is ICourses, IUnionScoped, ERC2771Context, ReentrancyGuard {
+contract Courses is ICourses, IUnionScoped, ERC2771Context, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @notice Basis-point denominator of `authorShareBps`.
@@ -254,10 +254,15 @@ contract Courses is ICourses, IUnionScoped, ERC2771Context, ReentrancyGuard {
         if (isEnrolled[courseId][_msgSender()]) revert Courses_AlreadyEnrolled(courseId, _msgSender());
         uint256 price = c.price;
         if (price > maxPrice) revert Courses_PriceAboveMax(courseId, price, maxPrice);
-        uint256 authorAmount = price * authorShareOf(courseId) / BPS;
-        uint256 treasuryAmount = price - authorAmount;
         // Effects before the token calls (CEI); nonReentrant guards the rest.
         isEnrolled[courseId][_msgSender()] = true;
+        // A free course splits nothing: no share, token or treasury to read (two cold slots fewer).
+        if (price == 0) {
+            emit Enrolled(courseId, _msgSender(), 0, 0);
+            return;
+        }
+        uint256 authorAmount = price * authorShareOf(courseId) / BPS;
+        uint256 treasuryAmount = price - authorAmount;
         emit Enrolled(courseId, _msgSender(), authorAmount, treasuryAmount);
         IERC20 token = IERC20(c.token);
         if (authorAmount != 0) token.safeTransferFrom(_msgSender(), c.author, authorAmount);

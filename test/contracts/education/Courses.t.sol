@@ -158,9 +158,20 @@ contract CoursesTest is CoursesTestBase {
 
     function test_enrol_freeNeedsNoTokens() public {
         uint256 id = _register(0, SHARE, false);
+        vm.expectEmit(address(courses));
+        emit ICourses.Enrolled(id, bob, 0, 0);
         vm.prank(bob);
         courses.enrol(id, 0);
         assertTrue(courses.isEnrolled(id, bob));
+    }
+
+    function test_enrol_freeTwiceReverts() public {
+        uint256 id = _register(0, SHARE, false);
+        vm.startPrank(bob);
+        courses.enrol(id, 0);
+        vm.expectRevert(abi.encodeWithSelector(ICourses.Courses_AlreadyEnrolled.selector, id, bob));
+        courses.enrol(id, 0);
+        vm.stopPrank();
     }
 
     function test_enrol_twiceReverts() public {

@@ -1,7 +1,8 @@
 // The leaders filter: `matchingRows` (the per-keystroke scan over every row) finds exactly the rows
-// `matchesFilter` accepts with each member's display name, by name or address, case-insensitively.
+// `matchesFilter` accepts with each member's display name, by name or address, case-insensitively; the
+// indexed `rowFilter` finds exactly what `matchingRows` finds.
 import { describe, expect, it } from 'vitest';
-import { displayName, matchesFilter, matchingRows } from '$lib/leaders/names';
+import { displayName, matchesFilter, matchingRows, rowFilter } from '$lib/leaders/names';
 import type { ProfileRead } from '$lib/social/profile';
 
 const addresses = Array.from({ length: 500 }, (_, i) => {
@@ -38,5 +39,41 @@ describe('matchingRows', () => {
 	it('finds nothing without profiles for a name, and every row for an empty query', () => {
 		expect(matchingRows(addresses.length, (i) => addresses[i], undefined, 'grace')).toEqual([]);
 		expect(matchingRows(3, (i) => addresses[i], undefined, '  ')).toEqual([0, 1, 2]);
+	});
+});
+
+describe('rowFilter', () => {
+	const queries = ['ada', 'GRACE', ' hopper ', 'châtelet', 'ab', 'AB', '0x', '0X0', addresses[7].slice(2, 10), addresses[8].slice(-6).toUpperCase(), addresses[9], '…', addresses[4].slice(0, 6) + '…', 'zzz', '', '  '];
+
+	it('finds exactly the rows matchingRows finds, for every kind of query', () => {
+		const filter = rowFilter(addresses.length, (i) => addresses[i]);
+		for (const q of queries) {
+			expect(filter.match(profiles, q), q).toEqual(matchingRows(addresses.length, (i) => addresses[i], profiles, q));
+			expect(filter.match(undefined, q), `${q} without profiles`).toEqual(matchingRows(addresses.length, (i) => addresses[i], undefined, q));
+		}
+	});
+
+	it('matches a fragment once per row even where it occurs twice in the address, and never across rows', () => {
+		// 'abab' occurs many times inside each address's repeated 'ab' run: one entry per row, in order
+		const rows = rowFilter(addresses.length, (i) => addresses[i]).match(undefined, 'abab');
+		expect(rows).toEqual(addresses.map((_, i) => i));
+		// the end of one address and the start of the next never join into a match
+		const across = addresses[0].slice(-3).toLowerCase() + addresses[1].slice(0, 3).toLowerCase();
+		expect(rowFilter(2, (i) => addresses[i]).match(undefined, across)).toEqual(matchingRows(2, (i) => addresses[i], undefined, across));
+	});
+
+	it('follows profiles read after it was built, and ignores profiles of addresses not in the list', () => {
+		const filter = rowFilter(addresses.length, (i) => addresses[i]);
+		filter.prepare();
+		const later = new Map(profiles);
+		later.set(addresses[2].toLowerCase(), { status: 'found', profile: { name: 'Katherine Johnson' } });
+		later.set('0x' + 'f'.repeat(40), { status: 'found', profile: { name: 'Katherine Outsider' } });
+		expect(filter.match(later, 'katherine')).toEqual([2]);
+	});
+
+	it('falls back to the scan for addresses that are not 42 characters', () => {
+		const odd = ['0xabc', ...addresses.slice(0, 5)];
+		const filter = rowFilter(odd.length, (i) => odd[i]);
+		for (const q of ['abc', 'ab', 'ada']) expect(filter.match(profiles, q), q).toEqual(matchingRows(odd.length, (i) => odd[i], profiles, q));
 	});
 });

@@ -40,6 +40,70 @@ export function matchingRows(
 	return found;
 }
 
+/** Row width in a filter index: "0x", 40 hex digits and a newline no query can contain. */
+const STRIDE = 43;
+
+/** A filter over one list's rows that answers each keystroke without walking every row (`rowFilter`). */
+export interface RowFilter {
+	/** The rows matching `query`, in order: exactly `matchingRows` for the same arguments. */
+	match(profiles: Map<string, ProfileRead> | undefined, query: string): number[];
+	/** Builds the index now (e.g. when the browser is idle) instead of on the first keystroke. */
+	prepare(): void;
+}
+
+/**
+ * `matchingRows` for a list that is filtered many times: every row's lowercase address is kept once in one
+ * string (fixed width, one row per `STRIDE` characters), so an address fragment is found by the engine's
+ * native substring search (a few ms over 100k rows, against ~40 ms for a scan in JS), and a name is looked
+ * for only among the profiles that were read (the rows that have been on screen), not in every row.
+ * Why that is the same answer: a row without a profile shows its short address (`0x1234…abcd`), and a query
+ * without "…" that occurs in it occurs in the address itself; a query with "…", or a list whose addresses
+ * are not all 42 characters, takes the scan.
+ */
+export function rowFilter(count: number, addressAt: (i: number) => string): RowFilter {
+	let text: string | null = null;
+	let uniform = true;
+	let rowOf: Map<string, number> | null = null;
+	const index = (): string => {
+		if (text !== null) return text;
+		const parts = new Array<string>(count);
+		for (let i = 0; i < count; i++) {
+			const lower = addressAt(i).toLowerCase();
+			if (lower.length !== STRIDE - 1) uniform = false;
+			parts[i] = lower;
+		}
+		text = parts.length === 0 ? '' : parts.join('\n') + '\n';
+		return text;
+	};
+	return {
+		prepare: () => void index(),
+		match(profiles, query) {
+			const q = query.trim().toLowerCase();
+			const all = index();
+			if (q === '' || !uniform || q.includes('…') || q.includes('\n')) return matchingRows(count, addressAt, profiles, query);
+			const found: number[] = [];
+			for (let at = all.indexOf(q); at !== -1; ) {
+				const row = Math.floor(at / STRIDE);
+				found.push(row);
+				at = all.indexOf(q, (row + 1) * STRIDE);
+			}
+			if (!profiles) return found;
+			const byName: number[] = [];
+			for (const [address, p] of profiles) {
+				if (p.status !== 'found' || !p.profile.name.toLowerCase().includes(q)) continue;
+				if (rowOf === null) {
+					rowOf = new Map();
+					for (let i = 0; i < count; i++) rowOf.set(all.slice(i * STRIDE, i * STRIDE + STRIDE - 1), i);
+				}
+				const row = rowOf.get(address);
+				if (row !== undefined) byName.push(row);
+			}
+			if (byName.length === 0) return found;
+			return [...new Set([...found, ...byName])].sort((a, b) => a - b);
+		}
+	};
+}
+
 /** A share of all support as a percentage with sensible precision. */
 export function formatShare(score: number): string {
 	const pct = score * 100;
