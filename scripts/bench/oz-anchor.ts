@@ -6,9 +6,9 @@
 // clones, so the anchor's ratios show how far above its floor OpenZeppelin itself sits.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createWalletClient, encodeFunctionData, getAddress, http, keccak256, parseAbi, parseEther, toBytes, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
+import { encodeFunctionData, keccak256, parseAbi, parseEther, toBytes, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { projectRoot } from '../lib/tools.ts';
-import { advanceClock, send, type LocalChain } from '../lib/localChain.ts';
+import { advanceClock, deployAndWait, send, type LocalChain } from '../lib/localChain.ts';
 import { storageFloor } from './floor.ts';
 
 const TOKEN_ABI = parseAbi(['constructor(address[] holders, uint256[] amounts)', 'function delegate(address delegatee)', 'function transfer(address to, uint256 value) returns (bool)']);
@@ -88,9 +88,5 @@ async function deploy(lc: LocalChain, from: Address, file: string, contract: str
   const artifact = JSON.parse(await readFile(artifactPath, 'utf8')) as { bytecode?: { object?: Hex } };
   const bytecode = artifact.bytecode?.object;
   if (!bytecode || bytecode === '0x') throw new Error(`${artifactPath} has no bytecode: run npm run build:contracts`);
-  const wallet = createWalletClient({ account: from, chain: lc.chain, transport: http(lc.rpcUrl) });
-  const hash = await wallet.deployContract({ abi, bytecode, args });
-  const receipt = await lc.client.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deploying the anchor's ${contract} failed (${hash})`);
-  return getAddress(receipt.contractAddress);
+  return deployAndWait(lc, from, `the anchor's ${contract}`, { abi, bytecode }, args);
 }

@@ -4,6 +4,7 @@
 import {
   createPublicClient,
   createWalletClient,
+  getAddress,
   http,
   parseEventLogs,
   type Abi,
@@ -67,6 +68,17 @@ export async function send<
   const receipt = await lc.client.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success') throw new Error(`${String(call.functionName)} (${hash}) reverted`);
   return receipt;
+}
+
+/**
+ * Deploys a compiled contract from `from` and waits for it: its address, checksummed. A revert or a receipt
+ * without an address throws, naming `what` (the stack's official artifacts, the bench's anchors).
+ */
+export async function deployAndWait(lc: LocalChain, from: Address, what: string, contract: { abi: Abi; bytecode: Hex }, args: readonly unknown[] = []): Promise<Address> {
+  const hash = await walletOf(lc, from).deployContract({ abi: contract.abi, bytecode: contract.bytecode, args });
+  const receipt = await lc.client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deploying ${what} failed (${hash})`);
+  return getAddress(receipt.contractAddress);
 }
 
 /** The inviter's EIP-712 signature on an invite voucher for `union`. */

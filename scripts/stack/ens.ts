@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createWalletClient, http, labelhash, namehash, zeroHash, type Abi, type Address, type Hex } from 'viem';
 import { contenthashResolverAbi, ensRegistryAbi, ipfsContenthash, readContenthash } from '../lib/ens.ts';
-import { localChain, type LocalChain } from '../lib/localChain.ts';
+import { deployAndWait, localChain, type LocalChain } from '../lib/localChain.ts';
 
 export interface LocalEns {
   registry: Address;
@@ -53,17 +53,10 @@ export async function ensureLocalEns(p: { rpcUrl: string; dataDir: string; owner
 }
 
 async function deployEns(lc: LocalChain, owner: Address): Promise<{ registry: Address; resolver: Address }> {
-  const wallet = createWalletClient({ account: owner, chain: lc.chain, transport: http(lc.rpcUrl) });
   const registryArt = await artifact('@ensdomains/ens/build/contracts/ENSRegistry.json');
   const resolverArt = await artifact('@ensdomains/resolver/build/contracts/PublicResolver.json');
-  const deploy = async (art: Artifact, args: readonly unknown[]): Promise<Address> => {
-    const hash = await wallet.deployContract({ abi: art.abi, bytecode: art.bytecode, args });
-    const receipt = await lc.client.waitForTransactionReceipt({ hash });
-    if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`ENS deployment ${hash} failed`);
-    return receipt.contractAddress;
-  };
-  const registry = await deploy(registryArt, []);
-  const resolver = await deploy(resolverArt, [registry]);
+  const registry = await deployAndWait(lc, owner, "ENS's ENSRegistry", registryArt);
+  const resolver = await deployAndWait(lc, owner, "ENS's PublicResolver", resolverArt, [registry]);
   return { registry, resolver };
 }
 

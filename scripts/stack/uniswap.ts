@@ -4,8 +4,8 @@
 // deploy.ts: the record in the data folder is reused while the chain still has code at its addresses.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createWalletClient, getAddress, http, type Abi, type Address, type Hex } from 'viem';
-import { localChain, type LocalChain } from '../lib/localChain.ts';
+import type { Abi, Address } from 'viem';
+import { deployAndWait, localChain, type LocalChain } from '../lib/localChain.ts';
 import { uniswapArtifact, type UniswapArtifactName } from '../lib/uniswapArtifacts.ts';
 import { LOCAL_DEPLOYER } from './deploy.ts';
 
@@ -32,11 +32,7 @@ export async function deployUniswap(rpcUrl: string, dataDir: string, chainId: nu
 
 async function deploy(lc: LocalChain, name: UniswapArtifactName, args: readonly unknown[]): Promise<Address> {
   const { abi, bytecode } = await uniswapArtifact(name);
-  const wallet = createWalletClient({ account: LOCAL_DEPLOYER, chain: lc.chain, transport: http(lc.rpcUrl) });
-  const hash: Hex = await wallet.deployContract({ abi: abi as Abi, bytecode, args });
-  const receipt = await lc.client.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deploying ${name} failed (${hash})`);
-  return getAddress(receipt.contractAddress);
+  return deployAndWait(lc, LOCAL_DEPLOYER, name, { abi: abi as Abi, bytecode }, args);
 }
 
 async function hasCode(lc: LocalChain, d: UniswapDeployment): Promise<boolean> {
